@@ -1,0 +1,124 @@
+import { randomInt } from "node:crypto";
+import { PpppptError } from "../errors.js";
+import { setTag } from "./edit.js";
+import type { Docket, Eol, ItemLine, Line, OtherLine } from "./item.js";
+import { parseItem } from "./parse.js";
+
+/**
+ * Whole-docket operations. Each returns a new Docket and leaves its argument untouched, so a
+ * store can re-run the same change on a fresher copy of the file (see store/docket-file.ts).
+ */
+
+export function itemLines(docket: Docket): ItemLine[] {
+  const out: ItemLine[] = [];
+  for (const line of docket.lines) if (line.kind === "item") out.push(line);
+  return out;
+}
+
+export function invalidLines(docket: Docket): OtherLine[] {
+  const out: OtherLine[] = [];
+  for (const line of docket.lines) if (line.kind === "invalid") out.push(line);
+  return out;
+}
+
+export function findItem(docket: Docket, id: string): ItemLine {
+  const wanted = id.trim();
+  for (const line of docket.lines) if (line.kind === "item" && line.id === wanted) return line;
+  throw new PpppptError(`no item has the id "${id}"`, {
+    hint: "Run `ppppt list --all` to see every item with its id.",
+  });
+}
+
+/** Builds a line from item text, refusing text that would not read back as a valid item. */
+export function makeItemLine(text: string, id: string, eol: Eol = "\n"): ItemLine {
+  if (/[\r\n]/.test(text)) throw new PpppptError("an item is one line: remove the line breaks");
+  const item = parseItem(text);
+  if (typeof item === "string") throw new PpppptError(item);
+  if (text.trim() === "" || text.trimStart().startsWith("#")) {
+    throw new PpppptError("an item needs some text (and cannot start with #)");
+  }
+  return { kind: "item", number: 0, text, eol, item, id: item.ownId ?? id };
+}
+
+const ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+/** A fresh 4-character id, unused in the docket (longer only if 4 characters run short). */
+export function newId(docket: Docket): string {
+  const used = new Set<string>();
+  for (const line of docket.lines) if (line.kind === "item") used.add(line.id);
+  for (let length = 4; ; length++) {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      let id = "";
+      for (let i = 0; i < length; i++) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
+      // All-digit ids would be mistaken for line numbers.
+      if (!/^\d+$/.test(id) && !used.has(id)) return id;
+    }
+  }
+}
+
+function docketEol(docket: Docket): Eol {
+  for (const line of docket.lines) if (line.eol) return line.eol;
+  return "\n";
+}
+
+/** Adds an item at the end; gives it an `id:` tag when it has none. */
+export function appendItem(docket: Docket, text: string): { docket: Docket; line: ItemLine } {
+  const eol = docketEol(docket);
+  const id = newId(docket);
+  const withId = parseItem(text);
+  const full = typeof withId !== "string" && withId.ownId === undefined ? setTag(text, "id", id) : text;
+  const line = makeItemLine(full, id, eol);
+  if (findOwnId(docket, line.id)) throw new PpppptError(`id:${line.id} is already used`);
+  const lines = docket.lines.slice();
+  const last = lines[lines.length - 1];
+  // A file without a final newline gets one, or the new item would join its last line.
+  if (last && last.eol === "") lines[lines.length - 1] = { ...last, eol };
+  lines.push(line);
+  return { docket: { ...docket, lines }, line };
+}
+
+function findOwnId(docket: Docket, id: string): boolean {
+  return docket.lines.some((l) => l.kind === "item" && l.id === id);
+}
+
+/**
+ * Rewrites one item. An item that had only a derived id gets it written down as `id:` so it
+ * keeps the same address after its text changes.
+ */
+export function replaceItem(
+  docket: Docket,
+  id: string,
+  change: (text: string) => string,
+): { docket: Docket; line: ItemLine; before: ItemLine } {
+  const before = findItem(docket, id);
+  let text = change(before.text);
+  if (before.item.ownId === undefined && text !== before.text) text = setTag(text, "id", before.id);
+  const line = { ...makeItemLine(text, before.id, before.eol), number: before.number };
+  const lines = docket.lines.map((l) => (l === before ? line : l));
+  return { docket: { ...docket, lines }, line, before };
+}
+
+export function removeItem(docket: Docket, id: string): { docket: Docket; removed: ItemLine } {
+  const removed = findItem(docket, id);
+  const index = docket.lines.indexOf(removed);
+  const lines = docket.lines.slice();
+  lines.splice(index, 1);
+  // Removing the last line must not leave the one before it with a dangling newline added
+  // by ppppt; keep the file's ending as the user had it.
+  if (index === lines.length && index > 0 && removed.eol === "") {
+    const prev = lines[index - 1] as Line;
+    lines[index - 1] = { ...prev, eol: "" };
+  }
+  return { docket: { ...docket, lines }, removed };
+}
+
+/** Inserts lines after the end (used by recurrence and archive undo). */
+export function appendLines(docket: Docket, added: Line[]): Docket {
+  if (added.length === 0) return docket;
+  const eol = docketEol(docket);
+  const lines = docket.lines.slice();
+  const last = lines[lines.length - 1];
+  if (last && last.eol === "") lines[lines.length - 1] = { ...last, eol };
+  for (const line of added) lines.push({ ...line, eol: line.eol || eol });
+  return { ...docket, lines };
+}
