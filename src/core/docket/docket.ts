@@ -66,7 +66,8 @@ export function appendItem(docket: Docket, text: string): { docket: Docket; line
   const eol = docketEol(docket);
   const id = newId(docket);
   const withId = parseItem(text);
-  const full = typeof withId !== "string" && withId.ownId === undefined ? setTag(text, "id", id) : text;
+  const full =
+    typeof withId !== "string" && withId.ownId === undefined ? setTag(text, "id", id) : text;
   const line = makeItemLine(full, id, eol);
   if (findOwnId(docket, line.id)) throw new PpppptError(`id:${line.id} is already used`);
   const lines = docket.lines.slice();

@@ -70,7 +70,13 @@ interface Head {
 function splitHead(text: string): Head {
   const item = parseItem(text);
   if (typeof item === "string") {
-    return { done: false, completed: undefined, priority: undefined, created: undefined, body: text };
+    return {
+      done: false,
+      completed: undefined,
+      priority: undefined,
+      created: undefined,
+      body: text,
+    };
   }
   return {
     done: item.done,
@@ -121,7 +127,11 @@ export function setPriorityText(line: string, priority: string | undefined): str
 }
 
 /** Replaces what the item says, keeping its head (done, priority, dates) and ppppt's own tags. */
-export function replaceBodyText(line: string, newBody: string, keepKeys: readonly string[]): string {
+export function replaceBodyText(
+  line: string,
+  newBody: string,
+  keepKeys: readonly string[],
+): string {
   const h = splitHead(line);
   let body = newBody.trim();
   for (const key of keepKeys) {

@@ -225,7 +225,8 @@ function readKnownTag(item: Item, key: string, value: string): string | undefine
   switch (key) {
     case "id":
       if (item.ownId !== undefined) return `more than one id: tag`;
-      if (!/^[A-Za-z0-9_-]+$/.test(value)) return `id:${value} may use only letters, digits, _ and -`;
+      if (!/^[A-Za-z0-9_-]+$/.test(value))
+        return `id:${value} may use only letters, digits, _ and -`;
       item.ownId = value;
       return;
     case "cat": {

@@ -1,0 +1,35 @@
+// Bundles the CLI into dist/ so a command starts by reading one file, not hundreds of modules;
+// heavy parts (date parsing, the classifier, the server) are split into chunks loaded on use.
+import { build } from "esbuild";
+
+const entries = { cli: "src/cli/bin.ts" };
+const extra = process.argv.slice(2);
+for (const e of extra) {
+  const [name, path] = e.split("=");
+  entries[name] = path;
+}
+
+await build({
+  entryPoints: entries,
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  sourcemap: false,
+  minify: false,
+  legalComments: "none",
+  chunkNames: "chunks/[name]-[hash]",
+  // Bundled CommonJS dependencies call require() for Node's built-ins.
+  banner: {
+    js: [
+      "import { createRequire as __ppppt_createRequire } from 'node:module';",
+      "import { fileURLToPath as __ppppt_fileURLToPath } from 'node:url';",
+      "const require = __ppppt_createRequire(import.meta.url);",
+      "const __filename = __ppppt_fileURLToPath(import.meta.url);",
+      "const __dirname = __filename.replace(/[\\\\/][^\\\\/]*$/, '');",
+    ].join(" "),
+  },
+  logLevel: "warning",
+});

@@ -1,0 +1,47 @@
+import type { Command } from "commander";
+import { invalidLines, itemLines } from "../../core/docket/docket.js";
+import { lineText } from "../../core/docket/print.js";
+import { readDocketFile } from "../../store/docket-file.js";
+import { contextOf, ExitStatus } from "../context.js";
+import type { CliIO } from "../io.js";
+
+export function registerCheck(program: Command, io: CliIO): void {
+  program
+    .command("check")
+    .description("report lines ppppt cannot read (they are kept as written); exit 1 if any")
+    .option("--json", "print the problems as JSON")
+    .addHelpText("after", "\nExample:\n  ppppt check && echo clean")
+    .action(async (options: { json?: boolean }, command: Command) => {
+      const ctx = contextOf(io, command);
+      const path = ctx.docketPath();
+      const { docket } = await readDocketFile(path);
+      const bad = invalidLines(docket);
+      const guesses = itemLines(docket).filter((l) => l.item.categoryGuess).length;
+      if (options.json) {
+        ctx.json({
+          file: path,
+          items: itemLines(docket).length,
+          guessedCategories: guesses,
+          problems: bad.map((l) => ({ line: l.number, problem: l.problem, text: lineText(l) })),
+        });
+      } else {
+        for (const line of bad) {
+          ctx.out(`${path}:${line.number}: ${line.problem}`);
+          ctx.out(ctx.style.dim(`  ${lineText(line)}`));
+        }
+        const items = itemLines(docket).length;
+        ctx.out(
+          bad.length === 0
+            ? `${path}: ${items} items, all readable.`
+            : `${bad.length} line(s) kept as written but not read; fix them in an editor (\`ppppt edit\`).`,
+        );
+        if (guesses > 0)
+          ctx.out(
+            ctx.style.dim(
+              `${guesses} item(s) have a guessed category (cat:…?): \`ppppt recat ID\` confirms.`,
+            ),
+          );
+      }
+      if (bad.length > 0) throw new ExitStatus(1);
+    });
+}

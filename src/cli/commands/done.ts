@@ -1,0 +1,66 @@
+import type { Command } from "commander";
+import { completeItem, reopenItem } from "../../core/docket/complete.js";
+import type { ItemLine } from "../../core/docket/item.js";
+import { itemJson } from "../../core/docket/item-json.js";
+import { updateDocketFile } from "../../store/docket-file.js";
+import { contextOf } from "../context.js";
+import type { CliIO } from "../io.js";
+import { renderItem } from "../render.js";
+
+export function registerDone(program: Command, io: CliIO): void {
+  program
+    .command("done")
+    .alias("do")
+    .description("mark items done (a recurring item gets its next occurrence)")
+    .argument("<ids...>", "the ids of the items, as `ppppt list` shows them")
+    .option("--json", "print the done items (and new occurrences) as JSON")
+    .addHelpText("after", "\nExample:\n  ppppt done k3f9 a0b2")
+    .action(async (ids: string[], options: { json?: boolean }, command: Command) => {
+      const ctx = contextOf(io, command);
+      const today = ctx.today();
+      const result = await updateDocketFile(ctx.docketPath(), (docket) => {
+        let current = docket;
+        const done: ItemLine[] = [];
+        const next: ItemLine[] = [];
+        for (const id of ids) {
+          const c = completeItem(current, id, today);
+          current = c.docket;
+          done.push(c.done);
+          if (c.next) next.push(c.next);
+        }
+        return { docket: current, result: { done, next } };
+      });
+      if (options.json) {
+        ctx.json({ done: result.done.map(itemJson), next: result.next.map(itemJson) });
+        return;
+      }
+      for (const line of result.done) ctx.out(`Done ${renderItem(line, today, ctx.style)}`);
+      for (const line of result.next) ctx.out(`Next ${renderItem(line, today, ctx.style)}`);
+    });
+
+  program
+    .command("undo")
+    .description("mark done items open again")
+    .argument("<ids...>", "the ids of the done items (`ppppt list --done`)")
+    .option("--json", "print the reopened items as JSON")
+    .addHelpText("after", "\nExample:\n  ppppt undo k3f9")
+    .action(async (ids: string[], options: { json?: boolean }, command: Command) => {
+      const ctx = contextOf(io, command);
+      const today = ctx.today();
+      const lines = await updateDocketFile(ctx.docketPath(), (docket) => {
+        let current = docket;
+        const reopened: ItemLine[] = [];
+        for (const id of ids) {
+          const r = reopenItem(current, id);
+          current = r.docket;
+          reopened.push(r.line);
+        }
+        return { docket: current, result: reopened };
+      });
+      if (options.json) {
+        ctx.json(lines.map(itemJson));
+        return;
+      }
+      for (const line of lines) ctx.out(`Open ${renderItem(line, today, ctx.style)}`);
+    });
+}

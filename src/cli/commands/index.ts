@@ -1,0 +1,26 @@
+import type { Command } from "commander";
+import type { CliIO } from "../io.js";
+import { registerAdd } from "./add.js";
+import { registerArchive } from "./archive.js";
+import { registerCheck } from "./check.js";
+import { registerDone } from "./done.js";
+import { registerEdit } from "./edit.js";
+import { registerInit } from "./init.js";
+import { registerList } from "./list.js";
+import { registerRecat } from "./recat.js";
+import { registerRm } from "./rm.js";
+import { registerShow } from "./show.js";
+
+/** Every command, in the order `ppppt --help` lists them. One file per command. */
+export function registerCommands(program: Command, io: CliIO): void {
+  registerInit(program, io);
+  registerAdd(program, io);
+  registerList(program, io);
+  registerShow(program, io);
+  registerDone(program, io);
+  registerEdit(program, io);
+  registerRecat(program, io);
+  registerRm(program, io);
+  registerCheck(program, io);
+  registerArchive(program, io);
+}

@@ -1,0 +1,120 @@
+import type { Command } from "commander";
+import { type Category, parseCategory } from "../../core/category.js";
+import { addDays } from "../../core/dates.js";
+import { invalidLines, itemLines } from "../../core/docket/docket.js";
+import { itemJson } from "../../core/docket/item-json.js";
+import { groupByCategory, type ItemQuery, matchesQuery } from "../../core/docket/query.js";
+import { PpppptError } from "../../core/errors.js";
+import { readDocketFile } from "../../store/docket-file.js";
+import { type CliContext, contextOf } from "../context.js";
+import type { CliIO } from "../io.js";
+import { categoryHeading, renderItem } from "../render.js";
+
+interface ListOptions {
+  cat?: string[];
+  project?: string[];
+  context?: string[];
+  dueBefore?: string;
+  dueAfter?: string;
+  overdue?: boolean;
+  done?: boolean;
+  all?: boolean;
+  json?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(",")];
+
+export function registerList(program: Command, io: CliIO): void {
+  program
+    .command("list")
+    .alias("ls")
+    .description("list open items by category, by priority then due date")
+    .argument("[words...]", "only items containing every word; +project, @context, -word excludes")
+    .option(
+      "-c, --cat <category>",
+      "only this category (repeat, or comma-separate; 'none' for uncategorised)",
+      collect,
+    )
+    .option("--project <name>", "only items in this +project (repeatable)", collect)
+    .option("--context <name>", "only items with this @context (repeatable)", collect)
+    .option("--due-before <date>", "due on or before this date (also 'friday', 'next week')")
+    .option("--due-after <date>", "due on or after this date")
+    .option("--overdue", "only items past their due date")
+    .option("--done", "only done items")
+    .option("-a, --all", "done, hidden (h:1) and not-yet-started (t:) items too")
+    .option("--json", "print the items as a JSON array")
+    .addHelpText(
+      "after",
+      '\nExamples:\n  ppppt list\n  ppppt list --cat people --due-before friday\n  ppppt list +platform @office "rfc"',
+    )
+    .action(async (words: string[], options: ListOptions, command: Command) => {
+      const ctx = contextOf(io, command);
+      const query = await buildQuery(ctx, words, options);
+      const { docket } = await readDocketFile(ctx.docketPath());
+      const today = ctx.today();
+      const shown = itemLines(docket).filter((l) => matchesQuery(l, query, today));
+      const groups = groupByCategory(shown);
+      if (options.json) {
+        ctx.json(groups.flatMap((g) => g.items.map(itemJson)));
+        return;
+      }
+      for (const group of groups) {
+        ctx.out(ctx.style.bold(`${categoryHeading(group.category)} (${group.items.length})`));
+        for (const line of group.items) ctx.out(`  ${renderItem(line, today, ctx.style)}`);
+      }
+      const total = itemLines(docket).length;
+      ctx.out(ctx.style.dim(`${shown.length} of ${total} items shown`));
+      const bad = invalidLines(docket).length;
+      if (bad > 0) {
+        io.stderr(
+          `ppppt: ${bad} line${bad === 1 ? "" : "s"} of ${ctx.docketPath()} could not be read and ${bad === 1 ? "is" : "are"} not shown; run \`ppppt check\`\n`,
+        );
+      }
+    });
+}
+
+async function buildQuery(
+  ctx: CliContext,
+  words: string[],
+  options: ListOptions,
+): Promise<ItemQuery> {
+  const today = ctx.today();
+  const query: ItemQuery = {
+    status: options.done ? "done" : options.all ? "all" : "open",
+    includeHidden: options.all === true,
+    projects: [...(options.project ?? [])],
+    contexts: [...(options.context ?? [])],
+    words: [],
+  };
+  for (const word of words) {
+    if (word.startsWith("+") && word.length > 1) query.projects?.push(word.slice(1));
+    else if (word.startsWith("@") && word.length > 1) query.contexts?.push(word.slice(1));
+    else query.words?.push(word);
+  }
+  if (options.cat) {
+    const categories: Category[] = [];
+    for (const name of options.cat) {
+      if (name.trim().toLowerCase() === "none") {
+        query.uncategorised = true;
+        continue;
+      }
+      const c = parseCategory(name);
+      if (!c) {
+        throw new PpppptError(`"${name}" is not a category`, {
+          hint: "Use people, product, process, public, tech (or none).",
+        });
+      }
+      categories.push(c);
+    }
+    query.categories = categories;
+  }
+  if (options.dueBefore || options.dueAfter) {
+    const { requireNaturalDate } = await import("../../core/natural-date.js");
+    if (options.dueBefore)
+      query.dueTo = requireNaturalDate(options.dueBefore, today, "date for --due-before");
+    if (options.dueAfter)
+      query.dueFrom = requireNaturalDate(options.dueAfter, today, "date for --due-after");
+  }
+  if (options.overdue) query.dueTo = addDays(today, -1);
+  return query;
+}

@@ -1,0 +1,71 @@
+import type { Command } from "commander";
+import { type IsoDate, isIsoDate, localIsoDate } from "../core/dates.js";
+import { PpppptError } from "../core/errors.js";
+import { defaultDocketPath, type Env } from "../store/paths.js";
+import type { CliIO } from "./io.js";
+import { makeStyle, type Style } from "./style.js";
+
+/** What a command's action needs: where the docket is, what day it is, how to print. */
+export class CliContext {
+  readonly io: CliIO;
+  readonly style: Style;
+  private readonly flags: GlobalFlags;
+
+  constructor(io: CliIO, flags: GlobalFlags) {
+    this.io = io;
+    this.flags = flags;
+    const colour = flags.color !== false && !io.env.NO_COLOR && io.stdoutIsTTY;
+    this.style = makeStyle(colour);
+  }
+
+  get env(): Env {
+    return this.io.env;
+  }
+
+  docketPath(): string {
+    return this.flags.file ?? defaultDocketPath(this.io.env);
+  }
+
+  /** --today, then PPPPT_TODAY, then the clock: every date-dependent report is reproducible. */
+  today(): IsoDate {
+    const given = this.flags.today ?? this.io.env.PPPPT_TODAY;
+    if (given !== undefined) {
+      if (!isIsoDate(given)) {
+        throw new PpppptError(`--today ${given} is not a date`, { hint: "Use YYYY-MM-DD." });
+      }
+      return given;
+    }
+    return localIsoDate(this.io.now());
+  }
+
+  out(text = ""): void {
+    this.io.stdout(`${text}\n`);
+  }
+
+  json(value: unknown): void {
+    this.io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  }
+}
+
+export interface GlobalFlags {
+  file?: string;
+  today?: string;
+  color?: boolean;
+}
+
+/** Builds the context for a command from its own and the program's options. */
+export function contextOf(io: CliIO, command: Command): CliContext {
+  return new CliContext(io, command.optsWithGlobals<GlobalFlags>());
+}
+
+/**
+ * Thrown by a command that has printed its finding and must still end non-zero
+ * (`ppppt check` with problems).
+ */
+export class ExitStatus extends Error {
+  readonly code: number;
+  constructor(code: number) {
+    super(`exit ${code}`);
+    this.code = code;
+  }
+}

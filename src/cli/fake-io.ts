@@ -1,0 +1,38 @@
+import type { Env } from "../store/paths.js";
+import type { CliIO } from "./io.js";
+import { runCli } from "./main.js";
+
+/** An in-memory terminal for running commands inside tests. */
+export interface FakeIO extends CliIO {
+  out: string[];
+  err: string[];
+}
+
+export function fakeIO(env: Env = {}, stdin = ""): FakeIO {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    readStdin: async () => stdin,
+    env: { NO_COLOR: "1", HOME: "/nonexistent-home", ...env },
+    stdoutIsTTY: false,
+    stdinIsTTY: stdin === "",
+    now: () => new Date("2026-11-25T12:00:00"),
+  };
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `ppppt ...args` in-process against the docket at `file`. */
+export async function runPpppt(args: string[], env: Env = {}, stdin = ""): Promise<RunResult> {
+  const io = fakeIO(env, stdin);
+  const code = await runCli(args, io);
+  return { code, stdout: io.out.join(""), stderr: io.err.join("") };
+}

@@ -1,0 +1,28 @@
+import type { Env } from "../store/paths.js";
+
+/** Everything the CLI touches outside itself, so tests can run it in-process. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+  env: Env;
+  stdoutIsTTY: boolean;
+  stdinIsTTY: boolean;
+  now(): Date;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    },
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
+    now: () => new Date(),
+  };
+}

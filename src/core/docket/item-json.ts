@@ -1,0 +1,51 @@
+import type { ItemLine } from "./item.js";
+
+/** The shape an item has in every `--json` output and in the server's API. */
+export interface ItemJson {
+  id: string;
+  line: number;
+  text: string;
+  title: string;
+  done: boolean;
+  priority: string | null;
+  completed: string | null;
+  created: string | null;
+  due: string | null;
+  threshold: string | null;
+  category: string | null;
+  categoryGuess: boolean;
+  projects: string[];
+  contexts: string[];
+  tags: Record<string, string>;
+  estimateMinutes: number | null;
+  spentMinutes: number | null;
+  recurrence: string | null;
+  hidden: boolean;
+}
+
+export function itemJson(line: ItemLine): ItemJson {
+  const it = line.item;
+  const tags: Record<string, string> = {};
+  for (const t of it.tags) if (!(t.key in tags)) tags[t.key] = t.value;
+  return {
+    id: line.id,
+    line: line.number,
+    text: line.text,
+    title: it.title,
+    done: it.done,
+    priority: it.priority ?? null,
+    completed: it.completed ?? null,
+    created: it.created ?? null,
+    due: it.due ?? null,
+    threshold: it.threshold ?? null,
+    category: it.category ?? null,
+    categoryGuess: it.categoryGuess,
+    projects: it.projects,
+    contexts: it.contexts,
+    tags,
+    estimateMinutes: it.estimate ?? null,
+    spentMinutes: it.spent ?? null,
+    recurrence: tags.rec ?? null,
+    hidden: it.hidden,
+  };
+}
