@@ -9,6 +9,7 @@ import { registerInit } from "./init.js";
 import { registerList } from "./list.js";
 import { registerRecat } from "./recat.js";
 import { registerRm } from "./rm.js";
+import { registerServe } from "./serve.js";
 import { registerShow } from "./show.js";
 
 /** Every command, in the order `ppppt --help` lists them. One file per command. */
@@ -23,4 +24,5 @@ export function registerCommands(program: Command, io: CliIO): void {
   registerRm(program, io);
   registerCheck(program, io);
   registerArchive(program, io);
+  registerServe(program, io);
 }

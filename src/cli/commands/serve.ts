@@ -1,0 +1,92 @@
+import { spawn } from "node:child_process";
+import type { Command } from "commander";
+import { PpppptError } from "../../core/errors.js";
+import { loadCategoriser } from "../categoriser.js";
+import { contextOf } from "../context.js";
+import type { CliIO } from "../io.js";
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  open: boolean;
+  demo?: boolean;
+}
+
+export function registerServe(program: Command, io: CliIO): void {
+  program
+    .command("serve")
+    .description("open the dashboard: the board, balance, review and plan, live in the browser")
+    .option("--port <n>", "the port to listen on (0 picks a free one)", "0")
+    .option("--host <address>", "the address to listen on; keep it loopback", "127.0.0.1")
+    .option("--no-open", "print the URL but do not open a browser")
+    .option("--demo", "serve a demo docket in a fresh temporary folder, not yours")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  ppppt serve\n  ppppt serve --port 8737 --no-open\n  ppppt serve --demo",
+    )
+    .action(async (options: ServeOptions, command: Command) => {
+      const ctx = contextOf(io, command);
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new PpppptError(`--port ${options.port} is not a port`, {
+          hint: "Use a number from 1 to 65535, or 0 for any free port.",
+        });
+      }
+      let docketPath = ctx.docketPath();
+      if (options.demo) {
+        const { writeDemoDocket } = await import("../../server/demo.js");
+        docketPath = await writeDemoDocket(ctx.today());
+      } else {
+        const { readDocketFile } = await import("../../store/docket-file.js");
+        await readDocketFile(docketPath); // a missing docket is reported before the server starts
+      }
+      const { startDashboard } = await import("../../server/start.js");
+      const categorise = await loadCategoriser(ctx);
+      let dashboard: Awaited<ReturnType<typeof startDashboard>>;
+      try {
+        dashboard = await startDashboard({
+          docketPath,
+          host: options.host,
+          port,
+          today: () => ctx.today(),
+          categoriser: async () => categorise,
+        });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "EADDRINUSE") {
+          throw new PpppptError(`port ${port} is in use`, {
+            hint: "Pick another with --port, or --port 0 for any free one.",
+          });
+        }
+        throw error;
+      }
+      if (options.demo) ctx.out(`Demo docket: ${docketPath}`);
+      else ctx.out(`Docket: ${docketPath}`);
+      ctx.out(`Dashboard: ${dashboard.url}`);
+      ctx.out(ctx.style.dim("Keep this URL to yourself: its token is the key. Ctrl+C stops."));
+      const canOpen = options.open && io.stdoutIsTTY && !ctx.env.CI;
+      if (canOpen) openBrowser(dashboard.url);
+      await new Promise<void>((resolve) => {
+        process.once("SIGINT", resolve);
+        process.once("SIGTERM", resolve);
+      });
+      await dashboard.close();
+    });
+}
+
+/** Best effort: a machine without a browser still has the printed URL. */
+function openBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === "darwin"
+      ? ["open", [url]]
+      : process.platform === "win32"
+        ? ["cmd", ["/c", "start", '""', url.replace(/&/g, "^&")]]
+        : ["xdg-open", [url]];
+  try {
+    const child = spawn(cmd, args as string[], { detached: true, stdio: "ignore" });
+    child.on("error", () => {});
+    child.unref();
+  } catch {
+    // No opener installed: the URL is on screen.
+  }
+}

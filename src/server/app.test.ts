@@ -1,0 +1,248 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Categoriser } from "../core/capture.js";
+import { createDashboardApp } from "./app.js";
+import { CONTENT_SECURITY_POLICY } from "./security.js";
+
+const TOKEN = "test-token-123";
+const PORT = 4567;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const keywordGuess: Categoriser = (text) =>
+  /1:1|promo/.test(text)
+    ? { category: "people", probability: 0.9, unsure: false, reason: "test rule" }
+    : undefined;
+
+let dir: string;
+let file: string;
+let learned: Array<[string, string]>;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "ppppt-server-"));
+  file = join(dir, "todo.txt");
+  learned = [];
+  await writeFile(
+    file,
+    [
+      "(A) Review the caching RFC cat:tech id:aaaa",
+      "1:1 with Dana cat:people id:bbbb due:2026-11-27",
+      "x 2026-11-20 Old thing cat:process id:cccc",
+      "Plan the meetup talk cat:public? id:dddd",
+      "",
+    ].join("\n"),
+  );
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function app() {
+  return createDashboardApp({
+    docketPath: file,
+    token: TOKEN,
+    port: () => PORT,
+    today: () => "2026-11-25",
+    categoriser: async () => keywordGuess,
+    learn: async (text, category) => {
+      learned.push([text, category]);
+    },
+  });
+}
+
+function call(path: string, init: RequestInit & { json?: unknown } = {}) {
+  const headers = new Headers(init.headers);
+  if (!headers.has("authorization")) headers.set("authorization", `Bearer ${TOKEN}`);
+  if (init.json !== undefined) {
+    headers.set("content-type", "application/json");
+    if (!headers.has("origin")) headers.set("origin", ORIGIN);
+  }
+  const body = init.json === undefined ? init.body : JSON.stringify(init.json);
+  return app().request(`${ORIGIN}${path}`, { ...init, headers, body });
+}
+
+describe("security", () => {
+  it("refuses an API call without the token", async () => {
+    const res = await app().request(`${ORIGIN}/api/items`);
+    expect(res.status).toBe(401);
+  });
+
+  it("refuses an API call with a wrong token", async () => {
+    const res = await call("/api/items", { headers: { authorization: "Bearer nope" } });
+    expect(res.status).toBe(401);
+  });
+
+  it("accepts the token in the URL for reads only", async () => {
+    const read = await app().request(`${ORIGIN}/api/items?token=${TOKEN}`);
+    expect(read.status).toBe(200);
+    const write = await app().request(`${ORIGIN}/api/items?token=${TOKEN}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: ORIGIN },
+      body: JSON.stringify({ text: "sneaky" }),
+    });
+    expect(write.status).toBe(401);
+  });
+
+  it("refuses a foreign Host header (DNS rebinding), on the page and the API", async () => {
+    for (const path of ["/", "/api/items"]) {
+      const res = await app().request(`http://evil.example:${PORT}${path}`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(res.status).toBe(403);
+    }
+  });
+
+  it("refuses the right host name on another port", async () => {
+    const res = await app().request(`http://127.0.0.1:9999/api/items`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it("accepts localhost as well as 127.0.0.1", async () => {
+    const res = await app().request(`http://localhost:${PORT}/api/items`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it("refuses a write from another origin even with the token", async () => {
+    const res = await call("/api/items", {
+      method: "POST",
+      json: { text: "from elsewhere" },
+      headers: { origin: "http://evil.example" },
+    });
+    expect(res.status).toBe(403);
+    expect(await readFile(file, "utf8")).not.toContain("from elsewhere");
+  });
+
+  it("refuses a cross-site write flagged by Sec-Fetch-Site", async () => {
+    const res = await call("/api/items/aaaa", {
+      method: "DELETE",
+      headers: { "sec-fetch-site": "cross-site" },
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it("refuses a write that is not JSON (a plain form post)", async () => {
+    const res = await call("/api/items", {
+      method: "POST",
+      body: "text=hello",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN },
+    });
+    expect(res.status).toBe(415);
+  });
+
+  it("sends a strict Content-Security-Policy and nosniff on every response", async () => {
+    for (const res of [await app().request(`${ORIGIN}/`), await call("/api/items")]) {
+      expect(res.headers.get("content-security-policy")).toBe(CONTENT_SECURITY_POLICY);
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    }
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain("unsafe-inline");
+  });
+
+  it("refuses a path outside the built page", async () => {
+    const res = await app().request(`${ORIGIN}/../../etc/passwd`);
+    expect([404, 500]).toContain(res.status);
+  });
+});
+
+describe("items", () => {
+  it("lists the open items in list order, in the itemJson shape", async () => {
+    const res = await call("/api/items");
+    const body = await res.json();
+    expect(body.today).toBe("2026-11-25");
+    expect(body.items.map((i: { id: string }) => i.id)).toEqual(["aaaa", "bbbb", "dddd"]);
+    expect(body.items[0]).toMatchObject({ title: "Review the caching RFC", category: "tech" });
+    expect(body.items[2].categoryGuess).toBe(true);
+  });
+
+  it("adds an item as `ppppt add` does: category and due date inferred, id given", async () => {
+    const res = await call("/api/items", {
+      method: "POST",
+      json: { text: "Prepare the promo packet friday" },
+    });
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body.item).toMatchObject({ category: "people", due: "2026-11-27" });
+    expect(body.inferred.map((i: { field: string }) => i.field).sort()).toEqual([
+      "category",
+      "due",
+    ]);
+    const text = await readFile(file, "utf8");
+    expect(text).toContain(`2026-11-25 Prepare the promo packet due:2026-11-27 cat:people`);
+  });
+
+  it("adds a line verbatim when asked (undoing a delete)", async () => {
+    await call("/api/items", {
+      method: "POST",
+      json: { text: "Exact words cat:tech id:zzzz", verbatim: true },
+    });
+    expect(await readFile(file, "utf8")).toContain("\nExact words cat:tech id:zzzz\n");
+  });
+
+  it("refuses an empty item", async () => {
+    const res = await call("/api/items", { method: "POST", json: { text: "  " } });
+    expect(res.status).toBe(400);
+  });
+
+  it("previews the category and due date while typing, writing nothing", async () => {
+    const before = await readFile(file, "utf8");
+    const res = await call("/api/classify", { method: "POST", json: { text: "1:1 with Sam" } });
+    const body = await res.json();
+    expect(body).toMatchObject({ category: "people", unsure: false });
+    expect(body.stored).toContain("cat:people");
+    expect(await readFile(file, "utf8")).toBe(before);
+  });
+
+  it("completes and reopens an item", async () => {
+    const done = await call("/api/items/bbbb/done", { method: "POST", json: {} });
+    expect((await done.json()).done).toMatchObject({ done: true, completed: "2026-11-25" });
+    const undo = await call("/api/items/bbbb/undo", { method: "POST", json: {} });
+    expect((await undo.json()).item.done).toBe(false);
+  });
+
+  it("edits the wording and keeps id and category", async () => {
+    const res = await call("/api/items/aaaa", {
+      method: "PATCH",
+      json: { text: "Review the new caching RFC" },
+    });
+    const body = await res.json();
+    expect(body.item).toMatchObject({ id: "aaaa", category: "tech", priority: "A" });
+    expect(body.item.title).toBe("Review the new caching RFC");
+  });
+
+  it("deletes an item and returns its line", async () => {
+    const res = await call("/api/items/dddd", { method: "DELETE" });
+    expect((await res.json()).removed.text).toBe("Plan the meetup talk cat:public? id:dddd");
+    expect(await readFile(file, "utf8")).not.toContain("meetup");
+  });
+
+  it("recategorises an item and teaches the classifier", async () => {
+    const res = await call("/api/items/dddd/recat", {
+      method: "POST",
+      json: { category: "product" },
+    });
+    expect((await res.json()).item).toMatchObject({ category: "product", categoryGuess: false });
+    expect(learned).toEqual([["Plan the meetup talk", "product"]]);
+  });
+
+  it("refuses a category that does not exist", async () => {
+    const res = await call("/api/items/dddd/recat", { method: "POST", json: { category: "x" } });
+    expect(res.status).toBe(400);
+  });
+
+  it("answers 404 for an unknown id", async () => {
+    const res = await call("/api/items/nope/done", { method: "POST", json: {} });
+    expect(res.status).toBe(404);
+  });
+
+  it("never loses a line the dashboard does not understand", async () => {
+    await writeFile(file, "# a comment\n\u0001bad\nKeep me cat:tech id:kkkk\n");
+    await call("/api/items/kkkk/done", { method: "POST", json: {} });
+    const text = await readFile(file, "utf8");
+    expect(text.startsWith("# a comment\n\u0001bad\n")).toBe(true);
+  });
+});

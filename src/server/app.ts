@@ -1,0 +1,207 @@
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { z } from "zod";
+import type { Categoriser } from "../core/capture.js";
+import { captureItem } from "../core/capture.js";
+import { type Category, parseCategory } from "../core/category.js";
+import type { IsoDate } from "../core/dates.js";
+import { completeItem, reopenItem } from "../core/docket/complete.js";
+import { appendItem, itemLines, removeItem, replaceItem } from "../core/docket/docket.js";
+import { replaceBodyText, setTag } from "../core/docket/edit.js";
+import { itemJson } from "../core/docket/item-json.js";
+import { compareForList, matchesQuery } from "../core/docket/query.js";
+import { PpppptError } from "../core/errors.js";
+import { readDocketFile, updateDocketFile } from "../store/docket-file.js";
+import type { DocketWatch } from "./docket-watch.js";
+import { apiGuard, hostGuard, securityHeaders } from "./security.js";
+import { serveWebFile } from "./static-files.js";
+
+/**
+ * The dashboard's HTTP face: thin routes from JSON to the same core and store the CLI uses.
+ * The browser never reads the docket; it gets items in the `itemJson` shape, as `--json` prints.
+ */
+
+export interface DashboardOptions {
+  docketPath: string;
+  token: string;
+  /** The listening port, for the Host and Origin checks; known only once the server listens. */
+  port: () => number;
+  today: () => IsoDate;
+  /** The categoriser `add` uses, loaded once on first use. */
+  categoriser: () => Promise<Categoriser>;
+  /** Teaches the classifier when the user moves an item to another category. */
+  learn?: (text: string, category: Category) => Promise<void>;
+  /** Changes to the docket, pushed to the page; without it the page must reload by itself. */
+  watch?: DocketWatch;
+  /** The built page (dist/web); undefined serves a hint to build it. */
+  webRoot?: string;
+}
+
+/** Tags an item keeps when its wording is edited, as `ppppt edit` does. */
+const KEPT_ON_EDIT = ["id", "cat"] as const;
+
+const AddBody = z.object({
+  text: z.string().max(2000),
+  /** Store the text exactly as given (undoing a delete), inferring nothing. */
+  verbatim: z.boolean().optional(),
+});
+const EditBody = z.object({ text: z.string().max(2000) });
+const RecatBody = z.object({ category: z.string() });
+const ClassifyBody = z.object({ text: z.string().max(2000) });
+
+export function createDashboardApp(options: DashboardOptions): Hono {
+  const app = new Hono();
+  let categoriser: Promise<Categoriser> | undefined;
+  const categorise = () => {
+    categoriser ??= options.categoriser();
+    return categoriser;
+  };
+  const path = options.docketPath;
+
+  app.use("*", securityHeaders());
+  app.use("*", hostGuard(options));
+  app.use("/api/*", apiGuard(options));
+
+  app.onError((error, c) => {
+    if (error instanceof PpppptError) {
+      const status = /^no item has the id/.test(error.message) ? 404 : 400;
+      return c.json({ error: error.message, hint: error.hint ?? null }, status);
+    }
+    if (error instanceof z.ZodError) {
+      return c.json({ error: "the request body is not what this route takes" }, 400);
+    }
+    return c.json({ error: `unexpected error: ${(error as Error).message}` }, 500);
+  });
+
+  app.get("/api/items", async (c) => {
+    const today = options.today();
+    const { docket } = await readDocketFile(path);
+    const open = itemLines(docket)
+      .filter((line) => matchesQuery(line, { status: "open" }, today))
+      .sort(compareForList);
+    return c.json({
+      today,
+      version: options.watch?.version() ?? null,
+      items: open.map(itemJson),
+    });
+  });
+
+  app.post("/api/classify", async (c) => {
+    const body = ClassifyBody.parse(await c.req.json());
+    const text = body.text.trim();
+    if (text === "") return c.json({ stored: "", inferred: [], category: null, unsure: false });
+    const guess = (await categorise())(text);
+    const capture = captureItem(text, {
+      today: options.today(),
+      categorise: () => guess,
+      dated: false,
+    });
+    return c.json({
+      stored: capture.text,
+      inferred: capture.inferred,
+      category: guess?.category ?? null,
+      unsure: guess?.unsure ?? false,
+      reason: guess?.reason ?? null,
+    });
+  });
+
+  app.post("/api/items", async (c) => {
+    const body = AddBody.parse(await c.req.json());
+    if (body.text.trim() === "") throw new PpppptError("nothing to add: give the item's text");
+    const capture = body.verbatim
+      ? { text: body.text, inferred: [] }
+      : captureItem(body.text, { today: options.today(), categorise: await categorise() });
+    const line = await updateDocketFile(path, (docket) => {
+      const added = appendItem(docket, capture.text);
+      return { docket: added.docket, result: added.line };
+    });
+    return c.json({ item: itemJson(line), inferred: capture.inferred }, 201);
+  });
+
+  app.post("/api/items/:id/done", async (c) => {
+    const id = c.req.param("id");
+    const today = options.today();
+    const result = await updateDocketFile(path, (docket) => {
+      const done = completeItem(docket, id, today);
+      return { docket: done.docket, result: done };
+    });
+    return c.json({
+      done: itemJson(result.done),
+      next: result.next ? itemJson(result.next) : null,
+    });
+  });
+
+  app.post("/api/items/:id/undo", async (c) => {
+    const id = c.req.param("id");
+    const line = await updateDocketFile(path, (docket) => {
+      const r = reopenItem(docket, id);
+      return { docket: r.docket, result: r.line };
+    });
+    return c.json({ item: itemJson(line) });
+  });
+
+  app.patch("/api/items/:id", async (c) => {
+    const id = c.req.param("id");
+    const body = EditBody.parse(await c.req.json());
+    const text = body.text.trim();
+    if (text === "") throw new PpppptError("give the new text; to remove an item, delete it");
+    const line = await updateDocketFile(path, (docket) => {
+      const r = replaceItem(docket, id, (old) => replaceBodyText(old, text, KEPT_ON_EDIT));
+      return { docket: r.docket, result: r.line };
+    });
+    return c.json({ item: itemJson(line) });
+  });
+
+  app.delete("/api/items/:id", async (c) => {
+    const id = c.req.param("id");
+    const removed = await updateDocketFile(path, (docket) => {
+      const r = removeItem(docket, id);
+      return { docket: r.docket, result: r.removed };
+    });
+    return c.json({ removed: itemJson(removed) });
+  });
+
+  app.post("/api/items/:id/recat", async (c) => {
+    const id = c.req.param("id");
+    const body = RecatBody.parse(await c.req.json());
+    const category = parseCategory(body.category);
+    if (!category) {
+      throw new PpppptError(`"${body.category}" is not a category`, {
+        hint: "Use people, product, process, public or tech.",
+      });
+    }
+    const line = await updateDocketFile(path, (docket) => {
+      const r = replaceItem(docket, id, (text) => setTag(text, "cat", category));
+      return { docket: r.docket, result: r.line };
+    });
+    await options.learn?.(line.item.title, category);
+    return c.json({ item: itemJson(line) });
+  });
+
+  app.get("/api/events", (c) => {
+    const watch = options.watch;
+    return streamSSE(c, async (stream) => {
+      let wake: (() => void) | undefined;
+      const closed = new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      stream.onAbort(() => wake?.());
+      await stream.writeSSE({
+        event: "docket",
+        data: JSON.stringify({ version: watch?.version() }),
+      });
+      const unsubscribe = watch?.subscribe((version) => {
+        void stream.writeSSE({ event: "docket", data: JSON.stringify({ version }) });
+      });
+      // A comment line now and then keeps proxies and the browser from calling it dead.
+      const ping = setInterval(() => void stream.write(": ping\n\n"), 15_000);
+      await closed;
+      clearInterval(ping);
+      unsubscribe?.();
+    });
+  });
+
+  app.all("/api/*", (c) => c.json({ error: "no such route" }, 404));
+  app.get("*", (c) => serveWebFile(c, options.webRoot));
+  return app;
+}
