@@ -3,7 +3,7 @@
 import { build } from "esbuild";
 
 const entries = { cli: "src/cli/bin.ts" };
-const extra = process.argv.slice(2);
+const extra = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 for (const e of extra) {
   const [name, path] = e.split("=");
   entries[name] = path;
@@ -33,3 +33,10 @@ await build({
   },
   logLevel: "warning",
 });
+
+// The dashboard's page, built by Vite into dist/web (served by `ppppt serve`). `--no-web`
+// skips it for a quick CLI-only rebuild.
+if (!process.argv.includes("--no-web")) {
+  const { build: buildWeb } = await import("vite");
+  await buildWeb({ configFile: "web/vite.config.ts", logLevel: "warn" });
+}

@@ -12,7 +12,7 @@ import { itemJson } from "../core/docket/item-json.js";
 import { compareForList, matchesQuery } from "../core/docket/query.js";
 import { PpppptError } from "../core/errors.js";
 import { readDocketFile, updateDocketFile } from "../store/docket-file.js";
-import type { DocketWatch } from "./docket-watch.js";
+import { contentVersion, type DocketWatch } from "./docket-watch.js";
 import { apiGuard, hostGuard, securityHeaders } from "./security.js";
 import { serveWebFile } from "./static-files.js";
 
@@ -75,13 +75,14 @@ export function createDashboardApp(options: DashboardOptions): Hono {
 
   app.get("/api/items", async (c) => {
     const today = options.today();
-    const { docket } = await readDocketFile(path);
+    const { docket, bytes } = await readDocketFile(path);
     const open = itemLines(docket)
       .filter((line) => matchesQuery(line, { status: "open" }, today))
       .sort(compareForList);
     return c.json({
       today,
-      version: options.watch?.version() ?? null,
+      // The same hash the event stream sends, so the page can skip a reload it already has.
+      version: contentVersion(bytes),
       items: open.map(itemJson),
     });
   });

@@ -1,0 +1,28 @@
+import { existsSync } from "node:fs";
+import { type Browser, chromium } from "playwright-core";
+
+/**
+ * The e2e suites drive Debian's chromium, never a downloaded browser: the machine's own
+ * package, so CI installs it with apt-get and nothing is fetched at test time.
+ */
+export const CHROMIUM_PATH = process.env.PPPPT_CHROMIUM ?? "/usr/bin/chromium";
+
+/** Outside CI a machine without chromium skips the browser tests; in CI they must run. */
+export const haveBrowser = existsSync(CHROMIUM_PATH) || process.env.CI !== undefined;
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}

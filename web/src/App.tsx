@@ -1,0 +1,305 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { CATEGORY_LABELS, type Category } from "../../src/core/category.js";
+import { Api, ApiError, type ItemJson, type ItemsResponse, takeToken } from "./api.js";
+import { Board, type BoardActions } from "./Board.js";
+import { editableText } from "./format.js";
+import { Help } from "./Help.js";
+
+type ViewKey = "board";
+const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
+  { key: "board", label: "Board", shortcut: "b" },
+];
+
+interface Notice {
+  text: string;
+  kind: "info" | "error";
+  undo?: () => Promise<unknown>;
+}
+
+export function App() {
+  const token = useMemo(() => takeToken(), []);
+  if (!token) {
+    return (
+      <main class="no-token">
+        <h1>ppppt</h1>
+        <p>
+          This page needs the address <code>ppppt serve</code> printed, with its token. Run it again
+          and open the URL it shows.
+        </p>
+      </main>
+    );
+  }
+  return <Dashboard api={new Api(token)} />;
+}
+
+function viewFromHash(): ViewKey {
+  const key = location.hash.slice(1);
+  return VIEWS.some((v) => v.key === key) ? (key as ViewKey) : "board";
+}
+
+function Dashboard(props: { api: Api }) {
+  const api = useMemo(() => props.api, [props.api.token]);
+  const [data, setData] = useState<ItemsResponse | undefined>();
+  const [loadError, setLoadError] = useState<string | undefined>();
+  const [live, setLive] = useState(false);
+  const [view, setView] = useState<ViewKey>(viewFromHash);
+  const [help, setHelp] = useState(false);
+  const [notice, setNotice] = useState<Notice | undefined>();
+  const [addFocus, setAddFocus] = useState(0);
+  const version = useRef("");
+  const loading = useRef<Promise<void> | undefined>(undefined);
+  const again = useRef(false);
+
+  // One load at a time; changes arriving meanwhile cause exactly one more.
+  const load = useCallback(async () => {
+    if (loading.current) {
+      again.current = true;
+      return loading.current;
+    }
+    loading.current = (async () => {
+      do {
+        again.current = false;
+        try {
+          const r = await api.items();
+          version.current = r.version;
+          setData(r);
+          setLoadError(undefined);
+        } catch (error) {
+          setLoadError(describe(error));
+        }
+      } while (again.current);
+      loading.current = undefined;
+    })();
+    return loading.current;
+  }, [api]);
+
+  useEffect(() => {
+    void load();
+    return api.watch(
+      (v) => {
+        if (v !== version.current) void load();
+      },
+      (isLive) => {
+        setLive(isLive);
+        // After a reconnect, changes may have been missed.
+        if (isLive) void load();
+      },
+    );
+  }, [api, load]);
+
+  useEffect(() => {
+    const onHash = () => setView(viewFromHash());
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, []);
+
+  const patch = useCallback((change: (items: ItemJson[]) => ItemJson[]) => {
+    setData((d) => (d ? { ...d, items: change(d.items) } : d));
+  }, []);
+
+  const run = useCallback(
+    async (work: () => Promise<Notice | undefined>) => {
+      try {
+        const n = await work();
+        if (n) setNotice(n);
+      } catch (error) {
+        setNotice({ text: describe(error), kind: "error" });
+        void load();
+      }
+    },
+    [load],
+  );
+
+  const actions: BoardActions = useMemo(
+    () => ({
+      add: (text) =>
+        run(async () => {
+          const r = await api.add(text);
+          // Reloaded rather than patched in: the new card appears once, in its final place.
+          await load();
+          const cat = r.item.category
+            ? CATEGORY_LABELS[r.item.category as Category]
+            : "no category";
+          return {
+            text: `Added to ${cat}${r.item.categoryGuess ? " (a guess)" : ""}: ${r.item.title}`,
+            kind: "info",
+          };
+        }),
+      done: (item) =>
+        run(async () => {
+          const r = await api.done(item.id);
+          patch((items) => {
+            const rest = items.filter((i) => i.id !== item.id);
+            return r.next ? [...rest, r.next] : rest;
+          });
+          return {
+            text: `Done: ${item.title}`,
+            kind: "info",
+            undo: async () => {
+              if (r.next) await api.remove(r.next.id);
+              await api.undo(item.id);
+            },
+          };
+        }),
+      edit: (item, text) =>
+        run(async () => {
+          const r = await api.edit(item.id, text);
+          patch((items) => items.map((i) => (i.id === item.id ? r.item : i)));
+          const before = editableText(item);
+          return {
+            text: `Edited: ${r.item.title}`,
+            kind: "info",
+            undo: () => api.edit(item.id, before),
+          };
+        }),
+      remove: (item) =>
+        run(async () => {
+          const r = await api.remove(item.id);
+          patch((items) => items.filter((i) => i.id !== item.id));
+          return {
+            text: `Deleted: ${item.title}`,
+            kind: "info",
+            undo: () => api.add(r.removed.text, true),
+          };
+        }),
+      recat: (item, category) =>
+        run(async () => {
+          const r = await api.recat(item.id, category);
+          patch((items) => items.map((i) => (i.id === item.id ? r.item : i)));
+          const from = item.category;
+          return {
+            text: `${r.item.title} → ${CATEGORY_LABELS[category]}`,
+            kind: "info",
+            undo: from && from !== category ? () => api.recat(item.id, from) : undefined,
+          };
+        }),
+    }),
+    [api, patch, run, load],
+  );
+
+  const undo = useCallback(() => {
+    const u = notice?.undo;
+    if (!u) return;
+    setNotice(undefined);
+    void run(async () => {
+      await u();
+      await load();
+      return { text: "Undone.", kind: "info" };
+    });
+  }, [notice, run, load]);
+
+  // Page-wide keys; a key typed into a text box is the user's, not ours.
+  const pendingG = useRef(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      const target = e.target as HTMLElement;
+      if (target.closest("input, textarea, select, [contenteditable]")) return;
+      if (help) return;
+      if (pendingG.current) {
+        pendingG.current = false;
+        const v = VIEWS.find((x) => x.shortcut === e.key);
+        if (v) {
+          e.preventDefault();
+          location.hash = v.key;
+        }
+        return;
+      }
+      if (e.key === "?") {
+        e.preventDefault();
+        setHelp(true);
+      } else if (e.key === "n" || e.key === "/") {
+        e.preventDefault();
+        location.hash = "board";
+        setAddFocus((n) => n + 1);
+      } else if (e.key === "u") {
+        e.preventDefault();
+        undo();
+      } else if (e.key === "g") {
+        pendingG.current = true;
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [help, undo]);
+
+  useEffect(() => {
+    if (!notice || notice.kind === "error") return;
+    const timer = setTimeout(() => setNotice(undefined), 8000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  return (
+    <div class="app">
+      <header class="top">
+        <h1 class="brand">
+          ppppt <span class="brand-sub">the leadership docket</span>
+        </h1>
+        <nav aria-label="Views">
+          {VIEWS.map((v) => (
+            <a
+              key={v.key}
+              href={`#${v.key}`}
+              aria-current={view === v.key ? "page" : undefined}
+              class={view === v.key ? "current" : ""}
+            >
+              {v.label}
+            </a>
+          ))}
+        </nav>
+        <div class="status">
+          {data && <span class="today">Today {data.today}</span>}
+          <span
+            class={live ? "live on" : "live off"}
+            title={live ? "Changes anywhere show here at once" : "Reconnecting…"}
+          >
+            {live ? "live" : "offline"}
+          </span>
+          <button type="button" class="help-button" onClick={() => setHelp(true)}>
+            <span aria-hidden="true">?</span>
+            <span class="visually-hidden">Keyboard shortcuts</span>
+          </button>
+        </div>
+      </header>
+      <main>
+        {loadError && (
+          <p class="error" role="alert">
+            {loadError}
+          </p>
+        )}
+        {!data && !loadError && <p class="loading">Loading the docket…</p>}
+        {data && view === "board" && (
+          <Board
+            api={api}
+            items={data.items}
+            today={data.today}
+            actions={actions}
+            addFocus={addFocus}
+          />
+        )}
+      </main>
+      <div class="notice-area" aria-live="polite">
+        {notice && (
+          <div class={`notice ${notice.kind}`} role={notice.kind === "error" ? "alert" : "status"}>
+            <span>{notice.text}</span>
+            {notice.undo && (
+              <button type="button" onClick={undo}>
+                Undo (u)
+              </button>
+            )}
+            <button type="button" aria-label="Dismiss" onClick={() => setNotice(undefined)}>
+              ×
+            </button>
+          </div>
+        )}
+      </div>
+      {help && <Help onClose={() => setHelp(false)} />}
+    </div>
+  );
+}
+
+function describe(error: unknown): string {
+  if (error instanceof ApiError)
+    return error.hint ? `${error.message}. ${error.hint}` : error.message;
+  return `Cannot reach ppppt serve: ${(error as Error).message}. Is it still running?`;
+}
