@@ -219,7 +219,9 @@ describe("reading an item", () => {
     const text = "one id:ab12\ntwo id:ab12\n";
     const docket = parseDocket(text);
     expect(docket.lines.map((l) => l.kind)).toEqual(["item", "invalid"]);
-    expect(docket.lines[1]?.kind === "invalid" && docket.lines[1].problem).toMatch(/already used on line 1/);
+    expect(docket.lines[1]?.kind === "invalid" && docket.lines[1].problem).toMatch(
+      /already used on line 1/,
+    );
     expect(printDocketText(docket)).toBe(text);
   });
 });
