@@ -46,9 +46,11 @@ function Dashboard(props: { api: Api }) {
   const [help, setHelp] = useState(false);
   const [notice, setNotice] = useState<Notice | undefined>();
   const [addFocus, setAddFocus] = useState(0);
+  const [freshId, setFreshId] = useState<string | undefined>();
   const version = useRef("");
   const loading = useRef<Promise<void> | undefined>(undefined);
   const again = useRef(false);
+  const announced = useRef("");
 
   // One load at a time; changes arriving meanwhile cause exactly one more.
   const load = useCallback(async () => {
@@ -67,7 +69,8 @@ function Dashboard(props: { api: Api }) {
         } catch (error) {
           setLoadError(describe(error));
         }
-      } while (again.current);
+        // A change announced while we were loading may be the one we just got.
+      } while (again.current && announced.current !== version.current);
       loading.current = undefined;
     })();
     return loading.current;
@@ -77,6 +80,7 @@ function Dashboard(props: { api: Api }) {
     void load();
     return api.watch(
       (v) => {
+        announced.current = v;
         if (v !== version.current) void load();
       },
       (isLive) => {
@@ -117,6 +121,7 @@ function Dashboard(props: { api: Api }) {
           const r = await api.add(text);
           // Reloaded rather than patched in: the new card appears once, in its final place.
           await load();
+          setFreshId(r.item.id);
           const cat = r.item.category
             ? CATEGORY_LABELS[r.item.category as Category]
             : "no category";
@@ -275,6 +280,7 @@ function Dashboard(props: { api: Api }) {
             today={data.today}
             actions={actions}
             addFocus={addFocus}
+            freshId={freshId}
           />
         )}
       </main>

@@ -25,6 +25,8 @@ interface BoardProps {
   actions: BoardActions;
   /** Bumped by the `n` shortcut: focus the quick-add box. */
   addFocus: number;
+  /** A card just added: scrolled into view and marked, without taking the focus. */
+  freshId?: string;
 }
 
 type ColumnKey = Category | "none";
@@ -185,7 +187,7 @@ export function Board(props: BoardProps) {
     const editing = editingId === item.id;
     return (
       <article
-        class={`card${item.id === focusId ? " focused" : ""}${ghost?.item.id === item.id ? " dragging" : ""}`}
+        class={`card${item.id === focusId ? " focused" : ""}${item.id === props.freshId ? " fresh" : ""}${ghost?.item.id === item.id ? " dragging" : ""}`}
         data-id={item.id}
         tabIndex={item.id === tabbable ? 0 : -1}
         aria-label={`${item.title}${item.due ? `, due ${friendlyDate(item.due, today)}` : ""}`}
@@ -276,6 +278,13 @@ export function Board(props: BoardProps) {
           const list = columns.get(key) ?? [];
           const label = key === "none" ? "Unsorted" : CATEGORY_LABELS[key];
           const pos = where(focusId);
+          const fresh = where(props.freshId);
+          const reveal =
+            fresh && fresh.col === index
+              ? fresh.row
+              : pos && pos.col === index
+                ? pos.row
+                : undefined;
           return (
             <section
               key={key}
@@ -297,7 +306,7 @@ export function Board(props: BoardProps) {
                 items={list}
                 rowHeight={ROW_HEIGHT}
                 label={`${label} items`}
-                revealIndex={pos && pos.col === index ? pos.row : undefined}
+                revealIndex={reveal}
                 renderRow={(item) => card(item)}
                 empty={<p class="empty">Nothing open. Drag a card here or add one.</p>}
               />
