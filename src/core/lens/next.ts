@@ -128,7 +128,11 @@ function term(name: TermName, factor: number, weight: number, why: string): Scor
 function dueWhy(due: IsoDate | undefined, today: IsoDate): string {
   if (due === undefined) return "no due date";
   const days = daysBetween(today, due);
-  if (days < 0) return `${-days} days overdue`;
+  if (days < 0) return `${plural(-days)} overdue`;
   if (days === 0) return "due today";
-  return `due in ${days} days`;
+  return `due in ${plural(days)}`;
+}
+
+function plural(n: number): string {
+  return `${n} day${n === 1 ? "" : "s"}`;
 }
