@@ -51,10 +51,7 @@ const answerSchema = z.unknown().transform((v, ctx): Answer => {
 });
 
 const answerMapSchema = z.record(z.string(), answerSchema);
-const answersFileSchema = z.union([
-  z.object({ answers: answerMapSchema }).loose(),
-  answerMapSchema,
-]);
+const nestedAnswersSchema = z.object({ answers: answerMapSchema }).loose();
 
 /**
  * An answers file for `ppppt assess --answers FILE`: YAML or JSON, either a map of practice
@@ -65,10 +62,13 @@ export function parseAnswersFile(
   file: string,
   practices: readonly Practice[],
 ): Record<string, Answer> {
-  const parsed = parseYamlWith(text, file, answersFileSchema);
-  const map = (
-    "answers" in parsed && typeof parsed.answers === "object" ? parsed.answers : parsed
-  ) as Record<string, Answer>;
+  // Read once loosely to see which of the two shapes it is, then check that shape, so an
+  // error points at the exact key (answers.p2) rather than at "neither shape matched".
+  const loose = parseYamlWith(text, file, z.record(z.string(), z.unknown()));
+  const map =
+    "answers" in loose
+      ? parseYamlWith(text, file, nestedAnswersSchema).answers
+      : parseYamlWith(text, file, answerMapSchema);
   return checkAnswerIds(map, practices, file);
 }
 

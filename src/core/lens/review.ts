@@ -88,8 +88,16 @@ export function weeklyReview(input: ReviewInput): Review {
       pushed.push({ line, from, to: line.item.due });
   }
 
+  // The neediest category; among equals (several starving) the one idle longest.
+  const idle = (c: Category) =>
+    activity.find((a) => a.category === c)?.idleDays ?? Number.POSITIVE_INFINITY;
   let focus: CategoryNeed | undefined;
-  for (const c of CATEGORIES) if (needs[c].need > (focus?.need ?? 0)) focus = needs[c];
+  for (const c of CATEGORIES) {
+    const n = needs[c];
+    if (n.need <= 0) continue;
+    if (!focus || n.need > focus.need || (n.need === focus.need && idle(c) > idle(focus.category)))
+      focus = n;
+  }
   const practice = focus
     ? nextPracticeIn(focus.category, {
         practices: input.practices,
