@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     docketPath: file,
     port: 0,
     today: () => TODAY,
+    env: { HOME: dir, XDG_CONFIG_HOME: join(dir, "config") },
     categoriser: async () => (text) => {
       const m = keywordCategory(text);
       return m

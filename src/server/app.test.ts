@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runPpppt } from "../cli/fake-io.js";
 import type { Categoriser } from "../core/capture.js";
 import { createDashboardApp } from "./app.js";
 import { CONTENT_SECURITY_POLICY } from "./security.js";
@@ -44,6 +45,7 @@ function app() {
     port: () => PORT,
     today: () => "2026-11-25",
     categoriser: async () => keywordGuess,
+    env: { HOME: dir, XDG_CONFIG_HOME: join(dir, "config") },
     learn: async (text, category) => {
       learned.push([text, category]);
     },
@@ -150,13 +152,22 @@ describe("security", () => {
 });
 
 describe("items", () => {
-  it("lists the open items in list order, in the itemJson shape", async () => {
+  it("lists the open items in `ppppt next` order, in the itemJson shape", async () => {
     const res = await call("/api/items");
     const body = await res.json();
     expect(body.today).toBe("2026-11-25");
-    expect(body.items.map((i: { id: string }) => i.id)).toEqual(["aaaa", "bbbb", "dddd"]);
-    expect(body.items[0]).toMatchObject({ title: "Review the caching RFC", category: "tech" });
-    expect(body.items[2].categoryGuess).toBe(true);
+    const ids = body.items.map((i: { id: string }) => i.id);
+    expect([...ids].sort()).toEqual(["aaaa", "bbbb", "dddd"]);
+    const cli = await runPpppt(["next", "--json", "-n", "10", "--today", "2026-11-25"], {
+      PPPPT_FILE: file,
+      HOME: dir,
+      XDG_CONFIG_HOME: join(dir, "config"),
+    });
+    const next = JSON.parse(cli.stdout) as { items: { item: { id: string } }[] };
+    expect(ids).toEqual(next.items.map((e) => e.item.id));
+    const rfc = body.items.find((i: { id: string }) => i.id === "aaaa");
+    expect(rfc).toMatchObject({ title: "Review the caching RFC", category: "tech", priority: "A" });
+    expect(body.items.find((i: { id: string }) => i.id === "dddd").categoryGuess).toBe(true);
   });
 
   it("adds an item as `ppppt add` does: category and due date inferred, id given", async () => {
@@ -244,5 +255,59 @@ describe("items", () => {
     await call("/api/items/kkkk/done", { method: "POST", json: {} });
     const text = await readFile(file, "utf8");
     expect(text.startsWith("# a comment\n\u0001bad\n")).toBe(true);
+  });
+});
+
+describe("lens views", () => {
+  const cliEnv = () => ({ PPPPT_FILE: file, HOME: dir, XDG_CONFIG_HOME: join(dir, "config") });
+
+  it("serves the balance report `ppppt balance --json` prints", async () => {
+    const body = await (await call("/api/balance?period=month")).json();
+    const cli = await runPpppt(["balance", "--json", "--today", "2026-11-25"], cliEnv());
+    const expected = JSON.parse(cli.stdout);
+    expect(body.balance).toEqual(expected.balance);
+    expect(body.trend).toEqual(expected.trend);
+    expect(body.activity).toEqual(expected.activity);
+    expect(body.balance.categories).toHaveLength(5);
+  });
+
+  it("judges against the role asked for", async () => {
+    const body = await (await call("/api/balance?period=quarter&role=vp")).json();
+    expect(body.balance.role).toBe("vp");
+    expect(body.balance.period.kind).toBe("quarter");
+  });
+
+  it("refuses an unknown period or role", async () => {
+    expect((await call("/api/balance?period=year")).status).toBe(400);
+    expect((await call("/api/balance?role=king")).status).toBe(400);
+  });
+
+  it("serves the weekly review `ppppt review --json` prints", async () => {
+    const body = await (await call("/api/review")).json();
+    const cli = await runPpppt(["review", "--json", "--today", "2026-11-25"], cliEnv());
+    const { saved: _saved, ...expected } = JSON.parse(cli.stdout);
+    expect(body).toEqual(expected);
+  });
+
+  it("lists the playbook's practices for the role", async () => {
+    const body = await (await call("/api/playbook")).json();
+    expect(body.role).toBe("manager");
+    expect(body.practices.length).toBeGreaterThan(5);
+    expect(body.practices[0]).toHaveProperty("adopted", false);
+  });
+
+  it("proposes a plan and takes a practice up once", async () => {
+    const plan = await (await call("/api/plan")).json();
+    expect(plan.proposals.length).toBeGreaterThan(0);
+    const id = plan.proposals[0].id;
+    const first = await call(`/api/plan/${id}`, { method: "POST", json: {} });
+    expect(first.status).toBe(201);
+    const added = (await first.json()).added;
+    expect(added.length).toBeGreaterThan(0);
+    expect(await readFile(file, "utf8")).toContain(`practice:${id}`);
+    const again = await call(`/api/plan/${id}`, { method: "POST", json: {} });
+    expect(again.status).toBe(400);
+    const after = await (await call("/api/plan")).json();
+    expect(after.underWay.length).toBe(added.length);
   });
 });

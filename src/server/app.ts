@@ -13,10 +13,13 @@ import type { Docket } from "../core/docket/item.js";
 import { itemJson } from "../core/docket/item-json.js";
 import { parseDocket } from "../core/docket/parse.js";
 import { printDocket } from "../core/docket/print.js";
-import { compareForList, matchesQuery } from "../core/docket/query.js";
 import { PpppptError } from "../core/errors.js";
+import { rankNext } from "../core/lens/next.js";
+import { lensSettingsOf, readConfigFile } from "../store/config-file.js";
 import { fileError, updateDocketFile } from "../store/docket-file.js";
+import type { Env } from "../store/paths.js";
 import { contentVersion, type DocketWatch } from "./docket-watch.js";
+import { registerLensRoutes } from "./lens-routes.js";
 import { apiGuard, hostGuard, securityHeaders } from "./security.js";
 import { serveWebFile } from "./static-files.js";
 
@@ -39,6 +42,8 @@ export interface DashboardOptions {
   watch?: DocketWatch;
   /** The built page (dist/web); undefined serves a hint to build it. */
   webRoot?: string;
+  /** Where the config file and the user's playbooks are found (XDG variables, PPPPT_CONFIG). */
+  env: Env;
 }
 
 /** Tags an item keeps when its wording is edited, as `ppppt edit` does. */
@@ -93,23 +98,42 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     return c.json({ error: `unexpected error: ${(error as Error).message}` }, 500);
   });
 
-  app.get("/api/items", async (c) => {
-    const today = options.today();
+  const current = async (): Promise<{ version: string; docket: Docket }> => {
     const bytes = await readFile(path).catch((error: unknown) => {
       throw fileError(error, path, "read");
     });
     const version = contentVersion(bytes);
     const docket = known?.version === version ? known.docket : parseDocket(bytes);
     known = { version, docket };
-    const open = itemLines(docket)
-      .filter((line) => matchesQuery(line, { status: "open" }, today))
-      .sort(compareForList);
+    return known;
+  };
+
+  app.get("/api/items", async (c) => {
+    const today = options.today();
+    const { version, docket } = await current();
+    const settings = lensSettingsOf(await readConfigFile(options.env));
+    // The board shows open items in `ppppt next` order: due, priority, age, category need.
+    const ranked = rankNext(itemLines(docket), today, {
+      target: settings.target,
+      starvingWeeks: settings.starvingWeeks,
+      next: settings.next,
+      categorise: await categorise(),
+    });
     return c.json({
       today,
       // The same hash the event stream sends, so the page can skip a reload it already has.
       version,
-      items: open.map(itemJson),
+      items: ranked.items.map((entry) => itemJson(entry.line)),
     });
+  });
+
+  registerLensRoutes(app, {
+    docketPath: path,
+    env: options.env,
+    today: options.today,
+    categorise,
+    lines: async () => itemLines((await current()).docket),
+    change,
   });
 
   app.post("/api/classify", async (c) => {

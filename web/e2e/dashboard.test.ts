@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPpppt } from "../../src/cli/fake-io.js";
 import type { Categoriser } from "../../src/core/capture.js";
 import { keywordCategory } from "../../src/core/classify/keyword-rule.js";
-import { demoDocketText } from "../../src/server/demo.js";
 import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
 import { findWebRoot } from "../../src/server/static-files.js";
 import { CHROMIUM_PATH, haveBrowser, launchChromium } from "./browser.js";
+import { fixtureDocketText } from "./fixture-docket.js";
 
 const TODAY = "2026-11-25";
 const ARTIFACTS = join(process.cwd(), "test-artifacts");
@@ -43,13 +43,14 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
     dir = await mkdtemp(join(tmpdir(), "ppppt-e2e-"));
     file = join(dir, "todo.txt");
-    await writeFile(file, demoDocketText(TODAY));
+    await writeFile(file, fixtureDocketText(TODAY));
     await mkdir(ARTIFACTS, { recursive: true });
     dashboard = await startDashboard({
       docketPath: file,
       port: 0,
       today: () => TODAY,
       categoriser: async () => keywordGuess,
+      env: { HOME: dir, XDG_CONFIG_HOME: join(dir, "config") },
     });
     origin = `http://127.0.0.1:${dashboard.port}`;
     browser = await launchChromium();

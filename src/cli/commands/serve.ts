@@ -33,9 +33,12 @@ export function registerServe(program: Command, io: CliIO): void {
         });
       }
       let docketPath = ctx.docketPath();
+      let env = ctx.env;
       if (options.demo) {
-        const { writeDemoDocket } = await import("../../server/demo.js");
-        docketPath = await writeDemoDocket(ctx.today());
+        const { writeDemoFiles } = await import("../../server/demo.js");
+        const demo = await writeDemoFiles(ctx.today());
+        docketPath = demo.docketPath;
+        env = { ...ctx.env, PPPPT_CONFIG: demo.configPath };
       } else {
         const { readDocketFile } = await import("../../store/docket-file.js");
         await readDocketFile(docketPath); // a missing docket is reported before the server starts
@@ -50,6 +53,7 @@ export function registerServe(program: Command, io: CliIO): void {
           port,
           today: () => ctx.today(),
           categoriser: async () => categorise,
+          env,
         });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
