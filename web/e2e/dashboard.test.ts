@@ -195,6 +195,43 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     await dialog.waitFor({ state: "detached" });
   });
 
+  it("shows the balance: the mix against the target and the trend, drawn on canvas", async () => {
+    await page.locator("body").click({ position: { x: 5, y: 880 } });
+    await page.keyboard.press("g");
+    await page.keyboard.press("m");
+    await page.getByRole("heading", { name: "Balance" }).waitFor();
+    await page.getByRole("img", { name: /^Mix against the target/ }).waitFor();
+    expect(await page.locator("canvas").count()).toBe(2);
+    expect(await page.getByRole("table").textContent()).toContain("People");
+    await page.screenshot({ path: join(ARTIFACTS, "balance.png"), fullPage: true });
+  });
+
+  it("shows the weekly review", async () => {
+    await page.getByRole("link", { name: "Review" }).click();
+    await page.getByRole("heading", { name: "Weekly review" }).waitFor();
+    await page.getByRole("heading", { name: /^Done this week/ }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "review.png"), fullPage: true });
+  });
+
+  it("shows the plan and playbook, and taking a practice up adds its items", async () => {
+    await page.getByRole("link", { name: "Plan" }).click();
+    await page.getByRole("heading", { name: "Proposed practices" }).waitFor();
+    await page.getByRole("heading", { name: /^Playbook/ }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "plan.png"), fullPage: true });
+    const before = await readFile(file, "utf8");
+    await page
+      .getByRole("button", { name: /^Take up/ })
+      .first()
+      .click();
+    await expect
+      .poll(async () => (await readFile(file, "utf8")).length)
+      .toBeGreaterThan(before.length);
+    expect(await readFile(file, "utf8")).toMatch(/practice:[a-z0-9-]+/);
+    await page.getByRole("heading", { name: /^Under way \([1-9]/ }).waitFor();
+    await page.getByRole("link", { name: "Board" }).click();
+    await page.locator(".column").first().waitFor();
+  });
+
   it("refuses the API without the token, and the page says how to get in", async () => {
     const other = await browser.newPage();
     await other.goto(`${origin}/`);

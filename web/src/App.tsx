@@ -1,13 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { CATEGORY_LABELS, type Category } from "../../src/core/category.js";
 import { Api, ApiError, type ItemJson, type ItemsResponse, takeToken } from "./api.js";
+import { Balance } from "./Balance.js";
 import { Board, type BoardActions } from "./Board.js";
 import { editableText } from "./format.js";
 import { Help } from "./Help.js";
+import { Plan } from "./Plan.js";
+import { Review } from "./Review.js";
 
-type ViewKey = "board";
+type ViewKey = "board" | "balance" | "review" | "plan";
 const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
   { key: "board", label: "Board", shortcut: "b" },
+  { key: "balance", label: "Balance", shortcut: "m" },
+  { key: "review", label: "Review", shortcut: "r" },
+  { key: "plan", label: "Plan", shortcut: "p" },
 ];
 
 interface Notice {
@@ -182,6 +188,16 @@ function Dashboard(props: { api: Api }) {
     [api, patch, run, load],
   );
 
+  const takeUp = useCallback(
+    (id: string) =>
+      void run(async () => {
+        const r = await api.takeUp(id);
+        await load();
+        return { text: `Took up ${id}: ${r.added.length} items added to the board`, kind: "info" };
+      }),
+    [api, run, load],
+  );
+
   const undo = useCallback(() => {
     const u = notice?.undo;
     if (!u) return;
@@ -283,6 +299,9 @@ function Dashboard(props: { api: Api }) {
             freshId={freshId}
           />
         )}
+        {data && view === "balance" && <Balance api={api} version={data.version} />}
+        {data && view === "review" && <Review api={api} version={data.version} onTakeUp={takeUp} />}
+        {data && view === "plan" && <Plan api={api} version={data.version} onTakeUp={takeUp} />}
       </main>
       <div class="notice-area" aria-live="polite">
         {notice && (

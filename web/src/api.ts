@@ -108,6 +108,10 @@ export class Api {
     return this.call("POST", `/api/items/${encodeURIComponent(id)}/recat`, { category });
   }
 
+  takeUp(practice: string): Promise<{ added: ItemJson[] }> {
+    return this.call("POST", `/api/plan/${encodeURIComponent(practice)}`, {});
+  }
+
   /** Calls `onChange(version)` whenever the docket changes on disk, whoever changed it. */
   watch(onChange: (version: string) => void, onState: (live: boolean) => void): () => void {
     const source = new EventSource(`/api/events?token=${encodeURIComponent(this.token)}`);

@@ -1,0 +1,241 @@
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from "chart.js";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { CATEGORIES, CATEGORY_LABELS } from "../../src/core/category.js";
+import type { BalanceResult } from "../../src/core/lens/balance.js";
+import { ROLE_LABELS, ROLES } from "../../src/core/lens/roles.js";
+import type { CategoryActivity } from "../../src/core/lens/starving.js";
+import type { TrendPoint } from "../../src/core/lens/trend.js";
+import type { Api } from "./api.js";
+import { CATEGORY_COLOURS, minutesText, signed, useReport } from "./report.js";
+
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Legend,
+  Tooltip,
+);
+Chart.defaults.font.family = "system-ui, sans-serif";
+Chart.defaults.color = "#1b1f24";
+
+interface BalanceReport {
+  balance: BalanceResult;
+  activity: CategoryActivity[];
+  starvingWeeks: number;
+  trend: TrendPoint[];
+  roleLabel: string;
+}
+
+/** The mix against the role's target, and the trend over the last periods. */
+export function Balance(props: { api: Api; version: string }) {
+  const [period, setPeriod] = useState("month");
+  const [role, setRole] = useState("");
+  const path = `/api/balance?period=${period}${role ? `&role=${role}` : ""}`;
+  const { data, error } = useReport<BalanceReport>(props.api, path, props.version);
+  const trendUnit = period === "quarter" ? "quarter" : period === "week" ? "week" : "month";
+  return (
+    <section class="view" aria-labelledby="balance-title">
+      <div class="view-head">
+        <h2 id="balance-title">Balance</h2>
+        <label>
+          Period{" "}
+          <select value={period} onChange={(e) => setPeriod(e.currentTarget.value)}>
+            <option value="week">This week</option>
+            <option value="month">This month</option>
+            <option value="quarter">This quarter</option>
+          </select>
+        </label>
+        <label>
+          Role{" "}
+          <select value={role} onChange={(e) => setRole(e.currentTarget.value)}>
+            <option value="">From the config{data ? ` (${data.roleLabel})` : ""}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {data && (
+        <>
+          <p class="muted">
+            {data.balance.period.start} to {data.balance.period.end}, judged as {data.roleLabel}.
+            Effort {data.balance.basisNote}. Off target by{" "}
+            <strong>{Math.round(data.balance.drift)} points</strong>.
+          </p>
+          <div class="panels">
+            <div class="panel">
+              <h3>Mix against the target</h3>
+              <MixChart balance={data.balance} />
+            </div>
+            <div class="panel">
+              <h3>
+                Share per {trendUnit}, last {data.trend.length}
+              </h3>
+              <TrendChart trend={data.trend} />
+            </div>
+          </div>
+          <div class="panels">
+            <div class="panel">
+              <h3>The numbers</h3>
+              <BalanceTable balance={data.balance} />
+            </div>
+            <div class="panel">
+              <h3>Starving</h3>
+              <Starving activity={data.activity} weeks={data.starvingWeeks} />
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function MixChart(props: { balance: BalanceResult }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const rows = props.balance.categories;
+  useEffect(() => {
+    if (!canvas.current) return;
+    const chart = new Chart(canvas.current, {
+      type: "bar",
+      data: {
+        labels: rows.map((r) => CATEGORY_LABELS[r.category]),
+        datasets: [
+          {
+            label: "Actual share %",
+            data: rows.map((r) => Math.round(r.share * 10) / 10),
+            backgroundColor: rows.map((r) => CATEGORY_COLOURS[r.category]),
+          },
+          {
+            label: "Target %",
+            data: rows.map((r) => r.target),
+            backgroundColor: "rgba(156, 163, 175, 0.35)",
+            borderColor: "#4b5563",
+            borderWidth: 2,
+          },
+        ],
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: { y: { beginAtZero: true, title: { display: true, text: "% of effort" } } },
+      },
+    });
+    return () => chart.destroy();
+  }, [rows]);
+  const text = rows
+    .map((r) => `${CATEGORY_LABELS[r.category]} ${Math.round(r.share)}% (target ${r.target}%)`)
+    .join(", ");
+  return (
+    <div class="chart-box">
+      <canvas ref={canvas} role="img" aria-label={`Mix against the target: ${text}`} />
+    </div>
+  );
+}
+
+function TrendChart(props: { trend: TrendPoint[] }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const { trend } = props;
+  useEffect(() => {
+    if (!canvas.current) return;
+    const chart = new Chart(canvas.current, {
+      type: "line",
+      data: {
+        labels: trend.map((p) => p.label),
+        datasets: CATEGORIES.map((c) => ({
+          label: CATEGORY_LABELS[c],
+          data: trend.map((p) => Math.round(p.shares[c] * 10) / 10),
+          borderColor: CATEGORY_COLOURS[c],
+          backgroundColor: CATEGORY_COLOURS[c],
+          tension: 0.25,
+          pointRadius: 2,
+        })),
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        scales: { y: { beginAtZero: true, title: { display: true, text: "% of effort" } } },
+      },
+    });
+    return () => chart.destroy();
+  }, [trend]);
+  return (
+    <div class="chart-box">
+      <canvas
+        ref={canvas}
+        role="img"
+        aria-label={`Share of effort per category over the last ${trend.length} periods`}
+      />
+    </div>
+  );
+}
+
+function BalanceTable(props: { balance: BalanceResult }) {
+  const b = props.balance;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Category</th>
+          <th scope="col">Done</th>
+          <th scope="col">Effort</th>
+          <th scope="col">Share</th>
+          <th scope="col">Target</th>
+          <th scope="col">Drift</th>
+        </tr>
+      </thead>
+      <tbody>
+        {b.categories.map((r) => (
+          <tr key={r.category}>
+            <th scope="row">{CATEGORY_LABELS[r.category]}</th>
+            <td>{r.items}</td>
+            <td>{b.basis === "time" ? minutesText(r.effort) : r.effort}</td>
+            <td>{Math.round(r.share)}%</td>
+            <td>{r.target}%</td>
+            <td class={r.drift < -5 ? "below" : ""}>{signed(r.drift)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Starving(props: { activity: CategoryActivity[]; weeks: number }) {
+  const starving = props.activity.filter((a) => a.starving);
+  if (starving.length === 0) {
+    return <p>Every category had something done in the last {props.weeks} weeks.</p>;
+  }
+  return (
+    <ul class="starving">
+      {starving.map((a) => (
+        <li key={a.category}>
+          <strong>{CATEGORY_LABELS[a.category]}</strong>:{" "}
+          {a.idleDays === undefined
+            ? "nothing ever done"
+            : `nothing done for ${a.idleDays} days (last ${a.lastDone})`}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,142 @@
+import { useState } from "preact/hooks";
+import { CATEGORY_LABELS, type Category } from "../../src/core/category.js";
+import type { ReviewJson } from "../../src/core/lens/review.js";
+import type { Api, ItemJson } from "./api.js";
+import { friendlyDate } from "./format.js";
+import { signed, useReport } from "./report.js";
+
+/** The weekly review, as `ppppt review` writes it: done, slipped, drift, the next practice. */
+export function Review(props: { api: Api; version: string; onTakeUp: (id: string) => void }) {
+  const { data, error } = useReport<ReviewJson>(props.api, "/api/review", props.version);
+  return (
+    <section class="view" aria-labelledby="review-title">
+      <div class="view-head">
+        <h2 id="review-title">Weekly review</h2>
+        {data && (
+          <span class="muted">
+            {data.period.start} to {data.period.end}
+          </span>
+        )}
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {data && <ReviewBody review={data} onTakeUp={props.onTakeUp} />}
+    </section>
+  );
+}
+
+function ReviewBody(props: { review: ReviewJson; onTakeUp: (id: string) => void }) {
+  const r = props.review;
+  const doneCount = r.done.reduce((s, g) => s + g.items.length, 0);
+  const [taken, setTaken] = useState(false);
+  return (
+    <>
+      <div class="panels">
+        <div class="panel">
+          <h3>Done this week ({doneCount})</h3>
+          {r.done.length === 0 && <p>Nothing done in these seven days.</p>}
+          {r.done
+            .filter((g) => g.items.length > 0)
+            .map((g) => (
+              <div key={g.category ?? "none"}>
+                <h4>{g.category ? CATEGORY_LABELS[g.category as Category] : "No category"}</h4>
+                <ItemList items={g.items} today={r.today} />
+              </div>
+            ))}
+        </div>
+        <div class="panel">
+          <h3>Slipped</h3>
+          <h4>Overdue ({r.overdue.length})</h4>
+          {r.overdue.length === 0 ? (
+            <p>Nothing overdue.</p>
+          ) : (
+            <ItemList items={r.overdue} today={r.today} />
+          )}
+          <h4>Pushed later ({r.pushed.length})</h4>
+          {r.pushed.length === 0 ? (
+            <p>No due date moved since the last written review.</p>
+          ) : (
+            <ul>
+              {r.pushed.map((p) => (
+                <li key={p.item.id}>
+                  {p.item.title}{" "}
+                  <span class="muted">
+                    {p.from} → {p.to}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+      <div class="panels">
+        <div class="panel">
+          <h3>Drift</h3>
+          <p>
+            Off target by <strong>{Math.round(r.balance.drift)} points</strong> of the week's effort
+            ({r.balance.basisNote}).
+          </p>
+          <ul>
+            {r.balance.categories.map((c) => (
+              <li key={c.category}>
+                {CATEGORY_LABELS[c.category]}: {Math.round(c.share)}% against {c.target}% (
+                {signed(c.drift)})
+              </li>
+            ))}
+          </ul>
+          {r.activity.some((a) => a.starving) && (
+            <p>
+              Starving:{" "}
+              {r.activity
+                .filter((a) => a.starving)
+                .map((a) => CATEGORY_LABELS[a.category])
+                .join(", ")}
+            </p>
+          )}
+        </div>
+        <div class="panel">
+          <h3>Next practice</h3>
+          {r.focus && <p>Focus: {r.focus.reason}.</p>}
+          {r.practice ? (
+            <>
+              <p>
+                <strong>{r.practice.title}</strong>{" "}
+                <span class="muted">({CATEGORY_LABELS[r.practice.category]})</span>
+              </p>
+              <p>{r.practice.prompt}</p>
+              <p class="muted">{r.practice.why}</p>
+              <button
+                type="button"
+                disabled={taken}
+                onClick={() => {
+                  setTaken(true);
+                  props.onTakeUp(r.practice?.id ?? "");
+                }}
+              >
+                {taken ? "Taken up" : "Take it up"}
+              </button>
+            </>
+          ) : (
+            <p>No practice to suggest: every one for the role is under way.</p>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function ItemList(props: { items: ItemJson[]; today: string }) {
+  return (
+    <ul>
+      {props.items.map((i) => (
+        <li key={i.id}>
+          {i.title}
+          {i.due && <span class="muted"> · due {friendlyDate(i.due, props.today)}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
