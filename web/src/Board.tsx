@@ -239,7 +239,11 @@ export function Board(props: BoardProps) {
                   guess
                 </span>
               )}
-              {item.recurrence && <span class="rec">every {item.recurrence}</span>}
+              {item.recurrence && (
+                <span class="rec" title={`repeats every ${item.recurrence}`}>
+                  ↻ {item.recurrence}
+                </span>
+              )}
               <span class="id">{item.id}</span>
             </div>
           </div>
