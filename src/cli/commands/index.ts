@@ -3,6 +3,7 @@ import type { CliIO } from "../io.js";
 import { registerAdd } from "./add.js";
 import { registerArchive } from "./archive.js";
 import { registerCheck } from "./check.js";
+import { registerClassify } from "./classify.js";
 import { registerDone } from "./done.js";
 import { registerEdit } from "./edit.js";
 import { registerInit } from "./init.js";
@@ -10,6 +11,7 @@ import { registerList } from "./list.js";
 import { registerRecat } from "./recat.js";
 import { registerRm } from "./rm.js";
 import { registerShow } from "./show.js";
+import { registerWhy } from "./why.js";
 
 /** Every command, in the order `ppppt --help` lists them. One file per command. */
 export function registerCommands(program: Command, io: CliIO): void {
@@ -23,4 +25,6 @@ export function registerCommands(program: Command, io: CliIO): void {
   registerRm(program, io);
   registerCheck(program, io);
   registerArchive(program, io);
+  registerClassify(program, io);
+  registerWhy(program, io);
 }

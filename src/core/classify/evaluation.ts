@@ -51,7 +51,9 @@ export function crossValidate(
 }
 
 /** A missing prediction (a categoriser that gave no answer) counts as wrong for every category. */
-export function score(results: readonly { actual: Category; predicted: Category | undefined }[]): Scores {
+export function score(
+  results: readonly { actual: Category; predicted: Category | undefined }[],
+): Scores {
   const n = CATEGORIES.length;
   const confusion = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   let correct = 0;

@@ -1,28 +1,30 @@
 import { CATEGORIES, type Category } from "../category.js";
-import { DEFAULT_WEIGHTS, type FeatureWeights, visitFeatures } from "./features.js";
+import {
+  DEFAULT_WEIGHTS,
+  type FeatureKind,
+  type FeatureWeights,
+  visitFeatures,
+} from "./features.js";
 import { tokenize } from "./tokenize.js";
 
 /**
  * Multinomial naive Bayes over the features of features.ts. The model is its counts: how much
  * weight each feature has in each category, and how many texts each category has seen. That
  * makes learning incremental by construction: a correction adds its text's counts (with a
- * strong weight) and only the corrected category's column is recomputed; nothing is retrained.
+ * strong weight) and the log-probabilities are recomputed from the counts in one pass, a few
+ * milliseconds; nothing is retrained.
  *
  * Probabilities are the posterior softened by a temperature fitted on held-out folds
- * (scripts/train.ts): naive Bayes treats overlapping features as independent evidence and so
- * is far too sure of itself; dividing the log-scores by T makes "0.7" mean about 70% right.
+ * (calibration.ts): naive Bayes treats overlapping features as independent evidence and so is
+ * far too sure of itself; dividing the log-scores by T makes "0.7" mean about 70% right.
+ *
+ * Everything lives in flat typed arrays indexed by feature number (feature i, category k at
+ * i * K + k): loading the shipped model and classifying are then loops over numbers, with one
+ * map lookup per feature. A feature's log-probabilities are computed the first time a text
+ * uses it, so loading does no arithmetic at all and a correction only resets flags.
  */
 
 const K = CATEGORIES.length;
-
-export interface Counts {
-  /** Texts (weighted) per category, in CATEGORIES order. */
-  docs: number[];
-  /** Total feature weight per category. */
-  totals: number[];
-  /** Feature → weight per category. */
-  features: Map<string, number[]>;
-}
 
 export interface ModelOptions {
   /** Additive (Lidstone) smoothing. */
@@ -45,120 +47,189 @@ export interface Prediction {
   probabilities: number[];
 }
 
-export function emptyCounts(): Counts {
-  return { docs: new Array(K).fill(0), totals: new Array(K).fill(0), features: new Map() };
+export interface LabelledText {
+  text: string;
+  category: Category;
 }
 
 export function categoryIndex(category: Category): number {
   return CATEGORIES.indexOf(category);
 }
 
-/** Adds one labelled text to the counts; `weight` > 1 for the user's own corrections. */
-export function addExample(
-  counts: Counts,
-  text: string,
-  category: Category,
-  weight = 1,
-  featureWeights: FeatureWeights = DEFAULT_WEIGHTS,
-): void {
-  const k = categoryIndex(category);
-  counts.docs[k] = (counts.docs[k] as number) + weight;
-  let added = 0;
-  visitFeatures(tokenize(text), featureWeights, (feature, w) => {
-    let row = counts.features.get(feature);
-    if (!row) {
-      row = new Array(K).fill(0);
-      counts.features.set(feature, row);
-    }
-    row[k] = (row[k] as number) + w * weight;
-    added += w * weight;
-  });
-  counts.totals[k] = (counts.totals[k] as number) + added;
-}
-
-export function trainCounts(
-  examples: Iterable<{ text: string; category: Category }>,
-  featureWeights: FeatureWeights = DEFAULT_WEIGHTS,
-): Counts {
-  const counts = emptyCounts();
-  for (const e of examples) addExample(counts, e.text, e.category, 1, featureWeights);
-  return counts;
-}
-
-/**
- * A trained classifier: the counts plus their log-probabilities laid out flat (feature index ×
- * category), so classifying is a map lookup and five additions per feature.
- */
 export class NaiveBayes {
-  readonly counts: Counts;
   readonly options: ModelOptions;
-  private index = new Map<string, number>();
-  private logLik = new Float64Array(0);
+  /** Texts (weighted) per category, in CATEGORIES order. */
+  readonly docs = new Float64Array(K);
+  /** Total feature weight per category. */
+  readonly totals = new Float64Array(K);
+  private size = 0;
+  private words = new Map<string, number>();
+  private pairs = new Map<string, number>();
+  private chars = new Map<number, number>();
+  private counts = new Float64Array(1024 * K);
+  private logLik = new Float64Array(1024 * K);
+  /** ready[i] === 1 once feature i's log-probabilities are in logLik. */
+  private ready = new Uint8Array(1024);
+  private denominators = new Float64Array(K);
   private logPrior = new Float64Array(K);
+  /** seen[i] === stamp when feature i was already counted for the current text. */
+  private seen = new Int32Array(1024);
+  private stamp = 0;
 
-  constructor(counts: Counts, options: Partial<ModelOptions> = {}) {
-    this.counts = counts;
+  constructor(options: Partial<ModelOptions> = {}) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
     this.compile();
   }
 
-  /** Learns one more text at once (a user's correction). */
-  learn(text: string, category: Category, weight: number): void {
-    const before = this.counts.features.size;
-    addExample(this.counts, text, category, weight, this.options.weights);
-    if (this.counts.features.size !== before) this.compile();
-    else this.compileCategory(categoryIndex(category));
+  get featureCount(): number {
+    return this.size;
+  }
+
+  /** Learns labelled texts (the corpus with weight 1; the user's corrections with more). */
+  learn(examples: Iterable<LabelledText>, weight = 1): void {
+    for (const e of examples) {
+      const k = categoryIndex(e.category);
+      this.docs[k] = (this.docs[k] as number) + weight;
+      let added = 0;
+      const stamp = ++this.stamp;
+      visitFeatures(tokenize(e.text), this.options.weights, (kind, key, w) => {
+        const i = this.lookup(kind, key) ?? this.addFeature(kind, key);
+        if (this.seen[i] === stamp) return;
+        this.seen[i] = stamp;
+        this.counts[i * K + k] = (this.counts[i * K + k] as number) + w * weight;
+        added += w * weight;
+      });
+      this.totals[k] = (this.totals[k] as number) + added;
+    }
+    this.compile();
+  }
+
+  /**
+   * Loads saved counts: `counts` holds K numbers per feature, for the words, then the pairs,
+   * then the character n-grams, each in the order given.
+   */
+  load(
+    words: readonly string[],
+    pairs: readonly string[],
+    chars: readonly number[],
+    counts: ArrayLike<number>,
+  ): void {
+    for (const w of words) this.addFeature("w", w);
+    for (const p of pairs) this.addFeature("p", p);
+    for (const c of chars) this.addFeature("c", c);
+    this.counts.set(counts);
+    this.compile();
+  }
+
+  /** Every feature, words then pairs then n-grams: its kind, key and counts per category. */
+  *features(): Generator<{ kind: FeatureKind; key: string | number; counts: Float64Array }> {
+    const maps = [
+      ["w", this.words],
+      ["p", this.pairs],
+      ["c", this.chars],
+    ] as const;
+    for (const [kind, map] of maps) {
+      for (const [key, i] of map as Map<string | number, number>) {
+        yield { kind, key, counts: this.counts.slice(i * K, i * K + K) };
+      }
+    }
   }
 
   predict(text: string): Prediction {
-    const scores = this.scores(text);
-    return toPrediction(scores, this.options.temperature);
+    return toPrediction(this.scores(text), this.options.temperature);
   }
 
   /** Log-score per category (unnormalised, before the temperature). */
   scores(text: string): Float64Array {
     const scores = Float64Array.from(this.logPrior);
-    const index = this.index;
     const logLik = this.logLik;
-    visitFeatures(tokenize(text), this.options.weights, (feature, w) => {
-      const i = index.get(feature);
-      // A feature no category has seen is equal evidence for all: leave it out.
-      if (i === undefined) return;
+    this.visitKnown(text, (i, w) => {
+      if (this.ready[i] === 0) this.prepare(i);
       const base = i * K;
-      for (let k = 0; k < K; k++) scores[k] = (scores[k] as number) + w * (logLik[base + k] as number);
+      for (let k = 0; k < K; k++)
+        scores[k] = (scores[k] as number) + w * (logLik[base + k] as number);
     });
     return scores;
   }
 
-  /** log P(feature | category) for each category; undefined for an unseen feature. */
-  featureLogLikelihood(feature: string): number[] | undefined {
-    const i = this.index.get(feature);
-    if (i === undefined) return undefined;
-    return Array.from(this.logLik.subarray(i * K, i * K + K));
+  /**
+   * Calls `visit` once per distinct feature of the text that the model knows, with its number
+   * and weight. A feature no category has seen is equal evidence for all: it is left out.
+   */
+  visitKnown(text: string, visit: (index: number, weight: number, source: string) => void): void {
+    const stamp = ++this.stamp;
+    const seen = this.seen;
+    visitFeatures(tokenize(text), this.options.weights, (kind, key, w, source) => {
+      const i = this.lookup(kind, key);
+      if (i === undefined || seen[i] === stamp) return;
+      seen[i] = stamp;
+      visit(i, w, source);
+    });
   }
 
-  private compile(): void {
-    this.index = new Map();
-    this.logLik = new Float64Array(this.counts.features.size * K);
-    let i = 0;
-    for (const feature of this.counts.features.keys()) this.index.set(feature, i++);
-    for (let k = 0; k < K; k++) this.compileCategory(k);
+  /** log P(feature | category), in CATEGORIES order, for a feature number from visitKnown. */
+  logLikelihoods(index: number): number[] {
+    if (this.ready[index] === 0) this.prepare(index);
+    return Array.from(this.logLik.subarray(index * K, index * K + K));
   }
 
-  private compileCategory(k: number): void {
+  /** Makes the counts current: later lookups compute log-probabilities from them afresh. */
+  compile(): void {
     const { alpha } = this.options;
-    const vocabulary = this.counts.features.size;
-    const denominator = Math.log((this.counts.totals[k] as number) + alpha * vocabulary);
-    for (const [feature, row] of this.counts.features) {
-      const i = this.index.get(feature) as number;
-      this.logLik[i * K + k] = Math.log((row[k] as number) + alpha) - denominator;
+    for (let k = 0; k < K; k++) {
+      this.denominators[k] = Math.log((this.totals[k] as number) + alpha * this.size);
     }
-    const docs = this.counts.docs;
-    const all = docs.reduce((a, b) => a + b, 0);
-    for (let c = 0; c < K; c++) {
-      this.logPrior[c] = Math.log(((docs[c] as number) + 1) / (all + K));
+    this.ready.fill(0);
+    let all = 0;
+    for (let k = 0; k < K; k++) all += this.docs[k] as number;
+    for (let k = 0; k < K; k++) {
+      this.logPrior[k] = Math.log(((this.docs[k] as number) + 1) / (all + K));
     }
   }
+
+  private prepare(i: number): void {
+    const { alpha } = this.options;
+    for (let k = 0; k < K; k++) {
+      this.logLik[i * K + k] =
+        Math.log((this.counts[i * K + k] as number) + alpha) - (this.denominators[k] as number);
+    }
+    this.ready[i] = 1;
+  }
+
+  private lookup(kind: FeatureKind, key: string | number): number | undefined {
+    if (kind === "c") return this.chars.get(key as number);
+    return kind === "w" ? this.words.get(key as string) : this.pairs.get(key as string);
+  }
+
+  private addFeature(kind: FeatureKind, key: string | number): number {
+    const i = this.size++;
+    if (kind === "c") this.chars.set(key as number, i);
+    else if (kind === "w") this.words.set(key as string, i);
+    else this.pairs.set(key as string, i);
+    if (this.size > this.ready.length) {
+      const capacity = this.ready.length * 2;
+      this.counts = grow(this.counts, capacity * K);
+      this.logLik = new Float64Array(capacity * K);
+      this.ready = new Uint8Array(capacity);
+      this.seen = grow(this.seen, capacity);
+    }
+    return i;
+  }
+}
+
+function grow<T extends Float64Array | Int32Array>(array: T, length: number): T {
+  const grown = new (array.constructor as new (n: number) => T)(length);
+  grown.set(array);
+  return grown;
+}
+
+export function trainModel(
+  examples: Iterable<LabelledText>,
+  options: Partial<ModelOptions> = {},
+): NaiveBayes {
+  const model = new NaiveBayes(options);
+  model.learn(examples);
+  return model;
 }
 
 export function toPrediction(scores: Float64Array, temperature: number): Prediction {
