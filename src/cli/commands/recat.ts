@@ -4,6 +4,7 @@ import { replaceItem } from "../../core/docket/docket.js";
 import { setTag } from "../../core/docket/edit.js";
 import { itemJson } from "../../core/docket/item-json.js";
 import { PpppptError } from "../../core/errors.js";
+import { appendCorrection } from "../../store/corrections-file.js";
 import { updateDocketFile } from "../../store/docket-file.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
@@ -11,7 +12,7 @@ import type { CliIO } from "../io.js";
 export function registerRecat(program: Command, io: CliIO): void {
   program
     .command("recat")
-    .description("set an item's category, or confirm a guessed one")
+    .description("set an item's category, or confirm a guessed one; ppppt learns from both")
     .argument("<id>", "the item")
     .argument("[category]", "people, product, process, public or tech; omit to confirm the guess")
     .option("--json", "print the changed item as JSON")
@@ -45,11 +46,20 @@ export function registerRecat(program: Command, io: CliIO): void {
           });
           return { docket: r.docket, result: r.line };
         });
+        const stored = line.item.category;
+        // Every fix and every confirmation teaches the classifier this user's words.
+        if (stored) {
+          await appendCorrection(ctx.docketPath(), {
+            date: ctx.today(),
+            category: stored,
+            text: line.item.title,
+          });
+        }
         if (options.json) ctx.json(itemJson(line));
-        else
-          ctx.out(
-            `${line.id} is ${CATEGORY_LABELS[line.item.category ?? "people"]}: ${line.item.title}`,
-          );
+        else {
+          ctx.out(`${line.id} is ${CATEGORY_LABELS[stored ?? "people"]}: ${line.item.title}`);
+          ctx.out(ctx.style.dim("  remembered: items with these words lean this way from now on"));
+        }
       },
     );
 }
