@@ -34,7 +34,7 @@ export interface DashboardOptions {
   /** The listening port, for the Host and Origin checks; known only once the server listens. */
   port: () => number;
   today: () => IsoDate;
-  /** The categoriser `add` uses, loaded once on first use. */
+  /** The categoriser `add` uses, loaded on first use and again after the page teaches it. */
   categoriser: () => Promise<Categoriser>;
   /** Teaches the classifier when the user moves an item to another category. */
   learn?: (text: string, category: Category) => Promise<void>;
@@ -224,7 +224,10 @@ export function createDashboardApp(options: DashboardOptions): Hono {
       const r = replaceItem(docket, id, (text) => setTag(text, "cat", category));
       return { docket: r.docket, result: r.line };
     });
-    await options.learn?.(line.item.title, category);
+    if (options.learn) {
+      await options.learn(line.item.title, category);
+      categoriser = undefined;
+    }
     return c.json({ item: itemJson(line) });
   });
 

@@ -5,11 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCategoriserFor } from "../../src/cli/categoriser.js";
 import { runPpppt } from "../../src/cli/fake-io.js";
-import type { Categoriser } from "../../src/core/capture.js";
-import { keywordCategory } from "../../src/core/classify/keyword-rule.js";
 import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
 import { findWebRoot } from "../../src/server/static-files.js";
+import { appendCorrection, correctionsPath } from "../../src/store/corrections-file.js";
 import { CHROMIUM_PATH, haveBrowser, launchChromium } from "./browser.js";
 import { fixtureDocketText } from "./fixture-docket.js";
 
@@ -22,13 +22,6 @@ if (!haveBrowser) {
       "Install it with `apt-get install chromium` (CI always runs them).",
   );
 }
-
-const keywordGuess: Categoriser = (text) => {
-  const match = keywordCategory(text);
-  return match
-    ? { category: match.category, probability: 0.5, unsure: true, reason: match.keyword }
-    : undefined;
-};
 
 describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
   let dir: string;
@@ -49,7 +42,8 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
       docketPath: file,
       port: 0,
       today: () => TODAY,
-      categoriser: async () => keywordGuess,
+      categoriser: () => loadCategoriserFor(file),
+      learn: (text, category) => appendCorrection(file, { date: TODAY, category, text }),
       env: { HOME: dir, XDG_CONFIG_HOME: join(dir, "config") },
     });
     origin = `http://127.0.0.1:${dashboard.port}`;
@@ -93,10 +87,10 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
       1,
     );
     const text = await readFile(file, "utf8");
-    expect(text).toMatch(/Prepare the promotion packet for Lee due:2026-11-27 cat:people\? id:/);
+    expect(text).toMatch(/Prepare the promotion packet for Lee due:2026-11-27 cat:people\?? id:/);
   });
 
-  it("recategorises an item dragged to another column with the pointer", async () => {
+  it("recategorises an item dragged to another column with the pointer, and learns", async () => {
     const source = card("Prepare the promotion packet for Lee");
     const target = column("tech");
     const from = await source.boundingBox();

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import type { Command } from "commander";
 import { PpppptError } from "../../core/errors.js";
-import { loadCategoriser } from "../categoriser.js";
+import { loadCategoriserFor } from "../categoriser.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
 
@@ -44,7 +44,7 @@ export function registerServe(program: Command, io: CliIO): void {
         await readDocketFile(docketPath); // a missing docket is reported before the server starts
       }
       const { startDashboard } = await import("../../server/start.js");
-      const categorise = await loadCategoriser(ctx);
+      const { appendCorrection } = await import("../../store/corrections-file.js");
       let dashboard: Awaited<ReturnType<typeof startDashboard>>;
       try {
         dashboard = await startDashboard({
@@ -52,7 +52,10 @@ export function registerServe(program: Command, io: CliIO): void {
           host: options.host,
           port,
           today: () => ctx.today(),
-          categoriser: async () => categorise,
+          // Loaded again after each correction, so the page's predictions learn at once.
+          categoriser: () => loadCategoriserFor(docketPath),
+          learn: (text, category) =>
+            appendCorrection(docketPath, { date: ctx.today(), category, text }),
           env,
         });
       } catch (error) {
