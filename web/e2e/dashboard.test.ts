@@ -108,6 +108,10 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     expect(await readFile(file, "utf8")).toMatch(
       /Prepare the promotion packet for Lee .*cat:tech /,
     );
+    // The move is a correction, as `ppppt recat` records it: the classifier learns the words.
+    const corrections = await readFile(correctionsPath(file), "utf8");
+    expect(corrections).toContain("Prepare the promotion packet for Lee");
+    expect(corrections).toContain("tech");
   });
 
   it("completes an item from its check button", async () => {
