@@ -222,7 +222,7 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
       .first()
       .click();
     await expect
-      .poll(async () => (await readFile(file, "utf8")).length)
+      .poll(async () => (await readFile(file, "utf8")).length, { timeout: 10_000 })
       .toBeGreaterThan(before.length);
     expect(await readFile(file, "utf8")).toMatch(/practice:[a-z0-9-]+/);
     await page.getByRole("heading", { name: /^Under way \([1-9]/ }).waitFor();
