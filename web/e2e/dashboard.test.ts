@@ -31,6 +31,7 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
   let page: Page;
   let origin: string;
   const dialogs: string[] = [];
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
@@ -49,6 +50,9 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     origin = `http://127.0.0.1:${dashboard.port}`;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
     page.on("dialog", (d) => {
       dialogs.push(d.message());
       void d.dismiss();
@@ -228,6 +232,30 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     await page.getByRole("heading", { name: /^Under way \([1-9]/ }).waitFor();
     await page.getByRole("link", { name: "Board" }).click();
     await page.locator(".column").first().waitFor();
+  });
+
+  it("labels every control, so a screen reader can name it", async () => {
+    for (const view of ["Board", "Balance", "Plan"]) {
+      await page.getByRole("link", { name: view, exact: true }).click();
+      await page.locator("main section").first().waitFor();
+      const unnamed = await page.evaluate(() =>
+        [...document.querySelectorAll("button, input, select, a[href], canvas")]
+          .filter((el) => {
+            const label =
+              el.getAttribute("aria-label") ??
+              (el as HTMLInputElement).labels?.[0]?.textContent ??
+              el.textContent;
+            return !label || label.trim() === "";
+          })
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(unnamed).toEqual([]);
+    }
+    await page.getByRole("link", { name: "Board", exact: true }).click();
+  });
+
+  it("ran every view without a console error (no CSP violation)", () => {
+    expect(consoleErrors).toEqual([]);
   });
 
   it("refuses the API without the token, and the page says how to get in", async () => {
