@@ -13,8 +13,8 @@ import type { AddressInfo } from "node:net";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
+import { loadCategoriserFor } from "../src/cli/categoriser.js";
 import { CATEGORIES } from "../src/core/category.js";
-import { keywordCategory } from "../src/core/classify/keyword-rule.js";
 import { startDashboard } from "../src/server/start.js";
 import { findWebRoot } from "../src/server/static-files.js";
 import { CHROMIUM_PATH, haveBrowser, launchChromium } from "../web/e2e/browser.js";
@@ -70,12 +70,7 @@ async function main(): Promise<void> {
     port: 0,
     today: () => TODAY,
     env: { HOME: dir, XDG_CONFIG_HOME: join(dir, "config") },
-    categoriser: async () => (text) => {
-      const m = keywordCategory(text);
-      return m
-        ? { category: m.category, probability: 0.5, unsure: true, reason: m.keyword }
-        : undefined;
-    },
+    categoriser: () => loadCategoriserFor(file),
   });
   const floorServer = createServer((_req, res) => {
     res.writeHead(200, { "Content-Type": "text/html" });
