@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PpppptError } from "../errors.js";
-import {
-  assessmentScores,
-  parseAnswer,
-  parseAnswerFlags,
-  parseAnswersFile,
-} from "./assessment.js";
+import { assessmentScores, parseAnswer, parseAnswerFlags, parseAnswersFile } from "./assessment.js";
 import type { Practice } from "./playbook.js";
 
 const practice = (id: string, category: Practice["category"]): Practice => ({

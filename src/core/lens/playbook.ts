@@ -13,7 +13,9 @@ import { ROLES, type Role } from "./roles.js";
  */
 
 const roleList = z
-  .union([z.literal("all"), z.array(z.enum(ROLES)).min(1)])
+  .union([z.literal("all"), z.array(z.enum(ROLES)).min(1)], {
+    error: `expected "all" or a list of roles from ${ROLES.join(", ")}`,
+  })
   .transform((v): Role[] => (v === "all" ? [...ROLES] : v));
 
 const practiceItemSchema = z.strictObject({

@@ -41,8 +41,7 @@ describe("weeklyReview", () => {
   it("covers the seven days ending today, grouped by category", () => {
     const r = review();
     expect(r.period).toMatchObject({ start: "2026-11-19", end: TODAY });
-    const ids = (c: string) =>
-      r.done.find((g) => g.category === c)?.items.map((l) => l.id) ?? [];
+    const ids = (c: string) => r.done.find((g) => g.category === c)?.items.map((l) => l.id) ?? [];
     expect(ids("people")).toEqual(["d001"]);
     expect(ids("tech")).toEqual(["d002"]);
     expect(ids("process")).toEqual([]);
