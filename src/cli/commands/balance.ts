@@ -10,8 +10,8 @@ import { activityOfLensItems, type CategoryActivity } from "../../core/lens/star
 import { balanceTrend, type TrendPoint } from "../../core/lens/trend.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
-import { loadLensInput, ROLE_OPTION } from "../lens-context.js";
 import { activityLines, balanceLines, signed, trendLines } from "../render-lens.js";
+import { ROLE_OPTION } from "../role-option.js";
 
 interface BalanceOptions {
   week?: boolean;
@@ -47,6 +47,8 @@ export function registerBalance(program: Command, io: CliIO): void {
     )
     .action(async (options: BalanceOptions, command: Command) => {
       const ctx = contextOf(io, command);
+      // The config reader brings the YAML parser and the schema library: loaded on use.
+      const { loadLensInput } = await import("../lens-context.js");
       const input = await loadLensInput(ctx, options.role);
       const { today, settings } = input;
       const chosen = [options.week, options.month, options.quarter, options.since].filter(

@@ -10,7 +10,7 @@ import { lensItems } from "./lens-items.js";
 import { type CategoryNeed, categoryNeeds } from "./need.js";
 import { type Period, sincePeriod } from "./period.js";
 import { adoptedPractices, nextPracticeIn } from "./plan.js";
-import type { Practice } from "./playbook.js";
+import type { Practice } from "./practice.js";
 import { ROLE_LABELS } from "./roles.js";
 import type { LensSettings } from "./settings.js";
 import { activityOfLensItems, type CategoryActivity } from "./starving.js";
