@@ -64,7 +64,7 @@ describe("ppppt balance", () => {
   it("works on an empty docket", async () => {
     const r = await runPpppt(["balance"], setup(""));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("no done items in this period");
+    expect(r.stdout).toContain("Nothing done in this period.");
   });
 
   it("works on the demo docket", async () => {

@@ -91,7 +91,7 @@ export function registerBalance(program: Command, io: CliIO): void {
           `Balance ${b.period.label} (${b.period.start} to ${b.period.end}), ${ROLE_LABELS[b.role]}`,
         ),
       );
-      ctx.out(ctx.style.dim(`Effort ${b.basisNote}; total ${totalText(b)}.`));
+      ctx.out(ctx.style.dim(effortLine(b)));
       for (const line of balanceLines(b, ctx.style)) ctx.out(line);
       ctx.out(`Off target by ${b.drift.toFixed(0)} points of the period's effort.`);
       notes(b).forEach((n) => {
@@ -107,6 +107,11 @@ export function registerBalance(program: Command, io: CliIO): void {
       ctx.out(ctx.style.bold(`Trend, share per ${kind} over the last ${report.trend.length}`));
       for (const line of trendLines(report.trend)) ctx.out(`  ${line}`);
     });
+}
+
+function effortLine(b: BalanceResult): string {
+  if (b.total === 0) return "Nothing done in this period.";
+  return `Effort ${b.basisNote}; total ${totalText(b)}.`;
 }
 
 function totalText(b: BalanceResult): string {
@@ -128,7 +133,7 @@ export function balanceMarkdown(report: BalanceReport): string {
   const out = [
     `# Balance ${b.period.label}`,
     "",
-    `${b.period.start} to ${b.period.end}, judged as ${ROLE_LABELS[b.role]}. Effort ${b.basisNote}; total ${totalText(b)}.`,
+    `${b.period.start} to ${b.period.end}, judged as ${ROLE_LABELS[b.role]}. ${effortLine(b)}`,
     "",
     "| category | items | effort | share | target | drift |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",

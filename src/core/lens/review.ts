@@ -168,7 +168,12 @@ export function reviewJson(r: Review): ReviewJson {
 export function reviewMarkdown(r: Review): string {
   const out: string[] = [];
   out.push(`# Weekly review, ${r.period.start} to ${r.period.end}`, "");
-  out.push(`Role: ${ROLE_LABELS[r.role]}. Effort ${r.balance.basisNote}.`, "");
+  out.push(
+    r.balance.total === 0
+      ? `Role: ${ROLE_LABELS[r.role]}.`
+      : `Role: ${ROLE_LABELS[r.role]}. Effort ${r.balance.basisNote}.`,
+    "",
+  );
   out.push("## Done", "");
   const total = r.done.reduce((s, g) => s + g.items.length, 0);
   if (total === 0) out.push("Nothing marked done this week.", "");
