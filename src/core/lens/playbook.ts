@@ -7,6 +7,16 @@ import { parseYamlWith } from "../yaml-file.js";
 import type { Practice } from "./practice.js";
 import { ROLES, type Role } from "./roles.js";
 
+// The practice type and its queries live in practice.ts (no schema library, so reports stay
+// light); they are offered here too, since "the playbook" is where callers look for them.
+export {
+  findPractice,
+  mergePlaybooks,
+  type Practice,
+  type PracticeItem,
+  practicesFor,
+} from "./practice.js";
+
 /**
  * The playbook: practices for growing in each category, in YAML files (format in
  * docs/lens.md). ppppt ships one file per category in playbook/; users add their own in
