@@ -28,8 +28,3 @@ export async function loadLensInput(ctx: CliContext, role?: string): Promise<Len
   const categorise = await loadCategoriser(ctx);
   return { today, docketPath, lines: itemLines(docket), config, settings, categorise };
 }
-
-export const ROLE_OPTION = [
-  "--role <role>",
-  "judge against this role's target mix (default: role in the config file, else manager)",
-] as const;

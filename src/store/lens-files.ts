@@ -3,7 +3,8 @@ import { dirname } from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import type { IsoDate } from "../core/dates.js";
 import { PpppptError } from "../core/errors.js";
-import { type Assessment, assessmentSchema } from "../core/lens/assessment.js";
+import type { Assessment } from "../core/lens/assessment.js";
+import { assessmentSchema } from "../core/lens/assessment-file.js";
 import { besideDocket } from "./paths.js";
 
 /**

@@ -3,7 +3,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PpppptError } from "../core/errors.js";
-import { mergePlaybooks, type Practice, parsePlaybook } from "../core/lens/playbook.js";
+import { parsePlaybook } from "../core/lens/playbook.js";
+import { mergePlaybooks, type Practice } from "../core/lens/practice.js";
 import { configDir, type Env } from "./paths.js";
 
 /**

@@ -2,21 +2,12 @@ import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { CATEGORY_LABELS, parseCategory } from "../../core/category.js";
 import { PpppptError } from "../../core/errors.js";
-import {
-  type Answer,
-  type Assessment,
-  assessmentScores,
-  parseAnswerFlags,
-  parseAnswersFile,
-} from "../../core/lens/assessment.js";
-import { type Practice, practicesFor } from "../../core/lens/playbook.js";
+import { type Answer, type Assessment, assessmentScores } from "../../core/lens/assessment.js";
+import { type Practice, practicesFor } from "../../core/lens/practice.js";
 import { ROLE_LABELS, requireRole } from "../../core/lens/roles.js";
-import { lensSettingsOf, readConfigFile } from "../../store/config-file.js";
-import { readAssessment, writeAssessment } from "../../store/lens-files.js";
-import { loadPlaybooks } from "../../store/playbook-files.js";
 import { type CliContext, contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
-import { ROLE_OPTION } from "../lens-context.js";
+import { ROLE_OPTION } from "../role-option.js";
 
 interface AssessOptions {
   answers?: string;
@@ -48,6 +39,12 @@ export function registerAssess(program: Command, io: CliIO): void {
     .action(async (options: AssessOptions, command: Command) => {
       const ctx = contextOf(io, command);
       const today = ctx.today();
+      const { lensSettingsOf, readConfigFile } = await import("../../store/config-file.js");
+      const { readAssessment, writeAssessment } = await import("../../store/lens-files.js");
+      const { loadPlaybooks } = await import("../../store/playbook-files.js");
+      const { parseAnswerFlags, parseAnswersFile } = await import(
+        "../../core/lens/assessment-file.js"
+      );
       const config = await readConfigFile(ctx.env);
       const role = lensSettingsOf(
         config,

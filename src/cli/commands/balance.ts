@@ -10,8 +10,8 @@ import { activityOfLensItems, type CategoryActivity } from "../../core/lens/star
 import { balanceTrend, type TrendPoint } from "../../core/lens/trend.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
-import { loadLensInput, ROLE_OPTION } from "../lens-context.js";
 import { activityLines, balanceLines, signed, trendLines } from "../render-lens.js";
+import { ROLE_OPTION } from "../role-option.js";
 
 interface BalanceOptions {
   week?: boolean;
@@ -47,6 +47,8 @@ export function registerBalance(program: Command, io: CliIO): void {
     )
     .action(async (options: BalanceOptions, command: Command) => {
       const ctx = contextOf(io, command);
+      // The config reader brings the YAML parser and the schema library: loaded on use.
+      const { loadLensInput } = await import("../lens-context.js");
       const input = await loadLensInput(ctx, options.role);
       const { today, settings } = input;
       const chosen = [options.week, options.month, options.quarter, options.since].filter(
@@ -89,7 +91,7 @@ export function registerBalance(program: Command, io: CliIO): void {
           `Balance ${b.period.label} (${b.period.start} to ${b.period.end}), ${ROLE_LABELS[b.role]}`,
         ),
       );
-      ctx.out(ctx.style.dim(`Effort ${b.basisNote}; total ${totalText(b)}.`));
+      ctx.out(ctx.style.dim(effortLine(b)));
       for (const line of balanceLines(b, ctx.style)) ctx.out(line);
       ctx.out(`Off target by ${b.drift.toFixed(0)} points of the period's effort.`);
       notes(b).forEach((n) => {
@@ -105,6 +107,11 @@ export function registerBalance(program: Command, io: CliIO): void {
       ctx.out(ctx.style.bold(`Trend, share per ${kind} over the last ${report.trend.length}`));
       for (const line of trendLines(report.trend)) ctx.out(`  ${line}`);
     });
+}
+
+function effortLine(b: BalanceResult): string {
+  if (b.total === 0) return "Nothing done in this period.";
+  return `Effort ${b.basisNote}; total ${totalText(b)}.`;
 }
 
 function totalText(b: BalanceResult): string {
@@ -126,7 +133,7 @@ export function balanceMarkdown(report: BalanceReport): string {
   const out = [
     `# Balance ${b.period.label}`,
     "",
-    `${b.period.start} to ${b.period.end}, judged as ${ROLE_LABELS[b.role]}. Effort ${b.basisNote}; total ${totalText(b)}.`,
+    `${b.period.start} to ${b.period.end}, judged as ${ROLE_LABELS[b.role]}. ${effortLine(b)}`,
     "",
     "| category | items | effort | share | target | drift |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",

@@ -5,8 +5,8 @@ import { PpppptError } from "../../core/errors.js";
 import { type NextItem, rankNext } from "../../core/lens/next.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
-import { loadLensInput, ROLE_OPTION } from "../lens-context.js";
 import { renderItem } from "../render.js";
+import { ROLE_OPTION } from "../role-option.js";
 
 interface NextOptions {
   number: string;
@@ -33,6 +33,7 @@ export function registerNext(program: Command, io: CliIO): void {
       if (!Number.isInteger(n) || n < 1) {
         throw new PpppptError(`-n ${options.number} is not a positive whole number`);
       }
+      const { loadLensInput } = await import("../lens-context.js");
       const input = await loadLensInput(ctx, options.role);
       const result = rankNext(input.lines, input.today, {
         target: input.settings.target,

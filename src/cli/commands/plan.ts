@@ -15,15 +15,13 @@ import {
   practiceItemTexts,
   proposePlan,
 } from "../../core/lens/plan.js";
-import { findPractice, type Practice } from "../../core/lens/playbook.js";
+import { findPractice, type Practice } from "../../core/lens/practice.js";
 import { activityOfLensItems } from "../../core/lens/starving.js";
 import { updateDocketFile } from "../../store/docket-file.js";
-import { readAssessment } from "../../store/lens-files.js";
-import { loadPlaybooks } from "../../store/playbook-files.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
-import { loadLensInput, ROLE_OPTION } from "../lens-context.js";
 import { renderItem } from "../render.js";
+import { ROLE_OPTION } from "../role-option.js";
 
 interface PlanOptions {
   add?: string[];
@@ -52,6 +50,9 @@ export function registerPlan(program: Command, io: CliIO): void {
       if (!Number.isInteger(n) || n < 1) {
         throw new PpppptError(`-n ${options.number} is not a positive whole number`);
       }
+      const { loadLensInput } = await import("../lens-context.js");
+      const { readAssessment } = await import("../../store/lens-files.js");
+      const { loadPlaybooks } = await import("../../store/playbook-files.js");
       const input = await loadLensInput(ctx, options.role);
       const { today, settings } = input;
       const practices = await loadPlaybooks(ctx.env);

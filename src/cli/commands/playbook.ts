@@ -1,9 +1,8 @@
 import type { Command } from "commander";
 import { CATEGORY_LABELS, parseCategory } from "../../core/category.js";
 import { formatDuration, parseDuration } from "../../core/duration.js";
-import { findPractice, type Practice, practicesFor } from "../../core/lens/playbook.js";
+import { findPractice, type Practice, practicesFor } from "../../core/lens/practice.js";
 import { ROLE_LABELS, requireRole } from "../../core/lens/roles.js";
-import { loadPlaybooks } from "../../store/playbook-files.js";
 import { type CliContext, contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
 
@@ -28,6 +27,7 @@ export function registerPlaybook(program: Command, io: CliIO): void {
     )
     .action(async (what: string | undefined, options: PlaybookOptions, command: Command) => {
       const ctx = contextOf(io, command);
+      const { loadPlaybooks } = await import("../../store/playbook-files.js");
       const all = await loadPlaybooks(ctx.env);
       const role = options.role === undefined ? undefined : requireRole(options.role);
       const category = what === undefined ? undefined : parseCategory(what);

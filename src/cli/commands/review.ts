@@ -1,10 +1,8 @@
 import type { Command } from "commander";
 import { dueSnapshot, reviewJson, reviewMarkdown, weeklyReview } from "../../core/lens/review.js";
-import { readAssessment, readDueSnapshot, writeReviewNote } from "../../store/lens-files.js";
-import { loadPlaybooks } from "../../store/playbook-files.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
-import { loadLensInput, ROLE_OPTION } from "../lens-context.js";
+import { ROLE_OPTION } from "../role-option.js";
 
 interface ReviewOptions {
   write?: boolean;
@@ -29,6 +27,11 @@ export function registerReview(program: Command, io: CliIO): void {
     )
     .action(async (options: ReviewOptions, command: Command) => {
       const ctx = contextOf(io, command);
+      const { loadLensInput } = await import("../lens-context.js");
+      const { readAssessment, readDueSnapshot, writeReviewNote } = await import(
+        "../../store/lens-files.js"
+      );
+      const { loadPlaybooks } = await import("../../store/playbook-files.js");
       const input = await loadLensInput(ctx, options.role);
       const review = weeklyReview({
         lines: input.lines,

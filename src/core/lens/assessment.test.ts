@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { PpppptError } from "../errors.js";
-import { assessmentScores, parseAnswer, parseAnswerFlags, parseAnswersFile } from "./assessment.js";
-import type { Practice } from "./playbook.js";
+import { assessmentScores, parseAnswer } from "./assessment.js";
+import { parseAnswerFlags, parseAnswersFile } from "./assessment-file.js";
+import type { Practice } from "./practice.js";
 
 const practice = (id: string, category: Practice["category"]): Practice => ({
   id,

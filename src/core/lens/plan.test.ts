@@ -4,7 +4,7 @@ import { itemLines } from "../docket/docket.js";
 import { parseDocket } from "../docket/parse.js";
 import type { CategoryNeed } from "./need.js";
 import { adoptedPractices, nextPracticeIn, practiceItemTexts, proposePlan } from "./plan.js";
-import type { Practice } from "./playbook.js";
+import type { Practice } from "./practice.js";
 
 const practice = (id: string, category: Category, roles: Practice["roles"] = ["director"]) =>
   ({

@@ -4,7 +4,7 @@ import { setTag } from "../docket/edit.js";
 import type { ItemLine } from "../docket/item.js";
 import { ANSWER_VALUES, type Answer } from "./assessment.js";
 import type { CategoryNeed } from "./need.js";
-import type { Practice } from "./playbook.js";
+import type { Practice } from "./practice.js";
 import type { Role } from "./roles.js";
 
 /**

@@ -5,7 +5,8 @@ import { CATEGORIES } from "../category.js";
 import { parseItem } from "../docket/parse.js";
 import { PpppptError } from "../errors.js";
 import { practiceItemTexts } from "./plan.js";
-import { mergePlaybooks, parsePlaybook, practicesFor } from "./playbook.js";
+import { parsePlaybook } from "./playbook.js";
+import { mergePlaybooks, practicesFor } from "./practice.js";
 import { ROLES } from "./roles.js";
 
 const DIR = join(import.meta.dirname, "..", "..", "..", "playbook");

@@ -1,10 +1,21 @@
 import { z } from "zod";
-import { CATEGORIES, type Category } from "../category.js";
+import { CATEGORIES } from "../category.js";
 import { parseRecurrence } from "../docket/recurrence.js";
 import { parseDuration } from "../duration.js";
 import { PpppptError } from "../errors.js";
 import { parseYamlWith } from "../yaml-file.js";
+import type { Practice } from "./practice.js";
 import { ROLES, type Role } from "./roles.js";
+
+// The practice type and its queries live in practice.ts (no schema library, so reports stay
+// light); they are offered here too, since "the playbook" is where callers look for them.
+export {
+  findPractice,
+  mergePlaybooks,
+  type Practice,
+  type PracticeItem,
+  practicesFor,
+} from "./practice.js";
 
 /**
  * The playbook: practices for growing in each category, in YAML files (format in
@@ -13,7 +24,9 @@ import { ROLES, type Role } from "./roles.js";
  */
 
 const roleList = z
-  .union([z.literal("all"), z.array(z.enum(ROLES)).min(1)])
+  .union([z.literal("all"), z.array(z.enum(ROLES)).min(1)], {
+    error: `expected "all" or a list of roles from ${ROLES.join(", ")}`,
+  })
   .transform((v): Role[] => (v === "all" ? [...ROLES] : v));
 
 const practiceItemSchema = z.strictObject({
@@ -47,21 +60,6 @@ const practiceSchema = z.strictObject({
 
 export const playbookFileSchema = z.strictObject({ practices: z.array(practiceSchema) });
 
-export type PracticeItem = z.infer<typeof practiceItemSchema>;
-
-export interface Practice {
-  id: string;
-  category: Category;
-  roles: Role[];
-  title: string;
-  /** A question the leader answers yes, partly or no in the self-assessment. */
-  prompt: string;
-  why: string;
-  items: PracticeItem[];
-  /** The file the practice came from. */
-  source: string;
-}
-
 /** Reads one playbook file's text; errors name the file, line and key. */
 export function parsePlaybook(text: string, file: string): Practice[] {
   const parsed = parseYamlWith(text, file, playbookFileSchema);
@@ -78,33 +76,4 @@ export function parsePlaybook(text: string, file: string): Practice[] {
     out.push({ ...p, source: file });
   }
   return out;
-}
-
-/** Shipped practices first, in file order; a later file's practice replaces one with its id. */
-export function mergePlaybooks(...sets: readonly Practice[][]): Practice[] {
-  const byId = new Map<string, Practice>();
-  for (const set of sets) for (const p of set) byId.set(p.id, p);
-  const order = (p: Practice) => CATEGORIES.indexOf(p.category);
-  return [...byId.values()].sort((a, b) => order(a) - order(b));
-}
-
-export function practicesFor(
-  practices: readonly Practice[],
-  filter: { category?: Category; role?: Role },
-): Practice[] {
-  return practices.filter(
-    (p) =>
-      (filter.category === undefined || p.category === filter.category) &&
-      (filter.role === undefined || p.roles.includes(filter.role)),
-  );
-}
-
-export function findPractice(practices: readonly Practice[], id: string): Practice {
-  const found = practices.find((p) => p.id === id);
-  if (!found) {
-    throw new PpppptError(`no practice has the id "${id}"`, {
-      hint: "Run `ppppt playbook` to see every practice with its id.",
-    });
-  }
-  return found;
 }

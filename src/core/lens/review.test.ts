@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { itemLines } from "../docket/docket.js";
 import { parseDocket } from "../docket/parse.js";
-import type { Practice } from "./playbook.js";
+import type { Practice } from "./practice.js";
 import { dueSnapshot, reviewJson, reviewMarkdown, weeklyReview } from "./review.js";
 import { lensSettings } from "./settings.js";
 

@@ -10,7 +10,7 @@ import { lensItems } from "./lens-items.js";
 import { type CategoryNeed, categoryNeeds } from "./need.js";
 import { type Period, sincePeriod } from "./period.js";
 import { adoptedPractices, nextPracticeIn } from "./plan.js";
-import type { Practice } from "./playbook.js";
+import type { Practice } from "./practice.js";
 import { ROLE_LABELS } from "./roles.js";
 import type { LensSettings } from "./settings.js";
 import { activityOfLensItems, type CategoryActivity } from "./starving.js";
@@ -168,7 +168,12 @@ export function reviewJson(r: Review): ReviewJson {
 export function reviewMarkdown(r: Review): string {
   const out: string[] = [];
   out.push(`# Weekly review, ${r.period.start} to ${r.period.end}`, "");
-  out.push(`Role: ${ROLE_LABELS[r.role]}. Effort ${r.balance.basisNote}.`, "");
+  out.push(
+    r.balance.total === 0
+      ? `Role: ${ROLE_LABELS[r.role]}.`
+      : `Role: ${ROLE_LABELS[r.role]}. Effort ${r.balance.basisNote}.`,
+    "",
+  );
   out.push("## Done", "");
   const total = r.done.reduce((s, g) => s + g.items.length, 0);
   if (total === 0) out.push("Nothing marked done this week.", "");
