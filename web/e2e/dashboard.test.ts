@@ -82,11 +82,11 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     await input.click();
     await input.pressSequentially("Prepare the promotion packet for Lee friday", { delay: 5 });
     await expect
-      .poll(() => page.getByTestId("prediction").textContent(), { timeout: 3000 })
+      .poll(() => page.getByTestId("prediction").textContent(), { timeout: 5000 })
       .toContain("People");
     await page.screenshot({ path: join(ARTIFACTS, "quick-add.png") });
     await input.press("Enter");
-    await card("Prepare the promotion packet for Lee").waitFor({ timeout: 3000 });
+    await card("Prepare the promotion packet for Lee").waitFor({ timeout: 5000 });
     expect(await column("people").getByText("Prepare the promotion packet for Lee").count()).toBe(
       1,
     );
@@ -108,7 +108,7 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     await page.mouse.up();
     await column("tech")
       .getByText("Prepare the promotion packet for Lee")
-      .waitFor({ timeout: 3000 });
+      .waitFor({ timeout: 5000 });
     expect(await readFile(file, "utf8")).toMatch(
       /Prepare the promotion packet for Lee .*cat:tech /,
     );
@@ -151,12 +151,12 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
 
   it("edits, deletes and undoes with the keyboard", async () => {
     const target = card("Written by hand in an editor");
-    await target.click({ position: { x: 60, y: 40 } });
+    await target.focus();
     await page.keyboard.press("e");
     const box = page.getByLabel(/^Edit the text of/);
     await box.fill("Written by hand, then edited in the page");
     await box.press("Enter");
-    await card("Written by hand, then edited in the page").waitFor({ timeout: 3000 });
+    await card("Written by hand, then edited in the page").waitFor({ timeout: 5000 });
     expect(await readFile(file, "utf8")).toContain("Written by hand, then edited in the page");
 
     await card("Written by hand, then edited in the page").focus();
@@ -164,13 +164,13 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     await card("Written by hand, then edited in the page").waitFor({ state: "detached" });
     expect(await readFile(file, "utf8")).not.toContain("then edited in the page");
     await page.keyboard.press("u");
-    await card("Written by hand, then edited in the page").waitFor({ timeout: 3000 });
+    await card("Written by hand, then edited in the page").waitFor({ timeout: 5000 });
   });
 
   it("moves the focused card to another category with a number key", async () => {
     await card("Clean the bug backlog").focus();
     await page.keyboard.press("5");
-    await column("tech").getByText("Clean the bug backlog").waitFor({ timeout: 3000 });
+    await column("tech").getByText("Clean the bug backlog").waitFor({ timeout: 5000 });
     expect(await readFile(file, "utf8")).toMatch(/Clean the bug backlog .*cat:tech/);
   });
 
