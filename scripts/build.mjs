@@ -1,6 +1,10 @@
 // Bundles the CLI into dist/ so a command starts by reading one file, not hundreds of modules;
 // heavy parts (date parsing, the classifier, the server) are split into chunks loaded on use.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
+
+// Chunk names carry content hashes: clear out the previous build's chunks.
+rmSync("dist/chunks", { recursive: true, force: true });
 
 const entries = { cli: "src/cli/bin.ts" };
 const extra = process.argv.slice(2);
