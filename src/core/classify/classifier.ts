@@ -1,5 +1,5 @@
 import type { Categoriser } from "../capture.js";
-import { CATEGORIES, type Category } from "../category.js";
+import type { Category } from "../category.js";
 import { applyCorrections, type Correction } from "./corrections.js";
 import { type Explanation, explain } from "./explain.js";
 import type { ModelFile } from "./model-file.js";
@@ -43,9 +43,13 @@ export class Classifier {
       category: p.category,
       probability: round(p.probability),
       unsure: p.probability < UNSURE_BELOW,
-      probabilities: Object.fromEntries(
-        CATEGORIES.map((c, k) => [c, round(p.probabilities[k] as number)]),
-      ) as Record<Category, number>,
+      probabilities: {
+        people: round(p.probabilities[0] as number),
+        product: round(p.probabilities[1] as number),
+        process: round(p.probabilities[2] as number),
+        public: round(p.probabilities[3] as number),
+        tech: round(p.probabilities[4] as number),
+      },
     };
   }
 

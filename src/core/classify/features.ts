@@ -50,32 +50,44 @@ export function visitFeatures(
       const pair = `${tokens[i - 1]} ${token}`;
       visit("p", pair, weights.pair, pair);
     }
-    const length = token.length;
-    if (length < 3 || !hasLetters(token)) continue;
-    // "<" + token + ">" has length + 3 - n n-grams of size n.
-    let grams = 0;
-    for (const n of CHAR_SIZES) grams += length + 3 - n;
-    const each = weights.chars / grams;
+    if (!hasCharGrams(token)) continue;
+    const each = weights.chars / charGramCount(token.length);
     for (const n of CHAR_SIZES) {
-      for (let start = -1; start + n <= length + 1; start++) {
-        let h = (2166136261 ^ n) >>> 0;
-        for (let j = start; j < start + n; j++) {
-          h ^= j < 0 ? 60 : j >= length ? 62 : token.charCodeAt(j);
-          h = Math.imul(h, 16777619);
-        }
-        visit("c", h & 0x3fffffff, each, token);
+      for (let start = -1; start + n <= token.length + 1; start++) {
+        visit("c", charGramHash(token, start, n), each, token);
       }
     }
   }
 }
 
+/** Words of three characters or more get n-grams; "#num"-style markers and emoji do not. */
+export function hasCharGrams(token: string): boolean {
+  const c = token.charCodeAt(0);
+  return token.length >= 3 && c !== 35 && (c < 0xd800 || c > 0xdfff) && c !== 0x2764;
+}
+
+/** "<" + token + ">" has length + 3 - n n-grams of size n. */
+export function charGramCount(length: number): number {
+  let grams = 0;
+  for (const n of CHAR_SIZES) grams += length + 3 - n;
+  return grams;
+}
+
+/**
+ * FNV-1a over the n characters of "<token>" from `start` (-1 is the "<"), folded to 30 bits so
+ * it stays a small integer in V8.
+ */
+export function charGramHash(token: string, start: number, n: number): number {
+  const length = token.length;
+  let h = (2166136261 ^ n) >>> 0;
+  for (let j = start; j < start + n; j++) {
+    h ^= j < 0 ? 60 : j >= length ? 62 : token.charCodeAt(j);
+    h = Math.imul(h, 16777619);
+  }
+  return h & 0x3fffffff;
+}
+
 /** The key a feature is counted and stored under: "w dana", "p promo packet", "c 48213". */
 export function featureKey(kind: FeatureKind, key: string | number): string {
   return `${kind} ${key}`;
-}
-
-function hasLetters(token: string): boolean {
-  const c = token.charCodeAt(0);
-  // Skip "#num"-style markers and emoji; they are whole tokens already.
-  return c !== 35 && (c < 0xd800 || c > 0xdfff) && c !== 0x2764;
 }

@@ -93,12 +93,20 @@ export function tokenize(text: string): string[] {
       continue;
     }
     // Plural acronyms: OKRs, PRs, SLOs, RFCs.
-    if (word.length >= 3 && word.charCodeAt(word.length - 1) === 115 && /^[A-Z]+s$/.test(word)) {
-      word = word.slice(0, -1);
-    }
+    if (isPluralAcronym(word)) word = word.slice(0, -1);
     push(tokens, word);
   }
   return tokens;
+}
+
+function isPluralAcronym(word: string): boolean {
+  const n = word.length;
+  if (n < 3 || word.charCodeAt(n - 1) !== 115 /* s */) return false;
+  for (let j = 0; j < n - 1; j++) {
+    const c = word.charCodeAt(j);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
 }
 
 function push(tokens: string[], raw: string): void {
