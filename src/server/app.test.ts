@@ -170,6 +170,13 @@ describe("items", () => {
     expect(body.items.find((i: { id: string }) => i.id === "dddd").categoryGuess).toBe(true);
   });
 
+  it("places an item with no category by the classifier's guess", async () => {
+    await writeFile(file, "1:1 with Sam id:ssss\nSomething vague id:vvvv\n");
+    const body = await (await call("/api/items")).json();
+    expect(body.predicted).toEqual({ ssss: "people" });
+    expect(body.items.find((i: { id: string }) => i.id === "ssss").category).toBeNull();
+  });
+
   it("adds an item as `ppppt add` does: category and due date inferred, id given", async () => {
     const res = await call("/api/items", {
       method: "POST",

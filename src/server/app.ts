@@ -124,6 +124,12 @@ export function createDashboardApp(options: DashboardOptions): Hono {
       // The same hash the event stream sends, so the page can skip a reload it already has.
       version,
       items: ranked.items.map((entry) => itemJson(entry.line)),
+      // Items with no cat: tag, placed by the classifier's guess until the user confirms one.
+      predicted: Object.fromEntries(
+        ranked.items
+          .filter((entry) => entry.predicted && entry.category)
+          .map((entry) => [entry.line.id, entry.category]),
+      ),
     });
   });
 

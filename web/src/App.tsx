@@ -293,6 +293,7 @@ function Dashboard(props: { api: Api }) {
           <Board
             api={api}
             items={data.items}
+            predicted={data.predicted}
             today={data.today}
             actions={actions}
             addFocus={addFocus}

@@ -21,6 +21,7 @@ export interface BoardActions {
 interface BoardProps {
   api: Api;
   items: ItemJson[];
+  predicted: Record<string, string>;
   today: string;
   actions: BoardActions;
   /** Bumped by the `n` shortcut: focus the quick-add box. */
@@ -46,9 +47,9 @@ export function Board(props: BoardProps) {
     const map = new Map<ColumnKey, ItemJson[]>();
     for (const c of CATEGORIES) map.set(c, []);
     map.set("none", []);
-    for (const item of items) map.get((item.category as Category | null) ?? "none")?.push(item);
+    for (const item of items) map.get(columnOf(item, props.predicted))?.push(item);
     return map;
-  }, [items]);
+  }, [items, props.predicted]);
   const keys: ColumnKey[] = [...CATEGORIES];
   if ((columns.get("none") ?? []).length > 0) keys.push("none");
 
@@ -98,6 +99,7 @@ export function Board(props: BoardProps) {
       setGhost(undefined);
       setOver(undefined);
       const target = columnAt(e.clientX, e.clientY);
+      // Dropping a predicted item on its own column confirms the guess, as `recat ID` does.
       if (target && target !== "none" && target !== (d.item.category ?? "none")) {
         setFocusId(d.item.id);
         void actions.recat(d.item, target);
@@ -234,7 +236,7 @@ export function Board(props: BoardProps) {
                   {friendlyDate(item.due, today)}
                 </span>
               )}
-              {item.categoryGuess && (
+              {(item.categoryGuess || item.category === null) && (
                 <span class="guess" title="A guess: press its column's number to confirm">
                   guess
                 </span>
@@ -329,6 +331,10 @@ export function Board(props: BoardProps) {
       )}
     </section>
   );
+}
+
+function columnOf(item: ItemJson, predicted: Record<string, string>): ColumnKey {
+  return ((item.category ?? predicted[item.id]) as Category | undefined) ?? "none";
 }
 
 function columnAt(x: number, y: number): ColumnKey | undefined {

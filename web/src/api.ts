@@ -43,6 +43,8 @@ export interface ItemsResponse {
   today: string;
   version: string;
   items: ItemJson[];
+  /** Categories the classifier predicts for items without a `cat:` tag, by id. */
+  predicted: Record<string, string>;
 }
 
 export interface Preview {
