@@ -7,7 +7,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ["e  or  Enter", "edit the card (Enter saves, Esc cancels)"],
   ["Delete", "delete the card"],
   ["1 – 5", "move the card to People, Product, Process, Public, Tech (confirms a guess)"],
-  ["u", "undo the last complete, delete or move"],
+  ["u", "undo the last complete, edit, delete or move"],
   ["g then b / m / r / p", "go to the board, balance, review, plan"],
   ["?", "show or hide this help"],
   ["Esc", "close this help"],
