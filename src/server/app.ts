@@ -82,6 +82,11 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     categoriser ??= options.categoriser();
     return categoriser;
   };
+  // A `ppppt recat` elsewhere writes a correction along with the docket: load the classifier
+  // again after any change (~20 ms), so the page predicts what the CLI would.
+  options.watch?.subscribe(() => {
+    categoriser = undefined;
+  });
 
   app.use("*", securityHeaders());
   app.use("*", hostGuard(options));
