@@ -269,13 +269,20 @@ describe("lens views", () => {
   const cliEnv = () => ({ PPPPT_FILE: file, HOME: dir, XDG_CONFIG_HOME: join(dir, "config") });
 
   it("serves the balance report `ppppt balance --json` prints", async () => {
-    const body = await (await call("/api/balance?period=month")).json();
+    const body = await (await call("/api/balance?period=month&trend=month")).json();
     const cli = await runPpppt(["balance", "--json", "--today", "2026-11-25"], cliEnv());
     const expected = JSON.parse(cli.stdout);
     expect(body.balance).toEqual(expected.balance);
     expect(body.trend).toEqual(expected.trend);
     expect(body.activity).toEqual(expected.activity);
     expect(body.balance.categories).toHaveLength(5);
+  });
+
+  it("draws the trend over weeks unless asked otherwise", async () => {
+    const body = await (await call("/api/balance")).json();
+    expect(body.trendKind).toBe("week");
+    expect(body.trend).toHaveLength(12);
+    expect(body.trend[11].label).toMatch(/^2026-W48/);
   });
 
   it("judges against the role asked for", async () => {

@@ -62,6 +62,11 @@ export function registerLensRoutes(app: Hono, o: LensRouteOptions): void {
     const kindParam = c.req.query("period") ?? "month";
     const kind = PERIODS.find((k) => k === kindParam);
     if (!kind) throw new PpppptError(`"${kindParam}" is not a period: use week, month or quarter`);
+    // The trend is weekly unless asked otherwise: a week is what a leader can still change.
+    const trendParam = c.req.query("trend") ?? "week";
+    const trendKind = PERIODS.find((k) => k === trendParam);
+    if (!trendKind)
+      throw new PpppptError(`"${trendParam}" is not a period: use week, month or quarter`);
     const settings = await settingsFor(o.env, c.req.query("role"));
     const lines = await o.lines();
     const categorise = await o.categorise();
@@ -70,7 +75,8 @@ export function registerLensRoutes(app: Hono, o: LensRouteOptions): void {
       balance: balanceOfLensItems(items, periodOf(kind, today, today), settings.target, today),
       activity: activityOfLensItems(items, today, settings.starvingWeeks),
       starvingWeeks: settings.starvingWeeks,
-      trend: balanceTrend(lines, kind, settings.target, today, categorise),
+      trend: balanceTrend(lines, trendKind, settings.target, today, categorise),
+      trendKind,
       roleLabel: ROLE_LABELS[settings.target.role],
     });
   });

@@ -38,6 +38,7 @@ interface BalanceReport {
   activity: CategoryActivity[];
   starvingWeeks: number;
   trend: TrendPoint[];
+  trendKind: string;
   roleLabel: string;
 }
 
@@ -47,7 +48,6 @@ export function Balance(props: { api: Api; version: string }) {
   const [role, setRole] = useState("");
   const path = `/api/balance?period=${period}${role ? `&role=${role}` : ""}`;
   const { data, error } = useReport<BalanceReport>(props.api, path, props.version);
-  const trendUnit = period === "quarter" ? "quarter" : period === "week" ? "week" : "month";
   return (
     <section class="view" aria-labelledby="balance-title">
       <div class="view-head">
@@ -91,7 +91,7 @@ export function Balance(props: { api: Api; version: string }) {
             </div>
             <div class="panel">
               <h3>
-                Share per {trendUnit}, last {data.trend.length}
+                Share per {data.trendKind}, last {data.trend.length}
               </h3>
               <TrendChart trend={data.trend} />
             </div>
@@ -168,7 +168,7 @@ function TrendChart(props: { trend: TrendPoint[] }) {
           data: trend.map((p) => Math.round(p.shares[c] * 10) / 10),
           borderColor: CATEGORY_COLOURS[c],
           backgroundColor: CATEGORY_COLOURS[c],
-          tension: 0.25,
+          tension: 0,
           pointRadius: 2,
         })),
       },
