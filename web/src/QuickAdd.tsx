@@ -79,7 +79,10 @@ export function QuickAdd(props: {
       />
       <output class="prediction" aria-live="polite" data-testid="prediction">
         {category ? (
-          <span class={`chip col-${category}`}>
+          <span
+            class={`chip col-${category}`}
+            title={preview?.reason ? `Predicted from ${preview.reason}` : undefined}
+          >
             {CATEGORY_LABELS[category]}
             {preview?.unsure ? "?" : ""}
           </span>
