@@ -155,3 +155,13 @@ describe("ppppt why", () => {
     expect(r.stderr).toMatch(/no item has the id "zzzz"/);
   });
 });
+
+describe("ppppt show", () => {
+  it("offers the classifier's guess for an item without a category", async () => {
+    writeFileSync(file, "Submit the CFP for KubeCon id:ab12\n");
+    const r = await run("show", "ab12");
+    expect(r.stdout).toMatch(
+      /category\s+none; the classifier guesses Public \(p=\d\.\d\d\): `ppppt recat ab12 public` keeps it/,
+    );
+  });
+});
