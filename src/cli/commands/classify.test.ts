@@ -61,6 +61,12 @@ describe("ppppt classify", () => {
     expect(results[2999]?.text).toBe(lines[2999]);
   });
 
+  it("asks for texts when given none on a terminal", async () => {
+    const r = await run("classify");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nothing to classify\n.*pipe lines in/);
+  });
+
   it("needs no docket", async () => {
     expect(existsSync(file)).toBe(false);
     expect((await run("classify", "Blog post")).code).toBe(0);
