@@ -110,8 +110,9 @@ export class NaiveBayes {
   }
 
   /**
-   * Loads saved counts: `counts` holds K numbers per feature, for the words, then the pairs,
-   * then the character n-grams, each in the order given.
+   * Loads saved counts into an empty model (or one holding none of these features): `counts`
+   * holds K numbers per feature, for the words, then the pairs, then the character n-grams,
+   * each in the order given.
    */
   load(
     words: readonly string[],
@@ -124,12 +125,13 @@ export class NaiveBayes {
     const total = this.size + words.length + pairs.length + chars.length;
     this.reserve(total);
     this.chars.reserve(this.chars.size + chars.length);
-    let i = this.size;
+    const first = this.size;
+    let i = first;
     for (let j = 0; j < words.length; j++) this.words.set(words[j] as string, i++);
     for (let j = 0; j < pairs.length; j++) this.pairs.set(pairs[j] as string, i++);
     for (let j = 0; j < chars.length; j++) this.chars.add(chars[j] as number, i++);
     this.size = i;
-    this.counts.set(counts);
+    this.counts.set(counts, first * K);
     this.compile();
   }
 
