@@ -1,0 +1,90 @@
+/**
+ * How fast the docket format reads and writes: parse, and parse then print, in MB/s of docket
+ * text, each beside JSON.parse of the same items written as JSON lines (one itemJson object
+ * per line, the shape `--json` prints) measured in the same run. Both start from the file's
+ * bytes, as reading a file does. Target: parse at least 100 MB/s at 100k items.
+ */
+import { itemJson } from "../src/core/docket/item-json.js";
+import { parseDocket } from "../src/core/docket/parse.js";
+import { printDocket } from "../src/core/docket/print.js";
+import { generateDocket } from "./generate-docket.js";
+import { fmt, machine, printTable, timeMedian, verdict } from "./measure.js";
+
+const SIZES = [1_000, 10_000, 100_000];
+const TARGET_MBPS = 100;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The floor: what reading the same items costs when they are JSON lines. */
+function parseJsonLines(bytes: Uint8Array): unknown[] {
+  const text = decoder.decode(bytes);
+  const out: unknown[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    if (end > start) out.push(JSON.parse(text.slice(start, end)));
+    start = end + 1;
+  }
+  return out;
+}
+
+process.stdout.write(`docket parse and print — ${machine()}\n`);
+const rows: string[][] = [
+  [
+    "items",
+    "docket",
+    "parse",
+    "parse MB/s",
+    "JSON.parse MB/s",
+    "ratio",
+    "parse+print MB/s",
+    "ratio",
+  ],
+];
+let parseAt100k = 0;
+for (const size of SIZES) {
+  const bytes = encoder.encode(generateDocket(size).text);
+  const docket = parseDocket(bytes);
+  const jsonLines = encoder.encode(
+    docket.lines
+      .flatMap((l) => (l.kind === "item" ? [JSON.stringify(itemJson(l))] : []))
+      .join("\n"),
+  );
+  // The same items, both ways: a count mismatch would make the ratio meaningless.
+  const items = docket.lines.filter((l) => l.kind === "item").length;
+  if (items !== size || parseJsonLines(jsonLines).length !== size) {
+    throw new Error(`expected ${size} items, the docket has ${items}`);
+  }
+  if (Buffer.compare(printDocket(docket), bytes) !== 0) throw new Error("print(parse(x)) is not x");
+
+  const repeat = size >= 100_000 ? { warmup: 2, runs: 7 } : { warmup: 5, runs: 15 };
+  const mb = bytes.length / 1e6;
+  const jsonMb = jsonLines.length / 1e6;
+  const parseMs = timeMedian(() => parseDocket(bytes), repeat);
+  const jsonMs = timeMedian(() => parseJsonLines(jsonLines), repeat);
+  const roundMs = timeMedian(() => printDocket(parseDocket(bytes)), repeat);
+  const parseMbps = mb / (parseMs / 1000);
+  const jsonMbps = jsonMb / (jsonMs / 1000);
+  const roundMbps = mb / (roundMs / 1000);
+  if (size === 100_000) parseAt100k = parseMbps;
+  rows.push([
+    fmt.count(size),
+    `${mb.toFixed(2)} MB`,
+    fmt.ms(parseMs),
+    fmt.mbps(parseMbps),
+    fmt.mbps(jsonMbps),
+    fmt.ratio(parseMbps / jsonMbps),
+    fmt.mbps(roundMbps),
+    fmt.ratio(roundMbps / jsonMbps),
+  ]);
+}
+printTable(rows);
+process.stdout.write(
+  "ratio: MB/s of the docket over MB/s of JSON.parse on the same items as JSON lines (higher is faster)\n",
+);
+verdict(
+  `parse at least ${TARGET_MBPS} MB/s at 100k items`,
+  parseAt100k >= TARGET_MBPS,
+  fmt.mbps(parseAt100k),
+);
