@@ -4,18 +4,43 @@
  */
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
+/**
+ * True for a real calendar date written `YYYY-MM-DD`. Checked by hand, not with a RegExp and a
+ * Date, because the docket parser asks this of every due:, t: and todo.txt date it reads.
+ */
 export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
+  return value.length === 10 && isIsoDateAt(value, 0);
+}
+
+/** `isIsoDate` on the 10 characters of `text` starting at `at`, without slicing them out. */
+export function isIsoDateAt(text: string, at: number): boolean {
+  if (text.length < at + 10) return false;
+  if (text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return false;
+  const y = digitsAt(text, at, 4);
+  const mo = digitsAt(text, at + 5, 2);
+  const d = digitsAt(text, at + 8, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
 }
 
+/** The number written by `count` ASCII digits at `at`, or -1 if any is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_DAYS[month - 1] as number;
+  // As Date.UTC reads them, years 0-99 are 1900-1999.
+  const y = year < 100 ? year + 1900 : year;
+  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
 }
 
 function toUtc(date: IsoDate): Date {
