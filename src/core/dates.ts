@@ -77,12 +77,30 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 
 /** Whole days from `a` to `b` (negative when b is earlier). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
+  if (isIsoDate(a) && isIsoDate(b)) return epochDay(b) - epochDay(a);
   return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
 }
 
 /** 0 = Monday … 6 = Sunday (ISO weekday order, weeks start on Monday). */
 export function weekdayIndex(date: IsoDate): number {
+  // 1970-01-01, epoch day 0, was a Thursday (index 3).
+  if (isIsoDate(date)) return (((epochDay(date) + 3) % 7) + 7) % 7;
   return (toUtc(date).getUTCDay() + 6) % 7;
+}
+
+/**
+ * Days since 1970-01-01 of a real `YYYY-MM-DD` date, by arithmetic (Hinnant's days_from_civil)
+ * rather than by parsing a Date: `list` asks this twice for every item with a due date.
+ */
+function epochDay(date: IsoDate): number {
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const y = Number(date.slice(0, 4)) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 export function startOfWeek(date: IsoDate): IsoDate {

@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { CATEGORIES, type Category } from "../category.js";
-import { isIsoDate, isIsoDateAt } from "../dates.js";
+import { isIsoDate } from "../dates.js";
 import { parseDuration } from "../duration.js";
 import type { Docket, Eol, Item, Line, Tag } from "./item.js";
 import { parseRecurrence, type Recurrence } from "./recurrence.js";
@@ -116,158 +116,41 @@ function parseLine(text: string, eol: Eol, number: number, ids: IdRegistry): Lin
  * Reads one todo.txt task. Returns the item, or a sentence saying why the line is not one
  * ppppt can trust (a bad date, an unknown category…), which makes the line `invalid`.
  *
- * A hand-written scanner: one pass over the text, no RegExps, and a slice only for what the
- * item keeps, since every `ppppt` command parses the whole docket before doing anything else.
+ * Every `ppppt` command parses the whole docket before doing anything else, mostly in code
+ * the JIT has not warmed up yet, so the work is pushed into V8's compiled RegExps and string
+ * builtins: one RegExp reads the todo.txt prefix, another finds the +projects, @contexts and
+ * key:value tags of a line spaced the usual way; a line with tabs or runs of spaces is read
+ * by a plain scanner instead. Both give the same item.
  */
 export function parseItem(text: string): Item | string {
-  const length = text.length;
-  let pos = 0;
-  let done = false;
-  let priority: string | undefined;
-  let completed: string | undefined;
-  let created: string | undefined;
+  // Every part of PREFIX is optional, so it always matches.
+  const head = PREFIX.exec(text) as RegExpExecArray;
+  const completed = head[2];
+  if (completed !== undefined && !isIsoDate(completed))
+    return `completion date ${completed} is not a real date`;
+  const created = head[4];
+  if (created !== undefined && !isIsoDate(created))
+    return `creation date ${created} is not a real date`;
+  const body = head[0].length === 0 ? text : text.slice(head[0].length);
 
-  if (length >= 2 && text.charCodeAt(0) === 120 /* x */ && text.charCodeAt(1) === 32) {
-    done = true;
-    pos = 2;
-    if (isDateToken(text, pos)) {
-      const c = text.slice(pos, pos + 10);
-      if (!isIsoDateAt(text, pos)) return `completion date ${c} is not a real date`;
-      completed = c;
-      pos += 11;
-    }
-  }
-  if (
-    pos + 4 <= length &&
-    text.charCodeAt(pos) === 40 /* ( */ &&
-    isUpper(text.charCodeAt(pos + 1)) &&
-    text.charCodeAt(pos + 2) === 41 /* ) */ &&
-    text.charCodeAt(pos + 3) === 32
-  ) {
-    priority = text[pos + 1];
-    pos += 4;
-  }
-  if (isDateToken(text, pos)) {
-    const d = text.slice(pos, pos + 10);
-    if (!isIsoDateAt(text, pos)) return `creation date ${d} is not a real date`;
-    created = d;
-    pos += 11;
-  }
-  if (pos > length) pos = length;
-  const body = text.slice(pos);
-
-  // Collected in shared scratch arrays and copied out at their exact length: a pushed-to
-  // empty array reserves room for 16 entries, and a docket has three arrays per item.
-  let projectCount = 0;
-  let contextCount = 0;
-  let tagCount = 0;
-  let ownId: string | undefined;
-  let category: Category | undefined;
-  let categoryGuess = false;
-  let due: string | undefined;
-  let threshold: string | undefined;
-  let rec: Recurrence | undefined;
-  let hidden = false;
-  let estimate: number | undefined;
-  let spent: number | undefined;
-
-  // The title is the non-tag words joined by single spaces. Runs of words already so joined
-  // in the text are taken as one slice, so a typical title costs one or two strings.
-  let title = "";
-  let runStart = -1;
-  let runEnd = -1;
-
-  // Words end at a space, or a tab in the rare line that has one; both found by indexOf.
-  const hasTab = text.indexOf("\t", pos) !== -1;
-  let nextColon = -1;
-  let i = pos;
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let end = hasTab ? wordEnd(text, start) : text.indexOf(" ", start);
-    if (end === -1) end = length;
-    i = end;
-    if (nextColon !== length && nextColon < start) {
-      nextColon = text.indexOf(":", start);
-      if (nextColon === -1) nextColon = length;
-    }
-    const colon =
-      nextColon < end && nextColon > start && isTagKey(text, start, nextColon) ? nextColon : -1;
-    const first = text.charCodeAt(start);
-    if (end - start > 1) {
-      if (first === 43 /* + */) projectScratch[projectCount++] = text.slice(start + 1, end);
-      else if (first === 64 /* @ */) contextScratch[contextCount++] = text.slice(start + 1, end);
-    }
-    if (colon !== -1 && colon < end - 1 && text.charCodeAt(colon + 1) !== 47 /* / */) {
-      const key = tagKey(text, start, colon);
-      const value = text.slice(colon + 1, end);
-      tagScratch[tagCount++] = { key, value };
-      switch (key) {
-        case "id":
-          if (ownId !== undefined) return "more than one id: tag";
-          if (!isIdText(value)) return `id:${value} may use only letters, digits, _ and -`;
-          ownId = value;
-          break;
-        case "cat": {
-          if (category !== undefined) return "more than one cat: tag";
-          const guess = value.charCodeAt(value.length - 1) === 63; /* ? */
-          const name = categoryNamed(guess ? value.slice(0, -1) : value);
-          if (name === undefined)
-            return `cat:${value} is not a category (people, product, process, public, tech)`;
-          category = name;
-          categoryGuess = guess;
-          break;
-        }
-        case "due":
-          if (!isIsoDate(value)) return `due:${value} is not a date (YYYY-MM-DD)`;
-          due = value;
-          break;
-        case "t":
-          if (!isIsoDate(value)) return `t:${value} is not a date (YYYY-MM-DD)`;
-          threshold = value;
-          break;
-        case "rec":
-          rec = parseRecurrence(value);
-          if (!rec) return `rec:${value} is not a recurrence (like 1w, +2d, 1m, 3b)`;
-          break;
-        case "h":
-          hidden = value === "1";
-          break;
-        case "est":
-          estimate = parseDuration(value);
-          if (estimate === undefined)
-            return `est:${value} is not a duration (like 45m, 2h, 1h30m, 1d)`;
-          break;
-        case "spent":
-          spent = parseDuration(value);
-          if (spent === undefined)
-            return `spent:${value} is not a duration (like 45m, 2h, 1h30m, 1d)`;
-          break;
-      }
-      // A tag ends the run of words: the next word is joined to the title with one space.
-      if (runStart !== -1) {
-        title = appendWords(title, text, runStart, runEnd);
-        runStart = -1;
-      }
-      continue;
-    }
-    if (runStart !== -1 && start === runEnd + 1 && text.charCodeAt(runEnd) === 32) {
-      runEnd = end;
-    } else {
-      if (runStart !== -1) title = appendWords(title, text, runStart, runEnd);
-      runStart = start;
-      runEnd = end;
-    }
-  }
-  if (runStart !== -1) title = appendWords(title, text, runStart, runEnd);
+  projectCount = 0;
+  contextCount = 0;
+  tagCount = 0;
+  ownId = undefined;
+  category = undefined;
+  categoryGuess = false;
+  due = undefined;
+  threshold = undefined;
+  rec = undefined;
+  hidden = false;
+  estimate = undefined;
+  spent = undefined;
+  const problem = isSingleSpaced(body) ? readSingleSpaced(body) : readAnySpacing(body);
+  if (problem !== undefined) return problem;
 
   return {
-    done,
-    priority,
+    done: head[1] !== undefined,
+    priority: head[3],
     completed,
     created,
     body,
@@ -287,90 +170,204 @@ export function parseItem(text: string): Item | string {
   };
 }
 
+/** `x `, its completion date, `(A) `, the creation date: each date followed by a space or the end. */
+const PREFIX = /^(x (?:(\d{4}-\d\d-\d\d)(?: |$))?)?(?:\(([A-Z])\) )?(?:(\d{4}-\d\d-\d\d)(?: |$))?/;
+
+/**
+ * In a single-spaced body, the next +project, @context or tag. Keys start with a letter, so
+ * times ("10:30") stay words; a value starting with "/" is a URL's rest ("http://…"), so that
+ * word is no tag either. Used with test(), which allocates nothing: the match is the whole
+ * word, so it ends at lastIndex and starts after the space before that.
+ */
+const SPECIAL = /(?:^| )(?:[+@][^ ]|[A-Za-z][A-Za-z0-9_.-]*:[^ /])[^ ]*/g;
+
+/*
+ * What parseItem has read of the current line so far. Module-level and reset for each line,
+ * since parsing is synchronous: one set of variables costs nothing per item, and the
+ * scratch arrays are copied out at their exact length (a pushed-to empty array reserves room
+ * for 16 entries, and a docket has three arrays per item).
+ */
 const projectScratch: string[] = [];
 const contextScratch: string[] = [];
 const tagScratch: Tag[] = [];
+let projectCount = 0;
+let contextCount = 0;
+let tagCount = 0;
+let title = "";
+let ownId: string | undefined;
+let category: Category | undefined;
+let categoryGuess = false;
+let due: string | undefined;
+let threshold: string | undefined;
+let rec: Recurrence | undefined;
+let hidden = false;
+let estimate: number | undefined;
+let spent: number | undefined;
 
-/** Where the word starting at `start` ends: the next space or tab, or -1 at the line's end. */
-function wordEnd(text: string, start: number): number {
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9) return i;
+/** Words separated by exactly one space, no tabs: the shape nearly every line has. */
+function isSingleSpaced(body: string): boolean {
+  return (
+    body.indexOf("  ") === -1 &&
+    body.indexOf("\t") === -1 &&
+    body.charCodeAt(0) !== 32 &&
+    body.charCodeAt(body.length - 1) !== 32
+  );
+}
+
+/** The body's projects, contexts, tags and title, found by SPECIAL; the title is what lies between the tags. */
+function readSingleSpaced(body: string): string | undefined {
+  title = "";
+  let words = 0; // where the current run of non-tag words starts
+  SPECIAL.lastIndex = 0;
+  while (SPECIAL.test(body)) {
+    const end = SPECIAL.lastIndex;
+    const start = body.lastIndexOf(" ", end - 1) + 1;
+    const first = body.charCodeAt(start);
+    if (first === 43 /* + */) {
+      projectScratch[projectCount++] = body.slice(start + 1, end);
+      continue;
+    }
+    if (first === 64 /* @ */) {
+      contextScratch[contextCount++] = body.slice(start + 1, end);
+      continue;
+    }
+    if (start > words) addWords(body.slice(words, start - 1));
+    words = end + 1;
+    const colon = body.indexOf(":", start);
+    const problem = readTag(tagKey(body, start, colon), body.slice(colon + 1, end));
+    if (problem !== undefined) return problem;
   }
-  return -1;
-}
-
-/** A tag's key starts with a letter (so "10:30" stays a word) and has no odd characters. */
-function isTagKey(text: string, start: number, colon: number): boolean {
-  if (!isLetter(text.charCodeAt(start))) return false;
-  for (let k = start + 1; k < colon; k++) if (!isKeyChar(text.charCodeAt(k))) return false;
-  return true;
-}
-
-function appendWords(title: string, text: string, start: number, end: number): string {
-  const words = text.slice(start, end);
-  return title === "" ? words : `${title} ${words}`;
-}
-
-/** A todo.txt date token: `DDDD-DD-DD` followed by a space or the end of the line. */
-function isDateToken(text: string, at: number): boolean {
-  if (text.length < at + 10 || text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45)
-    return false;
-  if (text.length > at + 10 && text.charCodeAt(at + 10) !== 32) return false;
-  for (let i = at; i < at + 10; i++) {
-    if (i === at + 4 || i === at + 7) continue;
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
-function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
-
-function isKeyChar(c: number): boolean {
-  return isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46;
-}
-
-function isIdText(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (!(isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 45)) return false;
-  }
-  return value.length > 0;
+  if (words < body.length) addWords(words === 0 ? body : body.slice(words));
+  return undefined;
 }
 
 /** ppppt's keys as shared constants (no string made per tag); any other key is sliced. */
 function tagKey(text: string, start: number, colon: number): string {
-  const c0 = text.charCodeAt(start);
   switch (colon - start) {
     case 1:
-      if (c0 === 116) return "t";
-      if (c0 === 104) return "h";
+      if (text.startsWith("t", start)) return "t";
+      if (text.startsWith("h", start)) return "h";
       break;
     case 2:
-      if (c0 === 105 && text.charCodeAt(start + 1) === 100) return "id";
+      if (text.startsWith("id", start)) return "id";
       break;
-    case 3: {
-      const c1 = text.charCodeAt(start + 1);
-      const c2 = text.charCodeAt(start + 2);
-      if (c0 === 99 && c1 === 97 && c2 === 116) return "cat";
-      if (c0 === 100 && c1 === 117 && c2 === 101) return "due";
-      if (c0 === 114 && c1 === 101 && c2 === 99) return "rec";
-      if (c0 === 101 && c1 === 115 && c2 === 116) return "est";
+    case 3:
+      if (text.startsWith("cat", start)) return "cat";
+      if (text.startsWith("due", start)) return "due";
+      if (text.startsWith("est", start)) return "est";
+      if (text.startsWith("rec", start)) return "rec";
       break;
-    }
     case 5:
       if (text.startsWith("spent", start)) return "spent";
       break;
   }
   return text.slice(start, colon);
 }
+
+/** The same as readSingleSpaced for any spacing: splits on runs of spaces and tabs. */
+function readAnySpacing(body: string): string | undefined {
+  title = "";
+  const length = body.length;
+  let i = 0;
+  while (i < length) {
+    const c = body.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < length && body.charCodeAt(i) !== 32 && body.charCodeAt(i) !== 9) i++;
+    const word = body.slice(start, i);
+    const first = word.charCodeAt(0);
+    if (word.length > 1 && (first === 43 /* + */ || first === 64) /* @ */) {
+      if (first === 43) projectScratch[projectCount++] = word.slice(1);
+      else contextScratch[contextCount++] = word.slice(1);
+    }
+    const colon = word.indexOf(":");
+    if (
+      colon > 0 &&
+      colon < word.length - 1 &&
+      isTagKey(word, colon) &&
+      word.charCodeAt(colon + 1) !== 47 /* / */
+    ) {
+      const problem = readTag(word.slice(0, colon), word.slice(colon + 1));
+      if (problem !== undefined) return problem;
+      continue;
+    }
+    addWords(word);
+  }
+  return undefined;
+}
+
+function addWords(words: string): void {
+  title = title === "" ? words : `${title} ${words}`;
+}
+
+/** A tag's key starts with a letter and has only letters, digits, `_`, `-` and `.`. */
+function isTagKey(word: string, colon: number): boolean {
+  const c = word.charCodeAt(0);
+  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) return false;
+  for (let k = 1; k < colon; k++) {
+    const d = word.charCodeAt(k);
+    const ok =
+      (d >= 97 && d <= 122) ||
+      (d >= 65 && d <= 90) ||
+      (d >= 48 && d <= 57) ||
+      d === 95 ||
+      d === 45 ||
+      d === 46;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** Records a tag; reads the ones ppppt gives meaning to, or says what is wrong with one. */
+function readTag(key: string, value: string): string | undefined {
+  tagScratch[tagCount++] = { key, value };
+  switch (key) {
+    case "id":
+      if (ownId !== undefined) return "more than one id: tag";
+      if (!ID_TEXT.test(value)) return `id:${value} may use only letters, digits, _ and -`;
+      ownId = value;
+      return undefined;
+    case "cat": {
+      if (category !== undefined) return "more than one cat: tag";
+      const guess = value.charCodeAt(value.length - 1) === 63; /* ? */
+      const name = categoryNamed(guess ? value.slice(0, -1) : value);
+      if (name === undefined)
+        return `cat:${value} is not a category (people, product, process, public, tech)`;
+      category = name;
+      categoryGuess = guess;
+      return undefined;
+    }
+    case "due":
+      if (!isIsoDate(value)) return `due:${value} is not a date (YYYY-MM-DD)`;
+      due = value;
+      return undefined;
+    case "t":
+      if (!isIsoDate(value)) return `t:${value} is not a date (YYYY-MM-DD)`;
+      threshold = value;
+      return undefined;
+    case "rec":
+      rec = parseRecurrence(value);
+      if (!rec) return `rec:${value} is not a recurrence (like 1w, +2d, 1m, 3b)`;
+      return undefined;
+    case "h":
+      hidden = value === "1";
+      return undefined;
+    case "est":
+      estimate = parseDuration(value);
+      if (estimate === undefined) return `est:${value} is not a duration (like 45m, 2h, 1h30m, 1d)`;
+      return undefined;
+    case "spent":
+      spent = parseDuration(value);
+      if (spent === undefined) return `spent:${value} is not a duration (like 45m, 2h, 1h30m, 1d)`;
+      return undefined;
+  }
+  return undefined;
+}
+
+const ID_TEXT = /^[A-Za-z0-9_-]+$/;
 
 /** The category spelled exactly `name`, as the shared constant. */
 function categoryNamed(name: string): Category | undefined {
