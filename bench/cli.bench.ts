@@ -25,7 +25,8 @@ import {
   verdict,
 } from "./measure.js";
 
-const SIZES = [1_000, 10_000, 100_000];
+/** PPPPT_BENCH_SIZES=1000,10000 runs fewer sizes while working on one. */
+const SIZES = (process.env.PPPPT_BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const TARGET_RATIO = 1.5;
 const TODAY = "2026-11-25";
 const ADD_TEXT = "1:1 with Dana about the promo packet friday +promo-cycle";

@@ -21,16 +21,62 @@ export interface Repeat {
   runs?: number;
 }
 
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+
 /** Median milliseconds of `fn` over `runs` runs, after `warmup` unmeasured ones. */
 export function timeMedian(fn: () => unknown, { warmup = 2, runs = 7 }: Repeat = {}): number {
   for (let i = 0; i < warmup; i++) fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    // Each run starts with an empty young generation (run.mjs passes --expose-gc), so one
+    // run's garbage is not collected on the next one's time.
+    collectGarbage?.();
     const start = process.hrtime.bigint();
     fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   return median(times);
+}
+
+export interface PairedTimes {
+  /** Median milliseconds of the subject. */
+  ms: number;
+  /** Median milliseconds of the floor. */
+  floorMs: number;
+  /** Median over runs of subject time / floor time, the two run alternately. */
+  timeRatio: number;
+}
+
+/**
+ * Times `fn` against a floor function, alternating them run by run, so load from elsewhere on
+ * the machine slows both alike and the ratio stays honest.
+ */
+export function timeAgainst(
+  fn: () => unknown,
+  floor: () => unknown,
+  { warmup = 2, runs = 7 }: Repeat = {},
+): PairedTimes {
+  for (let i = 0; i < warmup; i++) {
+    fn();
+    floor();
+  }
+  const times: number[] = [];
+  const floors: number[] = [];
+  const ratios: number[] = [];
+  const once = (f: () => unknown): number => {
+    collectGarbage?.();
+    const start = process.hrtime.bigint();
+    f();
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  for (let i = 0; i < runs; i++) {
+    const f = once(floor);
+    const t = once(fn);
+    floors.push(f);
+    times.push(t);
+    ratios.push(t / f);
+  }
+  return { ms: median(times), floorMs: median(floors), timeRatio: median(ratios) };
 }
 
 export interface ProcessRun {

@@ -25,7 +25,7 @@ if (files.length === 0) {
 const failed = [];
 for (const file of files) {
   const path = join(here, file);
-  const args = file.endsWith(".ts") ? ["--import", "tsx", path] : [path];
+  const args = ["--expose-gc", ...(file.endsWith(".ts") ? ["--import", "tsx"] : []), path];
   process.stdout.write(`\n=== ${relative(root, path)}\n`);
   const start = Date.now();
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
