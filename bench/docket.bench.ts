@@ -36,6 +36,7 @@ const rows: string[][] = [
     "items",
     "docket",
     "parse",
+    "JSON.parse",
     "parse MB/s",
     "JSON.parse MB/s",
     "ratio",
@@ -43,7 +44,7 @@ const rows: string[][] = [
     "ratio",
   ],
 ];
-let parseAt100k = 0;
+let parseAt100k: number | undefined;
 for (const size of SIZES) {
   const bytes = encoder.encode(generateDocket(size).text);
   const docket = parseDocket(bytes);
@@ -90,8 +91,12 @@ process.stdout.write(
     "alternately (median of per-run ratios; higher is faster). The JSON of an item is about\n" +
     "three times the size of its line, so equal MB/s would mean JSON.parse is 3× slower per item.\n",
 );
-verdict(
-  `parse at least ${TARGET_MBPS} MB/s at 100k items`,
-  parseAt100k >= TARGET_MBPS,
-  fmt.mbps(parseAt100k),
-);
+if (parseAt100k === undefined) {
+  process.stdout.write("target: parse at 100k items not measured (100k not among the sizes)\n");
+} else {
+  verdict(
+    `parse at least ${TARGET_MBPS} MB/s at 100k items`,
+    parseAt100k >= TARGET_MBPS,
+    fmt.mbps(parseAt100k),
+  );
+}
