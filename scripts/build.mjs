@@ -3,7 +3,7 @@
 import { rmSync } from "node:fs";
 import { build } from "esbuild";
 
-// Chunk names carry a content hash: without this, old chunks pile up beside the new ones.
+// Chunk names carry content hashes: clear out the previous build's chunks.
 rmSync("dist/chunks", { recursive: true, force: true });
 
 const entries = { cli: "src/cli/bin.ts" };

@@ -1,6 +1,14 @@
 import { processIO } from "./io.js";
 import { runCli } from "./main.js";
 
+// `ppppt list | head` closes the pipe early; that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 try {
   process.exitCode = await runCli(process.argv.slice(2), processIO());
 } catch (error) {

@@ -1,5 +1,5 @@
 import { constants } from "node:fs";
-import { access, mkdir, readFile } from "node:fs/promises";
+import { access, mkdir, readFile, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Docket } from "../core/docket/item.js";
 import { parseDocket } from "../core/docket/parse.js";
@@ -119,10 +119,16 @@ export async function updateDocketFile<T>(
 }
 
 async function assertWritable(path: string): Promise<void> {
+  let mode: number;
   try {
     await access(path, constants.W_OK);
+    mode = (await stat(path)).mode;
   } catch (error) {
     throw fileError(error, path, "write");
+  }
+  // root may write anywhere; a file with no write bits was still made read-only on purpose.
+  if ((mode & 0o222) === 0) {
+    throw fileError(Object.assign(new Error("read-only"), { code: "EACCES" }), path, "write");
   }
 }
 

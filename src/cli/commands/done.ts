@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { completeItem, reopenItem } from "../../core/docket/complete.js";
-import type { ItemLine } from "../../core/docket/item.js";
+import { changeEach } from "../../core/docket/docket.js";
 import { itemJson } from "../../core/docket/item-json.js";
 import { updateDocketFile } from "../../store/docket-file.js";
 import { contextOf } from "../context.js";
@@ -18,18 +18,16 @@ export function registerDone(program: Command, io: CliIO): void {
     .action(async (ids: string[], options: { json?: boolean }, command: Command) => {
       const ctx = contextOf(io, command);
       const today = ctx.today();
-      const result = await updateDocketFile(ctx.docketPath(), (docket) => {
-        let current = docket;
-        const done: ItemLine[] = [];
-        const next: ItemLine[] = [];
-        for (const id of ids) {
-          const c = completeItem(current, id, today);
-          current = c.docket;
-          done.push(c.done);
-          if (c.next) next.push(c.next);
-        }
-        return { docket: current, result: { done, next } };
-      });
+      const completions = await updateDocketFile(ctx.docketPath(), (docket) =>
+        changeEach(docket, ids, (d, id) => {
+          const c = completeItem(d, id, today);
+          return { docket: c.docket, value: c };
+        }),
+      );
+      const result = {
+        done: completions.map((c) => c.done),
+        next: completions.flatMap((c) => (c.next ? [c.next] : [])),
+      };
       if (options.json) {
         ctx.json({ done: result.done.map(itemJson), next: result.next.map(itemJson) });
         return;
@@ -47,16 +45,12 @@ export function registerDone(program: Command, io: CliIO): void {
     .action(async (ids: string[], options: { json?: boolean }, command: Command) => {
       const ctx = contextOf(io, command);
       const today = ctx.today();
-      const lines = await updateDocketFile(ctx.docketPath(), (docket) => {
-        let current = docket;
-        const reopened: ItemLine[] = [];
-        for (const id of ids) {
-          const r = reopenItem(current, id);
-          current = r.docket;
-          reopened.push(r.line);
-        }
-        return { docket: current, result: reopened };
-      });
+      const lines = await updateDocketFile(ctx.docketPath(), (docket) =>
+        changeEach(docket, ids, (d, id) => {
+          const r = reopenItem(d, id);
+          return { docket: r.docket, value: r.line };
+        }),
+      );
       if (options.json) {
         ctx.json(lines.map(itemJson));
         return;

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { removeItem } from "../../core/docket/docket.js";
-import type { ItemLine } from "../../core/docket/item.js";
+import { changeEach, removeItem } from "../../core/docket/docket.js";
 import { itemJson } from "../../core/docket/item-json.js";
 import { updateDocketFile } from "../../store/docket-file.js";
 import { contextOf } from "../context.js";
@@ -16,16 +15,12 @@ export function registerRm(program: Command, io: CliIO): void {
     .addHelpText("after", "\nExample:\n  ppppt rm k3f9")
     .action(async (ids: string[], options: { json?: boolean }, command: Command) => {
       const ctx = contextOf(io, command);
-      const removed = await updateDocketFile(ctx.docketPath(), (docket) => {
-        let current = docket;
-        const gone: ItemLine[] = [];
-        for (const id of ids) {
-          const r = removeItem(current, id);
-          current = r.docket;
-          gone.push(r.removed);
-        }
-        return { docket: current, result: gone };
-      });
+      const removed = await updateDocketFile(ctx.docketPath(), (docket) =>
+        changeEach(docket, ids, (d, id) => {
+          const r = removeItem(d, id);
+          return { docket: r.docket, value: r.removed };
+        }),
+      );
       if (options.json) ctx.json(removed.map(itemJson));
       else for (const line of removed) ctx.out(`Removed ${line.id}: ${line.text}`);
     });

@@ -124,3 +124,19 @@ export function appendLines(docket: Docket, added: Line[]): Docket {
   for (const line of added) lines.push({ ...line, eol: line.eol || eol });
   return { ...docket, lines };
 }
+
+/** Applies one change per id in order, each on the result of the last (`done a b c`). */
+export function changeEach<T>(
+  docket: Docket,
+  ids: readonly string[],
+  change: (docket: Docket, id: string) => { docket: Docket; value: T },
+): { docket: Docket; result: T[] } {
+  let current = docket;
+  const result: T[] = [];
+  for (const id of ids) {
+    const step = change(current, id);
+    current = step.docket;
+    result.push(step.value);
+  }
+  return { docket: current, result };
+}

@@ -1,0 +1,45 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// The bundled command as users run it (npm test builds dist/ first).
+const root = join(import.meta.dirname, "..", "..");
+const bin = join(root, "bin", "ppppt.js");
+
+function ppppt(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [bin, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ...env },
+  });
+}
+
+describe("the built ppppt command", () => {
+  it("is built", () => {
+    expect(existsSync(join(root, "dist", "cli.js")), "run `npm run build` first").toBe(true);
+  });
+
+  it("adds and lists through real processes with the documented exit codes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ppppt-bin-"));
+    const file = join(dir, "todo.txt");
+    const env = { PPPPT_FILE: file, PPPPT_TODAY: "2026-11-25" };
+    expect(ppppt(["list"], env).status).toBe(1);
+    expect(ppppt(["init"], env).status).toBe(0);
+    const add = ppppt(["add", "Write the Q1 blog post friday", "--cat", "public"], env);
+    expect(add.status).toBe(0);
+    expect(readFileSync(file, "utf8")).toMatch(
+      /^2026-11-25 Write the Q1 blog post due:2026-11-27 cat:public id:\w{4}\n$/,
+    );
+    const list = ppppt(["list", "--json"], env);
+    expect(JSON.parse(list.stdout)).toHaveLength(1);
+    const bad = ppppt(["done", "nope"], env);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe(
+      'ppppt: no item has the id "nope"\nRun `ppppt list --all` to see every item with its id.\n',
+    );
+    expect(ppppt(["bogus"], env).status).toBe(2);
+    writeFileSync(file, "bad cat:zzz\n");
+    expect(ppppt(["check"], env).status).toBe(1);
+  });
+});

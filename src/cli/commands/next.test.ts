@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildDemoDocket } from "../../core/demo/demo-docket.js";
+import { runPpppt } from "../fake-io.js";
+
+const TODAY = "2026-11-25";
+
+function setup(docket: string, config?: string) {
+  const dir = mkdtempSync(join(tmpdir(), "ppppt-next-"));
+  writeFileSync(join(dir, "todo.txt"), docket);
+  if (config !== undefined) writeFileSync(join(dir, "config.yaml"), config);
+  return { PPPPT_FILE: join(dir, "todo.txt"), PPPPT_CONFIG: join(dir, "config.yaml") };
+}
+
+// Nothing done, so every category starves (need 1 → 4 points each).
+//   aaaa: 7 days overdue → 12; A → 6; created today → 0; need 4 → 22
+//   bbbb: due in 14 days → 0.2 × 12 = 2.4; no priority; 30 of 60 days old → 1; need 4 → 7.4
+//   cccc: no due, B → 3.9; no date; need 4 → 7.9
+const DOCKET = [
+  "(A) 2026-11-25 Overdue call cat:product due:2026-11-18 id:aaaa",
+  "2026-10-26 Later blog post cat:public due:2026-12-09 id:bbbb",
+  "(B) Some tech item cat:tech id:cccc",
+  "",
+].join("\n");
+
+describe("ppppt next", () => {
+  it("ranks by the hand-computed scores", async () => {
+    const r = await runPpppt(["--today", TODAY, "next", "--json"], setup(DOCKET));
+    const out = JSON.parse(r.stdout);
+    expect(out.items.map((i: { item: { id: string } }) => i.item.id)).toEqual([
+      "aaaa",
+      "cccc",
+      "bbbb",
+    ]);
+    expect(out.items.map((i: { score: number }) => Number(i.score.toFixed(4)))).toEqual([
+      22, 7.9, 7.4,
+    ]);
+  });
+
+  it("explains each term and honours weights from the config", async () => {
+    const env = setup(DOCKET, "next:\n  weights:\n    priority: 0\n");
+    const r = await runPpppt(["next", "--explain", "-n", "1", "--today", TODAY], env);
+    expect(r.stdout).toMatch(/1\.\s+16\.0/);
+    expect(r.stdout).toMatch(/priority 1\.00 × 0\s+=\s+0\.00\s+priority A/);
+    expect(r.stdout).toMatch(/due\s+1\.00 × 12\s+= 12\.00\s+7 days overdue/);
+  });
+
+  it("says so when nothing is open, and works on the demo docket", async () => {
+    const empty = await runPpppt(["next"], { ...setup(""), PPPPT_TODAY: TODAY });
+    expect(empty.stdout).toContain("Nothing open.");
+    const env = { ...setup(buildDemoDocket({ today: TODAY, seed: 1 })), PPPPT_TODAY: TODAY };
+    const demo = JSON.parse((await runPpppt(["next", "-n", "3", "--json"], env)).stdout);
+    expect(demo.items).toHaveLength(3);
+    expect(demo.items[0].score).toBeGreaterThanOrEqual(demo.items[1].score);
+  });
+
+  it("refuses a bad -n", async () => {
+    expect((await runPpppt(["next", "-n", "zero"], setup(DOCKET))).code).toBe(1);
+  });
+});

@@ -1,0 +1,150 @@
+import type { Command } from "commander";
+import { CATEGORY_LABELS } from "../../core/category.js";
+import { addDays } from "../../core/dates.js";
+import { appendItem } from "../../core/docket/docket.js";
+import type { ItemLine } from "../../core/docket/item.js";
+import { itemJson } from "../../core/docket/item-json.js";
+import { PpppptError } from "../../core/errors.js";
+import { balanceOfLensItems } from "../../core/lens/balance.js";
+import { lensItems } from "../../core/lens/lens-items.js";
+import { categoryNeeds } from "../../core/lens/need.js";
+import { sincePeriod } from "../../core/lens/period.js";
+import {
+  adoptedPractices,
+  type Proposal,
+  practiceItemTexts,
+  proposePlan,
+} from "../../core/lens/plan.js";
+import { findPractice, type Practice } from "../../core/lens/practice.js";
+import { activityOfLensItems } from "../../core/lens/starving.js";
+import { updateDocketFile } from "../../store/docket-file.js";
+import { contextOf } from "../context.js";
+import type { CliIO } from "../io.js";
+import { renderItem } from "../render.js";
+import { ROLE_OPTION } from "../role-option.js";
+
+interface PlanOptions {
+  add?: string[];
+  yes?: boolean;
+  number: string;
+  role?: string;
+  json?: boolean;
+}
+
+export function registerPlan(program: Command, io: CliIO): void {
+  program
+    .command("plan")
+    .description("a growth plan: practices to take up, from your self-assessment and balance")
+    .option("--add <ids...>", "add the items of these practices to the docket")
+    .option("-y, --yes", "add the items of the proposed practices")
+    .option("-n, --number <n>", "how many practices to propose", "3")
+    .option(...ROLE_OPTION)
+    .option("--json", "print the proposals (and anything added) as JSON")
+    .addHelpText(
+      "after",
+      "\nPractices rank by the assessment gap (no > partly or unanswered > yes) plus how much\ntheir category needs attention in the last weeks. Added items carry practice:ID.\n\nExamples:\n  ppppt plan\n  ppppt plan --add public-status-as-story\n  ppppt plan --yes -n 2",
+    )
+    .action(async (options: PlanOptions, command: Command) => {
+      const ctx = contextOf(io, command);
+      const n = Number(options.number);
+      if (!Number.isInteger(n) || n < 1) {
+        throw new PpppptError(`-n ${options.number} is not a positive whole number`);
+      }
+      const { loadLensInput } = await import("../lens-context.js");
+      const { readAssessment } = await import("../../store/lens-files.js");
+      const { loadPlaybooks } = await import("../../store/playbook-files.js");
+      const input = await loadLensInput(ctx, options.role);
+      const { today, settings } = input;
+      const practices = await loadPlaybooks(ctx.env);
+      const assessment = await readAssessment(input.docketPath);
+      const items = lensItems(input.lines, input.categorise);
+      const window = sincePeriod(addDays(today, -(settings.next.needWindowDays - 1)), today);
+      const needs = categoryNeeds(
+        balanceOfLensItems(items, window, settings.target, today),
+        activityOfLensItems(items, today, settings.starvingWeeks),
+      );
+      const adopted = adoptedPractices(input.lines);
+      const proposals = proposePlan({
+        practices,
+        role: settings.target.role,
+        answers: assessment?.answers ?? {},
+        needs,
+        adopted,
+      }).slice(0, n);
+
+      let chosen: Practice[] = [];
+      if (options.add) chosen = options.add.map((id) => findPractice(practices, id));
+      else if (options.yes) chosen = proposals.map((p) => p.practice);
+      const already = chosen.filter((p) => adopted.has(p.id));
+      if (already.length > 0) {
+        throw new PpppptError(
+          `${already.map((p) => p.id).join(", ")} ${already.length === 1 ? "is" : "are"} already under way (open items carry practice:${already[0]?.id})`,
+          { hint: "Finish or remove those items first, or choose another practice." },
+        );
+      }
+      let added: ItemLine[] = [];
+      if (chosen.length > 0) {
+        added = await updateDocketFile(input.docketPath, (docket) => {
+          let current = docket;
+          const lines: ItemLine[] = [];
+          for (const p of chosen) {
+            for (const text of practiceItemTexts(p, today)) {
+              const a = appendItem(current, text);
+              current = a.docket;
+              lines.push(a.line);
+            }
+          }
+          return { docket: current, result: lines };
+        });
+      }
+      if (options.json) {
+        ctx.json({
+          assessed: assessment?.date ?? null,
+          proposals: proposals.map(proposalJson),
+          added: added.map(itemJson),
+        });
+        return;
+      }
+      if (added.length > 0) {
+        for (const line of added) ctx.out(`Added ${renderItem(line, today, ctx.style)}`);
+        return;
+      }
+      if (!assessment) {
+        ctx.out(
+          ctx.style.dim("No self-assessment yet (`ppppt assess`): ranking by balance alone."),
+        );
+      }
+      if (proposals.length === 0) {
+        ctx.out("Every practice for your role is already under way.");
+        return;
+      }
+      proposals.forEach((p, i) => {
+        ctx.out(
+          `${i + 1}. ${ctx.style.bold(p.practice.title)} ${ctx.style.cyan(`(${p.practice.id}, ${CATEGORY_LABELS[p.practice.category]})`)}`,
+        );
+        for (const r of p.reasons) ctx.out(ctx.style.dim(`   ${r}`));
+        ctx.out(`   ${p.practice.why}`);
+        for (const it of p.practice.items) {
+          ctx.out(`   - ${it.text}${it.rec ? ctx.style.dim(` (every ${it.rec})`) : ""}`);
+        }
+      });
+      ctx.out(
+        ctx.style.dim(
+          "Take one up with `ppppt plan --add ID`, or all of these with `ppppt plan --yes`.",
+        ),
+      );
+    });
+}
+
+function proposalJson(p: Proposal) {
+  return {
+    id: p.practice.id,
+    title: p.practice.title,
+    category: p.practice.category,
+    score: p.score,
+    gap: p.gap,
+    need: p.need,
+    reasons: p.reasons,
+    items: p.practice.items,
+  };
+}

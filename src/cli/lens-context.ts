@@ -1,0 +1,30 @@
+import type { Categoriser } from "../core/capture.js";
+import type { IsoDate } from "../core/dates.js";
+import { itemLines } from "../core/docket/docket.js";
+import type { ItemLine } from "../core/docket/item.js";
+import { requireRole } from "../core/lens/roles.js";
+import type { LensSettings } from "../core/lens/settings.js";
+import { lensSettingsOf, readConfigFile, type UserConfig } from "../store/config-file.js";
+import { readDocketFile } from "../store/docket-file.js";
+import { loadCategoriser } from "./categoriser.js";
+import type { CliContext } from "./context.js";
+
+/** What every lens command reads first: the docket's items, the config, today, the categoriser. */
+export interface LensInput {
+  today: IsoDate;
+  docketPath: string;
+  lines: ItemLine[];
+  config: UserConfig;
+  settings: LensSettings;
+  categorise: Categoriser;
+}
+
+export async function loadLensInput(ctx: CliContext, role?: string): Promise<LensInput> {
+  const today = ctx.today();
+  const config = await readConfigFile(ctx.env);
+  const settings = lensSettingsOf(config, role === undefined ? undefined : requireRole(role));
+  const docketPath = ctx.docketPath();
+  const { docket } = await readDocketFile(docketPath);
+  const categorise = await loadCategoriser(ctx);
+  return { today, docketPath, lines: itemLines(docket), config, settings, categorise };
+}

@@ -1,0 +1,118 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { CATEGORIES } from "../core/category.js";
+import { PpppptError } from "../core/errors.js";
+import { DEFAULT_MIXES, type Mix, parseRole, ROLES, type Role } from "../core/lens/roles.js";
+import { type LensSettings, lensSettings, type NextWeights } from "../core/lens/settings.js";
+import { parseYamlWith } from "../core/yaml-file.js";
+import { configPath, type Env } from "./paths.js";
+
+/**
+ * The user's config file (docs/config.md): ~/.config/ppppt/config.yaml, or $PPPPT_CONFIG.
+ * Missing is fine (every key has a default); present but wrong fails with the file, line and
+ * key. Top-level keys this module does not know are left for other parts of ppppt; inside
+ * the sections it owns, unknown keys are errors, so a typo never silently does nothing.
+ */
+
+const percent = z.number().min(0).max(100);
+const mixSchema = z.strictObject(
+  Object.fromEntries(CATEGORIES.map((c) => [c, percent.optional()])) as Record<
+    (typeof CATEGORIES)[number],
+    z.ZodOptional<typeof percent>
+  >,
+);
+
+const roleSchema = z.string().transform((v, ctx): Role => {
+  const role = parseRole(v);
+  if (role) return role;
+  ctx.addIssue({ code: "custom", message: `"${v}" is not a role (${ROLES.join(", ")})` });
+  return z.NEVER;
+});
+
+const weight = z.number().min(0).max(100);
+
+export const configSchema = z
+  .looseObject({
+    role: roleSchema.optional(),
+    mixes: z.partialRecord(z.enum(ROLES), mixSchema).optional(),
+    starving: z.strictObject({ weeks: z.number().int().min(1).max(52).optional() }).optional(),
+    next: z
+      .strictObject({
+        weights: z
+          .strictObject({
+            due: weight.optional(),
+            priority: weight.optional(),
+            age: weight.optional(),
+            category: weight.optional(),
+          })
+          .optional(),
+        ageMaxDays: z.number().int().min(1).optional(),
+        needWindowDays: z.number().int().min(7).max(365).optional(),
+      })
+      .optional(),
+  })
+  .superRefine((config, ctx) => {
+    for (const [role, override] of Object.entries(config.mixes ?? {})) {
+      const mix = { ...DEFAULT_MIXES[role as Role], ...override } as Mix;
+      const total = CATEGORIES.reduce((s, c) => s + mix[c], 0);
+      if (Math.abs(total - 100) > 0.001) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["mixes", role],
+          message: `the mix adds up to ${total}%, not 100% (categories left out keep their defaults)`,
+        });
+      }
+    }
+  });
+
+export interface UserConfig {
+  path: string;
+  exists: boolean;
+  role?: Role;
+  mixes?: Partial<Record<Role, Partial<Mix>>>;
+  starvingWeeks?: number;
+  next?: { weights?: Partial<NextWeights>; ageMaxDays?: number; needWindowDays?: number };
+  /** The whole file as read, for keys other modules own. */
+  raw: Record<string, unknown>;
+}
+
+export function parseConfig(text: string, path: string): UserConfig {
+  const parsed = parseYamlWith(text, path, configSchema);
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new PpppptError("the config file must be a map of keys", { file: path });
+  }
+  return {
+    path,
+    exists: true,
+    role: parsed.role,
+    mixes: parsed.mixes as UserConfig["mixes"],
+    starvingWeeks: parsed.starving?.weeks,
+    next: parsed.next,
+    raw: parsed as Record<string, unknown>,
+  };
+}
+
+export async function readConfigFile(env: Env): Promise<UserConfig> {
+  const path = configPath(env);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { path, exists: false, raw: {} };
+    throw new PpppptError(`cannot read the config file: ${(error as Error).message}`, {
+      file: path,
+    });
+  }
+  return parseConfig(text, path);
+}
+
+/** The lens settings from the config, with a `--role` flag winning over the file. */
+export function lensSettingsOf(config: UserConfig, role?: Role): LensSettings {
+  return lensSettings({
+    role: role ?? config.role,
+    mixes: config.mixes,
+    starvingWeeks: config.starvingWeeks,
+    next: config.next,
+  });
+}
