@@ -61,6 +61,12 @@ describe("ppppt classify", () => {
     expect(results[2999]?.text).toBe(lines[2999]);
   });
 
+  it("asks for texts when given none on a terminal", async () => {
+    const r = await run("classify");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nothing to classify\n.*pipe lines in/);
+  });
+
   it("needs no docket", async () => {
     expect(existsSync(file)).toBe(false);
     expect((await run("classify", "Blog post")).code).toBe(0);
@@ -153,5 +159,15 @@ describe("ppppt why", () => {
     const r = await run("why", "zzzz");
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no item has the id "zzzz"/);
+  });
+});
+
+describe("ppppt show", () => {
+  it("offers the classifier's guess for an item without a category", async () => {
+    writeFileSync(file, "Submit the CFP for KubeCon id:ab12\n");
+    const r = await run("show", "ab12");
+    expect(r.stdout).toMatch(
+      /category\s+none; the classifier guesses Public \(p=\d\.\d\d\): `ppppt recat ab12 public` keeps it/,
+    );
   });
 });

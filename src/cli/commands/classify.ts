@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { CATEGORY_LABELS } from "../../core/category.js";
+import { PpppptError } from "../../core/errors.js";
 import { loadClassifierFor } from "../categoriser.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
@@ -18,6 +19,11 @@ export function registerClassify(program: Command, io: CliIO): void {
       const ctx = contextOf(io, command);
       let lines = texts.flatMap((t) => t.split(/\r?\n/));
       if (texts.length === 0) {
+        if (io.stdinIsTTY) {
+          throw new PpppptError("nothing to classify", {
+            hint: 'Give texts as arguments (ppppt classify "Review the RFC") or pipe lines in.',
+          });
+        }
         const input = await io.readStdin();
         lines = input.split(/\r?\n/);
         // The newline that ends the last line does not start another one.

@@ -4,7 +4,6 @@ import { replaceItem } from "../../core/docket/docket.js";
 import { setTag } from "../../core/docket/edit.js";
 import { itemJson } from "../../core/docket/item-json.js";
 import { PpppptError } from "../../core/errors.js";
-import { appendCorrection } from "../../store/corrections-file.js";
 import { updateDocketFile } from "../../store/docket-file.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
@@ -49,6 +48,7 @@ export function registerRecat(program: Command, io: CliIO): void {
         const stored = line.item.category;
         // Every fix and every confirmation teaches the classifier this user's words.
         if (stored) {
+          const { appendCorrection } = await import("../../store/corrections-file.js");
           await appendCorrection(ctx.docketPath(), {
             date: ctx.today(),
             category: stored,

@@ -67,7 +67,7 @@ export class Classifier {
         category: why.category,
         probability,
         unsure: why.probability < UNSURE_BELOW,
-        reason: `${words.length > 0 ? `words: ${words.join(", ")}` : "no telling words"}; p=${probability}`,
+        reason: `${words.length > 0 ? `words: ${words.join(", ")}` : "no telling words"}; p=${probability.toFixed(2)}`,
       };
     };
   }

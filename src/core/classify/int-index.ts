@@ -41,6 +41,11 @@ export class IntIndex {
     this.order.push(key);
   }
 
+  /** Room for `count` keys without growing. */
+  reserve(count: number): void {
+    while (count * 2 > this.slots.length) this.grow();
+  }
+
   /** Keys in the order they were added, with their values. */
   *entries(): Generator<[number, number]> {
     for (const key of this.order) yield [key, this.get(key)];

@@ -110,8 +110,9 @@ export class NaiveBayes {
   }
 
   /**
-   * Loads saved counts: `counts` holds K numbers per feature, for the words, then the pairs,
-   * then the character n-grams, each in the order given.
+   * Loads saved counts into an empty model (or one holding none of these features): `counts`
+   * holds K numbers per feature, for the words, then the pairs, then the character n-grams,
+   * each in the order given.
    */
   load(
     words: readonly string[],
@@ -119,10 +120,18 @@ export class NaiveBayes {
     chars: readonly number[],
     counts: ArrayLike<number>,
   ): void {
-    for (const w of words) this.addFeature("w", w);
-    for (const p of pairs) this.addFeature("p", p);
-    for (const c of chars) this.addFeature("c", c);
-    this.counts.set(counts);
+    // Tight loops over preallocated arrays: this runs once per command, as cold code, so
+    // per-feature calls and array doubling would cost more than the work itself.
+    const total = this.size + words.length + pairs.length + chars.length;
+    this.reserve(total);
+    this.chars.reserve(this.chars.size + chars.length);
+    const first = this.size;
+    let i = first;
+    for (let j = 0; j < words.length; j++) this.words.set(words[j] as string, i++);
+    for (let j = 0; j < pairs.length; j++) this.pairs.set(pairs[j] as string, i++);
+    for (let j = 0; j < chars.length; j++) this.chars.add(chars[j] as number, i++);
+    this.size = i;
+    this.counts.set(counts, first * K);
     this.compile();
   }
 
@@ -254,14 +263,17 @@ export class NaiveBayes {
     if (kind === "c") this.chars.add(key as number, i);
     else if (kind === "w") this.words.set(key as string, i);
     else this.pairs.set(key as string, i);
-    if (this.size > this.ready.length) {
-      const capacity = this.ready.length * 2;
-      this.counts = grow(this.counts, capacity * K);
-      this.logLik = new Float32Array(capacity * K);
-      this.ready = new Uint8Array(capacity);
-      this.seen = grow(this.seen, capacity);
-    }
+    if (this.size > this.ready.length) this.reserve(this.ready.length * 2);
     return i;
+  }
+
+  /** Room for `capacity` features; log-probabilities are recomputed on use afterwards. */
+  private reserve(capacity: number): void {
+    if (capacity <= this.ready.length) return;
+    this.counts = grow(this.counts, capacity * K);
+    this.logLik = new Float32Array(capacity * K);
+    this.ready = new Uint8Array(capacity);
+    this.seen = grow(this.seen, capacity);
   }
 }
 
