@@ -50,7 +50,14 @@ function Dashboard(props: { api: Api }) {
   const [live, setLive] = useState(false);
   const [view, setView] = useState<ViewKey>(viewFromHash);
   const [help, setHelp] = useState(false);
-  const [notice, setNotice] = useState<Notice | undefined>();
+  const [notice, setNoticeState] = useState<Notice | undefined>();
+  // The undo key reads the latest notice from here: a key pressed between an action's end and
+  // the next render must undo that action, not the one before it.
+  const latestNotice = useRef<Notice | undefined>(undefined);
+  const setNotice = useCallback((n: Notice | undefined) => {
+    latestNotice.current = n;
+    setNoticeState(n);
+  }, []);
   const [addFocus, setAddFocus] = useState(0);
   const [freshId, setFreshId] = useState<string | undefined>();
   const version = useRef("");
@@ -117,7 +124,7 @@ function Dashboard(props: { api: Api }) {
         void load();
       }
     },
-    [load],
+    [load, setNotice],
   );
 
   const actions: BoardActions = useMemo(
@@ -199,7 +206,7 @@ function Dashboard(props: { api: Api }) {
   );
 
   const undo = useCallback(() => {
-    const u = notice?.undo;
+    const u = latestNotice.current?.undo;
     if (!u) return;
     setNotice(undefined);
     void run(async () => {
@@ -207,7 +214,7 @@ function Dashboard(props: { api: Api }) {
       await load();
       return { text: "Undone.", kind: "info" };
     });
-  }, [notice, run, load]);
+  }, [run, load, setNotice]);
 
   // Page-wide keys; a key typed into a text box is the user's, not ours.
   const pendingG = useRef(false);
@@ -248,7 +255,7 @@ function Dashboard(props: { api: Api }) {
     if (!notice || notice.kind === "error") return;
     const timer = setTimeout(() => setNotice(undefined), 8000);
     return () => clearTimeout(timer);
-  }, [notice]);
+  }, [notice, setNotice]);
 
   return (
     <div class="app">
