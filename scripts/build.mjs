@@ -22,7 +22,9 @@ await build({
   platform: "node",
   target: "node20",
   sourcemap: false,
-  minify: false,
+  // Whitespace and syntax only: V8 parses less at start-up, and stack traces keep their names.
+  minifyWhitespace: true,
+  minifySyntax: true,
   legalComments: "none",
   chunkNames: "chunks/[name]-[hash]",
   // Bundled CommonJS dependencies call require() for Node's built-ins.

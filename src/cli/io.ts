@@ -22,7 +22,10 @@ export function processIO(): CliIO {
     },
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
-    stdinIsTTY: process.stdin.isTTY === true,
+    // A getter: touching process.stdin builds a stream, which most commands never read.
+    get stdinIsTTY() {
+      return process.stdin.isTTY === true;
+    },
     now: () => new Date(),
   };
 }

@@ -4,18 +4,43 @@
  */
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
+/**
+ * True for a real calendar date written `YYYY-MM-DD`. Checked by hand, not with a RegExp and a
+ * Date, because the docket parser asks this of every due:, t: and todo.txt date it reads.
+ */
 export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
+  return value.length === 10 && isIsoDateAt(value, 0);
+}
+
+/** `isIsoDate` on the 10 characters of `text` starting at `at`, without slicing them out. */
+export function isIsoDateAt(text: string, at: number): boolean {
+  if (text.length < at + 10) return false;
+  if (text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45) return false;
+  const y = digitsAt(text, at, 4);
+  const mo = digitsAt(text, at + 5, 2);
+  const d = digitsAt(text, at + 8, 2);
+  if (y < 0 || mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
 }
 
+/** The number written by `count` ASCII digits at `at`, or -1 if any is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_DAYS[month - 1] as number;
+  // As Date.UTC reads them, years 0-99 are 1900-1999.
+  const y = year < 100 ? year + 1900 : year;
+  return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
 }
 
 function toUtc(date: IsoDate): Date {
@@ -52,12 +77,30 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 
 /** Whole days from `a` to `b` (negative when b is earlier). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
+  if (isIsoDate(a) && isIsoDate(b)) return epochDay(b) - epochDay(a);
   return Math.round((toUtc(b).getTime() - toUtc(a).getTime()) / 86_400_000);
 }
 
 /** 0 = Monday … 6 = Sunday (ISO weekday order, weeks start on Monday). */
 export function weekdayIndex(date: IsoDate): number {
+  // 1970-01-01, epoch day 0, was a Thursday (index 3).
+  if (isIsoDate(date)) return (((epochDay(date) + 3) % 7) + 7) % 7;
   return (toUtc(date).getUTCDay() + 6) % 7;
+}
+
+/**
+ * Days since 1970-01-01 of a real `YYYY-MM-DD` date, by arithmetic (Hinnant's days_from_civil)
+ * rather than by parsing a Date: `list` asks this twice for every item with a due date.
+ */
+function epochDay(date: IsoDate): number {
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const y = Number(date.slice(0, 4)) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 export function startOfWeek(date: IsoDate): IsoDate {

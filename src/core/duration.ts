@@ -9,6 +9,8 @@ const UNIT_MINUTES: Record<string, number> = { m: 1, h: 60, d: 8 * 60, w: 5 * 8 
 const PART = /(\d+(?:\.\d+)?)([mhdw])/gy;
 
 export function parseDuration(text: string): number | undefined {
+  const fast = scanDuration(text);
+  if (fast !== SLOW_PATH) return fast;
   const t = text.trim().toLowerCase();
   if (t === "") return undefined;
   if (/^\d+$/.test(t)) return Number(t); // a bare number is minutes
@@ -21,6 +23,52 @@ export function parseDuration(text: string): number | undefined {
   }
   if (consumed !== t.length || consumed === 0) return undefined;
   return Math.round(total);
+}
+
+const SLOW_PATH = -1;
+
+/**
+ * parseDuration for the text est:/spent: tags hold (lowercase digits and units, nothing to
+ * trim), read without RegExps or allocation since the parser asks it of every such tag.
+ * Anything else (upper case, spaces, long numbers) returns SLOW_PATH for the general code.
+ */
+function scanDuration(text: string): number | undefined {
+  const n = text.length;
+  if (n === 0 || n > 15) return SLOW_PATH;
+  let total = 0;
+  let i = 0;
+  let digitsOnly = true;
+  while (i < n) {
+    const start = i;
+    let value = 0;
+    while (i < n && isDigit(text.charCodeAt(i))) value = value * 10 + text.charCodeAt(i++) - 48;
+    if (i === start) return isPlain(text.charCodeAt(i)) ? undefined : SLOW_PATH;
+    if (i === n) return digitsOnly ? value : undefined;
+    let c = text.charCodeAt(i);
+    if (c === 46 /* . */ && i + 1 < n && isDigit(text.charCodeAt(i + 1))) {
+      i++;
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      // Number() rounds a decimal fraction exactly as the general path does.
+      value = Number(text.slice(start, i));
+      if (i === n) return undefined;
+      c = text.charCodeAt(i);
+    }
+    const unit = c === 109 ? 1 : c === 104 ? 60 : c === 100 ? 480 : c === 119 ? 2400 : 0;
+    if (unit === 0) return isPlain(c) ? undefined : SLOW_PATH;
+    total += value * unit;
+    digitsOnly = false;
+    i++;
+  }
+  return Math.round(total);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Characters that neither trim() nor toLowerCase() would change, so a verdict stands. */
+function isPlain(c: number): boolean {
+  return c > 32 && c < 127 && !(c >= 65 && c <= 90);
 }
 
 export function requireDuration(text: string, what = "duration"): number {

@@ -1,10 +1,9 @@
 import { readFile } from "node:fs/promises";
-import writeFileAtomic from "write-file-atomic";
 import { appendLines } from "../core/docket/docket.js";
 import type { ItemLine, Line } from "../core/docket/item.js";
 import { parseDocket } from "../core/docket/parse.js";
 import { printDocket } from "../core/docket/print.js";
-import { fileError, updateDocketFile } from "./docket-file.js";
+import { fileError, updateDocketFile, writeFileAtomic } from "./docket-file.js";
 import { doneFilePath } from "./paths.js";
 
 /**
@@ -41,9 +40,6 @@ export async function archiveDone(
         await writeFileAtomic(
           donePath,
           Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-          {
-            fsync: true,
-          },
         );
       },
     },

@@ -1,8 +1,6 @@
 import { constants } from "node:fs";
 import { access, mkdir, readFile, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import lockfile from "proper-lockfile";
-import writeFileAtomic from "write-file-atomic";
 import type { Docket } from "../core/docket/item.js";
 import { parseDocket } from "../core/docket/parse.js";
 import { printDocket } from "../core/docket/print.js";
@@ -18,6 +16,16 @@ import { PpppptError } from "../core/errors.js";
  *    read it (a text editor does not take our lock), we read it again and re-run the change
  *    on top, so nobody's edit is overwritten.
  */
+
+/**
+ * The lock and atomic-write libraries are loaded on the first write, not at start-up: a read
+ * command (`ppppt list`) never needs them, and loading them (graceful-fs, signal-exit…) costs
+ * a few milliseconds of every command's start.
+ */
+export async function writeFileAtomic(path: string, data: string | Buffer): Promise<void> {
+  const { default: write } = await import("write-file-atomic");
+  await write(path, data, { fsync: true });
+}
 
 export interface StoreOptions {
   /** How long to wait for another writer before giving up. */
@@ -99,9 +107,7 @@ export async function updateDocketFile<T>(
       const now = await readFile(path).catch(() => undefined);
       if (now && !sameBytes(now, bytes) && attempt < 5) continue;
       await options.beforeWrite?.(next.result);
-      await writeFileAtomic(path, Buffer.from(out.buffer, out.byteOffset, out.byteLength), {
-        fsync: true,
-      });
+      await writeFileAtomic(path, Buffer.from(out.buffer, out.byteOffset, out.byteLength));
       return next.result;
     }
   } catch (error) {
@@ -139,7 +145,7 @@ export async function createDocketFile(path: string, initial = ""): Promise<bool
         await access(path);
         return false;
       } catch {
-        await writeFileAtomic(path, initial, { fsync: true });
+        await writeFileAtomic(path, initial);
         return true;
       }
     } finally {
@@ -154,6 +160,7 @@ export async function acquireLock(
 ): Promise<() => Promise<void>> {
   const waitMs = options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
   const maxTimeout = 50;
+  const { default: lockfile } = await import("proper-lockfile");
   try {
     return await lockfile.lock(path, {
       realpath: false,

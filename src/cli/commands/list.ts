@@ -54,19 +54,21 @@ export function registerList(program: Command, io: CliIO): void {
       const query = await buildQuery(ctx, words, options);
       const { docket } = await readDocketFile(ctx.docketPath());
       const today = ctx.today();
-      const lines = await withGuessedCategories(ctx, itemLines(docket), query);
-      const shown = lines.filter((l) => matchesQuery(l, query, today));
+      const items = await withGuessedCategories(ctx, itemLines(docket), query);
+      const shown = items.filter((l) => matchesQuery(l, query, today));
       const groups = groupByCategory(shown);
       if (options.json) {
         ctx.json(groups.flatMap((g) => g.items.map(itemJson)));
         return;
       }
+      // One write for the whole list: a write per line costs more than rendering it.
+      let out = "";
       for (const group of groups) {
-        ctx.out(ctx.style.bold(`${categoryHeading(group.category)} (${group.items.length})`));
-        for (const line of group.items) ctx.out(`  ${renderItem(line, today, ctx.style)}`);
+        out += `${ctx.style.bold(`${categoryHeading(group.category)} (${group.items.length})`)}\n`;
+        for (const line of group.items) out += `  ${renderItem(line, today, ctx.style)}\n`;
       }
-      const total = itemLines(docket).length;
-      ctx.out(ctx.style.dim(`${shown.length} of ${total} items shown`));
+      out += ctx.style.dim(`${shown.length} of ${items.length} items shown`);
+      ctx.out(out);
       const bad = invalidLines(docket).length;
       if (bad > 0) {
         io.stderr(

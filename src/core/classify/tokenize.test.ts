@@ -98,6 +98,10 @@ describe("tokenize: any input", () => {
     );
   });
 
+  it("folds pictographs that have a lower-case form", () => {
+    expect(tokenize("Ⓜ")).toEqual(["ⓜ"]);
+  });
+
   it("survives lone surrogates and control characters", () => {
     expect(() => tokenize("\ud83d a\udc00b \u0000 \u200d\ufe0f")).not.toThrow();
     fc.assert(

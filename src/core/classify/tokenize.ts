@@ -156,7 +156,8 @@ function nonAsciiSymbol(text: string, i: number, tokens: string[]): number {
       end += 1 + joined.length;
     } else break;
   }
-  tokens.push(emoji);
+  // A few pictographs are letters too (Ⓜ, 🅰 have lower-case forms): fold them like words.
+  tokens.push(emoji.toLowerCase());
   return end;
 }
 

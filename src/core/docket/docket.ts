@@ -1,4 +1,3 @@
-import { randomInt } from "node:crypto";
 import { PpppptError } from "../errors.js";
 import { setTag } from "./edit.js";
 import type { Docket, Eol, ItemLine, Line, OtherLine } from "./item.js";
@@ -49,7 +48,9 @@ export function newId(docket: Docket): string {
   for (let length = 4; ; length++) {
     for (let attempt = 0; attempt < 50; attempt++) {
       let id = "";
-      for (let i = 0; i < length; i++) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
+      // Math.random, not node:crypto: an id is an address, not a secret, and loading the
+      // crypto module would cost every command's start a few milliseconds.
+      for (let i = 0; i < length; i++) id += ID_ALPHABET[Math.floor(Math.random() * 36)];
       // All-digit ids would be mistaken for line numbers.
       if (!/^\d+$/.test(id) && !used.has(id)) return id;
     }

@@ -1,9 +1,9 @@
 import { isUtf8 } from "node:buffer";
-import { type Category, isCategory } from "../category.js";
+import { CATEGORIES, type Category } from "../category.js";
 import { isIsoDate } from "../dates.js";
 import { parseDuration } from "../duration.js";
-import type { Docket, Eol, Item, Line } from "./item.js";
-import { parseRecurrence } from "./recurrence.js";
+import type { Docket, Eol, Item, Line, Tag } from "./item.js";
+import { parseRecurrence, type Recurrence } from "./recurrence.js";
 
 const BOM = "\uFEFF";
 
@@ -112,165 +112,267 @@ function parseLine(text: string, eol: Eol, number: number, ids: IdRegistry): Lin
   return { kind: "item", number, text, eol, item: parsed, id: parsed.ownId ?? "" };
 }
 
-const PRIORITY = /^\(([A-Z])\) /;
-
-function readDate(text: string, at: number): string | undefined {
-  // A date token is exactly 10 characters followed by a space (or the end).
-  if (text.length < at + 10 || text.charCodeAt(at + 4) !== 45 || text.charCodeAt(at + 7) !== 45)
-    return undefined;
-  if (text.length > at + 10 && text.charCodeAt(at + 10) !== 32) return undefined;
-  const candidate = text.slice(at, at + 10);
-  return /^\d{4}-\d{2}-\d{2}$/.test(candidate) ? candidate : undefined;
-}
-
 /**
  * Reads one todo.txt task. Returns the item, or a sentence saying why the line is not one
  * ppppt can trust (a bad date, an unknown category…), which makes the line `invalid`.
+ *
+ * Every `ppppt` command parses the whole docket before doing anything else, mostly in code
+ * the JIT has not warmed up yet, so the work is pushed into V8's compiled RegExps and string
+ * builtins: one RegExp reads the todo.txt prefix, another finds the +projects, @contexts and
+ * key:value tags of a line spaced the usual way; a line with tabs or runs of spaces is read
+ * by a plain scanner instead. Both give the same item.
  */
 export function parseItem(text: string): Item | string {
-  let pos = 0;
-  let done = false;
-  let priority: string | undefined;
-  let completed: string | undefined;
-  let created: string | undefined;
+  // Every part of PREFIX is optional, so it always matches.
+  const head = PREFIX.exec(text) as RegExpExecArray;
+  const completed = head[2];
+  if (completed !== undefined && !isIsoDate(completed))
+    return `completion date ${completed} is not a real date`;
+  const created = head[4];
+  if (created !== undefined && !isIsoDate(created))
+    return `creation date ${created} is not a real date`;
+  const body = head[0].length === 0 ? text : text.slice(head[0].length);
 
-  if (text.startsWith("x ")) {
-    done = true;
-    pos = 2;
-    const c = readDate(text, pos);
-    if (c !== undefined) {
-      if (!isIsoDate(c)) return `completion date ${c} is not a real date`;
-      completed = c;
-      pos += 11;
-    }
-  }
-  const pm = PRIORITY.exec(pos === 0 ? text : text.slice(pos));
-  if (pm) {
-    priority = pm[1];
-    pos += 4;
-  }
-  const d = readDate(text, pos);
-  if (d !== undefined) {
-    if (!isIsoDate(d)) return `creation date ${d} is not a real date`;
-    created = d;
-    pos += 11;
-  }
-  if (pos > text.length) pos = text.length;
-  const body = text.slice(pos);
+  projectCount = 0;
+  contextCount = 0;
+  tagCount = 0;
+  ownId = undefined;
+  category = undefined;
+  categoryGuess = false;
+  due = undefined;
+  threshold = undefined;
+  rec = undefined;
+  hidden = false;
+  estimate = undefined;
+  spent = undefined;
+  const problem = isSingleSpaced(body) ? readSingleSpaced(body) : readAnySpacing(body);
+  if (problem !== undefined) return problem;
 
-  const item: Item = {
-    done,
-    priority,
+  return {
+    done: head[1] !== undefined,
+    priority: head[3],
     completed,
     created,
     body,
-    title: "",
-    projects: [],
-    contexts: [],
-    tags: [],
-    ownId: undefined,
-    category: undefined,
-    categoryGuess: false,
-    due: undefined,
-    threshold: undefined,
-    rec: undefined,
-    hidden: false,
-    estimate: undefined,
-    spent: undefined,
+    title,
+    projects: projectCount === 0 ? [] : projectScratch.slice(0, projectCount),
+    contexts: contextCount === 0 ? [] : contextScratch.slice(0, contextCount),
+    tags: tagCount === 0 ? [] : tagScratch.slice(0, tagCount),
+    ownId,
+    category,
+    categoryGuess,
+    due,
+    threshold,
+    rec,
+    hidden,
+    estimate,
+    spent,
   };
-
-  const words: string[] = [];
-  const tokens = body.split(/[ \t]+/);
-  for (const token of tokens) {
-    if (token === "") continue;
-    const first = token.charCodeAt(0);
-    if (first === 43 /* + */ && token.length > 1) item.projects.push(token.slice(1));
-    else if (first === 64 /* @ */ && token.length > 1) item.contexts.push(token.slice(1));
-    const colon = token.indexOf(":");
-    if (colon > 0 && colon < token.length - 1 && isTagKey(token, colon)) {
-      const key = token.slice(0, colon);
-      const value = token.slice(colon + 1);
-      if (value.charCodeAt(0) !== 47 /* / */) {
-        item.tags.push({ key, value });
-        const problem = readKnownTag(item, key, value);
-        if (problem) return problem;
-        continue;
-      }
-    }
-    words.push(token);
-  }
-  item.title = words.join(" ");
-  return item;
 }
 
-function isTagKey(token: string, colon: number): boolean {
-  const c = token.charCodeAt(0);
-  // Keys start with a letter so times ("10:30") and ratios stay words.
+/** `x `, its completion date, `(A) `, the creation date: each date followed by a space or the end. */
+const PREFIX = /^(x (?:(\d{4}-\d\d-\d\d)(?: |$))?)?(?:\(([A-Z])\) )?(?:(\d{4}-\d\d-\d\d)(?: |$))?/;
+
+/**
+ * In a single-spaced body, the next +project, @context or tag. Keys start with a letter, so
+ * times ("10:30") stay words; a value starting with "/" is a URL's rest ("http://…"), so that
+ * word is no tag either. Used with test(), which allocates nothing: the match is the whole
+ * word, so it ends at lastIndex and starts after the space before that.
+ */
+const SPECIAL = /(?:^| )(?:[+@][^ ]|[A-Za-z][A-Za-z0-9_.-]*:[^ /])[^ ]*/g;
+
+/*
+ * What parseItem has read of the current line so far. Module-level and reset for each line,
+ * since parsing is synchronous: one set of variables costs nothing per item, and the
+ * scratch arrays are copied out at their exact length (a pushed-to empty array reserves room
+ * for 16 entries, and a docket has three arrays per item).
+ */
+const projectScratch: string[] = [];
+const contextScratch: string[] = [];
+const tagScratch: Tag[] = [];
+let projectCount = 0;
+let contextCount = 0;
+let tagCount = 0;
+let title = "";
+let ownId: string | undefined;
+let category: Category | undefined;
+let categoryGuess = false;
+let due: string | undefined;
+let threshold: string | undefined;
+let rec: Recurrence | undefined;
+let hidden = false;
+let estimate: number | undefined;
+let spent: number | undefined;
+
+/** Words separated by exactly one space, no tabs: the shape nearly every line has. */
+function isSingleSpaced(body: string): boolean {
+  return (
+    body.indexOf("  ") === -1 &&
+    body.indexOf("\t") === -1 &&
+    body.charCodeAt(0) !== 32 &&
+    body.charCodeAt(body.length - 1) !== 32
+  );
+}
+
+/** The body's projects, contexts, tags and title, found by SPECIAL; the title is what lies between the tags. */
+function readSingleSpaced(body: string): string | undefined {
+  title = "";
+  let words = 0; // where the current run of non-tag words starts
+  SPECIAL.lastIndex = 0;
+  while (SPECIAL.test(body)) {
+    const end = SPECIAL.lastIndex;
+    const start = body.lastIndexOf(" ", end - 1) + 1;
+    const first = body.charCodeAt(start);
+    if (first === 43 /* + */) {
+      projectScratch[projectCount++] = body.slice(start + 1, end);
+      continue;
+    }
+    if (first === 64 /* @ */) {
+      contextScratch[contextCount++] = body.slice(start + 1, end);
+      continue;
+    }
+    if (start > words) addWords(body.slice(words, start - 1));
+    words = end + 1;
+    const colon = body.indexOf(":", start);
+    const problem = readTag(tagKey(body, start, colon), body.slice(colon + 1, end));
+    if (problem !== undefined) return problem;
+  }
+  if (words < body.length) addWords(words === 0 ? body : body.slice(words));
+  return undefined;
+}
+
+/** ppppt's keys as shared constants (no string made per tag); any other key is sliced. */
+function tagKey(text: string, start: number, colon: number): string {
+  switch (colon - start) {
+    case 1:
+      if (text.startsWith("t", start)) return "t";
+      if (text.startsWith("h", start)) return "h";
+      break;
+    case 2:
+      if (text.startsWith("id", start)) return "id";
+      break;
+    case 3:
+      if (text.startsWith("cat", start)) return "cat";
+      if (text.startsWith("due", start)) return "due";
+      if (text.startsWith("est", start)) return "est";
+      if (text.startsWith("rec", start)) return "rec";
+      break;
+    case 5:
+      if (text.startsWith("spent", start)) return "spent";
+      break;
+  }
+  return text.slice(start, colon);
+}
+
+/** The same as readSingleSpaced for any spacing: splits on runs of spaces and tabs. */
+function readAnySpacing(body: string): string | undefined {
+  title = "";
+  const length = body.length;
+  let i = 0;
+  while (i < length) {
+    const c = body.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < length && body.charCodeAt(i) !== 32 && body.charCodeAt(i) !== 9) i++;
+    const word = body.slice(start, i);
+    const first = word.charCodeAt(0);
+    if (word.length > 1 && (first === 43 /* + */ || first === 64) /* @ */) {
+      if (first === 43) projectScratch[projectCount++] = word.slice(1);
+      else contextScratch[contextCount++] = word.slice(1);
+    }
+    const colon = word.indexOf(":");
+    if (
+      colon > 0 &&
+      colon < word.length - 1 &&
+      isTagKey(word, colon) &&
+      word.charCodeAt(colon + 1) !== 47 /* / */
+    ) {
+      const problem = readTag(word.slice(0, colon), word.slice(colon + 1));
+      if (problem !== undefined) return problem;
+      continue;
+    }
+    addWords(word);
+  }
+  return undefined;
+}
+
+function addWords(words: string): void {
+  title = title === "" ? words : `${title} ${words}`;
+}
+
+/** A tag's key starts with a letter and has only letters, digits, `_`, `-` and `.`. */
+function isTagKey(word: string, colon: number): boolean {
+  const c = word.charCodeAt(0);
   if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) return false;
-  for (let i = 1; i < colon; i++) {
-    const k = token.charCodeAt(i);
+  for (let k = 1; k < colon; k++) {
+    const d = word.charCodeAt(k);
     const ok =
-      (k >= 97 && k <= 122) ||
-      (k >= 65 && k <= 90) ||
-      (k >= 48 && k <= 57) ||
-      k === 95 ||
-      k === 45 ||
-      k === 46;
+      (d >= 97 && d <= 122) ||
+      (d >= 65 && d <= 90) ||
+      (d >= 48 && d <= 57) ||
+      d === 95 ||
+      d === 45 ||
+      d === 46;
     if (!ok) return false;
   }
   return true;
 }
 
-function readKnownTag(item: Item, key: string, value: string): string | undefined {
+/** Records a tag; reads the ones ppppt gives meaning to, or says what is wrong with one. */
+function readTag(key: string, value: string): string | undefined {
+  tagScratch[tagCount++] = { key, value };
   switch (key) {
     case "id":
-      if (item.ownId !== undefined) return `more than one id: tag`;
-      if (!/^[A-Za-z0-9_-]+$/.test(value))
-        return `id:${value} may use only letters, digits, _ and -`;
-      item.ownId = value;
-      return;
+      if (ownId !== undefined) return "more than one id: tag";
+      if (!ID_TEXT.test(value)) return `id:${value} may use only letters, digits, _ and -`;
+      ownId = value;
+      return undefined;
     case "cat": {
-      if (item.category !== undefined) return `more than one cat: tag`;
-      const guess = value.endsWith("?");
-      const name = guess ? value.slice(0, -1) : value;
-      if (!isCategory(name))
+      if (category !== undefined) return "more than one cat: tag";
+      const guess = value.charCodeAt(value.length - 1) === 63; /* ? */
+      const name = categoryNamed(guess ? value.slice(0, -1) : value);
+      if (name === undefined)
         return `cat:${value} is not a category (people, product, process, public, tech)`;
-      item.category = name as Category;
-      item.categoryGuess = guess;
-      return;
+      category = name;
+      categoryGuess = guess;
+      return undefined;
     }
     case "due":
       if (!isIsoDate(value)) return `due:${value} is not a date (YYYY-MM-DD)`;
-      item.due = value;
-      return;
+      due = value;
+      return undefined;
     case "t":
       if (!isIsoDate(value)) return `t:${value} is not a date (YYYY-MM-DD)`;
-      item.threshold = value;
-      return;
-    case "rec": {
-      const rec = parseRecurrence(value);
+      threshold = value;
+      return undefined;
+    case "rec":
+      rec = parseRecurrence(value);
       if (!rec) return `rec:${value} is not a recurrence (like 1w, +2d, 1m, 3b)`;
-      item.rec = rec;
-      return;
-    }
+      return undefined;
     case "h":
-      item.hidden = value === "1";
-      return;
-    case "est": {
-      const minutes = parseDuration(value);
-      if (minutes === undefined) return `est:${value} is not a duration (like 45m, 2h, 1h30m, 1d)`;
-      item.estimate = minutes;
-      return;
-    }
-    case "spent": {
-      const minutes = parseDuration(value);
-      if (minutes === undefined)
-        return `spent:${value} is not a duration (like 45m, 2h, 1h30m, 1d)`;
-      item.spent = minutes;
-      return;
-    }
+      hidden = value === "1";
+      return undefined;
+    case "est":
+      estimate = parseDuration(value);
+      if (estimate === undefined) return `est:${value} is not a duration (like 45m, 2h, 1h30m, 1d)`;
+      return undefined;
+    case "spent":
+      spent = parseDuration(value);
+      if (spent === undefined) return `spent:${value} is not a duration (like 45m, 2h, 1h30m, 1d)`;
+      return undefined;
   }
-  return;
+  return undefined;
+}
+
+const ID_TEXT = /^[A-Za-z0-9_-]+$/;
+
+/** The category spelled exactly `name`, as the shared constant. */
+function categoryNamed(name: string): Category | undefined {
+  for (const c of CATEGORIES) if (c === name) return c;
+  return undefined;
 }
 
 /**
