@@ -54,7 +54,8 @@ export function tokenize(text: string): string[] {
         continue;
       }
     } else if (wordCharLength(src, i) === 0) {
-      i = nonAsciiSymbol(src, i, tokens);
+      // Pictographs are read from the original: "Ⓜ" is one, its lower case "ⓜ" is not.
+      i = nonAsciiSymbol(text, i, tokens);
       continue;
     }
     // A word: word characters, joined by single inner ' ’ & . - (on-call, o'brien, node.js).
