@@ -60,14 +60,19 @@ export class Classifier {
   /** The categoriser `add`, `list` and the importers call: a category, its probability, why. */
   categoriser(): Categoriser {
     return (text) => {
-      const why = this.explain(text, 3);
-      const probability = Math.round(why.probability * 100) / 100;
-      const words = why.for.map((w) => w.text);
+      const p = this.model.predict(text);
+      const probability = Math.round(p.probability * 100) / 100;
+      const explain = () => this.explain(text, 3);
       return {
-        category: why.category,
+        category: p.category,
         probability,
-        unsure: why.probability < UNSURE_BELOW,
-        reason: `${words.length > 0 ? `words: ${words.join(", ")}` : "no telling words"}; p=${probability.toFixed(2)}`,
+        unsure: p.probability < UNSURE_BELOW,
+        // Worked out only when read: `list` and the lens categorise thousands of items and
+        // never print why; `add` prints it for one.
+        get reason() {
+          const words = explain().for.map((w) => w.text);
+          return `${words.length > 0 ? `words: ${words.join(", ")}` : "no telling words"}; p=${probability.toFixed(2)}`;
+        },
       };
     };
   }
