@@ -6,6 +6,7 @@ export default defineConfig({
     // Two cores: the store's multi-process tests spawn many node processes themselves.
     pool: "forks",
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Generous: CI's two cores also run the multi-process store tests and a browser.
+    testTimeout: 60_000,
   },
 });
