@@ -62,15 +62,15 @@ export class Classifier {
     return (text) => {
       const p = this.model.predict(text);
       const probability = Math.round(p.probability * 100) / 100;
-      const explain = () => this.explain(text, 3);
+      const explainWords = () => this.explain(text, 3).for.map((w) => w.text);
       return {
         category: p.category,
         probability,
         unsure: p.probability < UNSURE_BELOW,
-        // Worked out only when read: `list` and the lens categorise thousands of items and
-        // never print why; `add` prints it for one.
+        // Only `add` and the web's live preview show the reason; `list` guesses thousands of
+        // items and never asks, so the explanation is worked out on first read.
         get reason() {
-          const words = explain().for.map((w) => w.text);
+          const words = explainWords();
           return `${words.length > 0 ? `words: ${words.join(", ")}` : "no telling words"}; p=${probability.toFixed(2)}`;
         },
       };
