@@ -1,20 +1,28 @@
 import type { Categoriser } from "../core/capture.js";
-import { keywordCategory } from "../core/classify/keyword-rule.js";
+import type { Classifier } from "../core/classify/classifier.js";
 import type { CliContext } from "./context.js";
 
 /**
- * The categoriser every command uses for items without a category. The keyword rule marks
- * its answers as guesses: it is right often enough to save typing, not often enough to trust.
+ * The categoriser every command uses for items without a category: the shipped classifier with
+ * this user's corrections folded in. Everything behind it is imported on first use, so
+ * commands that never categorise (`list` on a categorised docket, `done`, `show`) do not pay
+ * for loading the model.
  */
-export async function loadCategoriser(_ctx: CliContext): Promise<Categoriser> {
-  return (text) => {
-    const match = keywordCategory(text);
-    if (!match) return undefined;
-    return {
-      category: match.category,
-      probability: 0.5,
-      unsure: true,
-      reason: `keyword "${match.keyword}"`,
-    };
-  };
+export async function loadCategoriser(ctx: CliContext): Promise<Categoriser> {
+  return loadCategoriserFor(ctx.docketPath());
+}
+
+/** The same, for shells without a CliContext (the web server): by the docket's path. */
+export async function loadCategoriserFor(docketPath: string): Promise<Categoriser> {
+  return (await loadClassifierFor(docketPath)).categoriser();
+}
+
+/** The classifier itself, for `classify` and `why`. */
+export async function loadClassifierFor(docketPath: string): Promise<Classifier> {
+  const [{ Classifier }, { SHIPPED_MODEL }, { readCorrections }] = await Promise.all([
+    import("../core/classify/classifier.js"),
+    import("../core/classify/shipped-model.js"),
+    import("../store/corrections-file.js"),
+  ]);
+  return Classifier.fromModel(SHIPPED_MODEL, await readCorrections(docketPath));
 }

@@ -25,6 +25,10 @@ export async function loadLensInput(ctx: CliContext, role?: string): Promise<Len
   const settings = lensSettingsOf(config, role === undefined ? undefined : requireRole(role));
   const docketPath = ctx.docketPath();
   const { docket } = await readDocketFile(docketPath);
-  const categorise = await loadCategoriser(ctx);
-  return { today, docketPath, lines: itemLines(docket), config, settings, categorise };
+  const lines = itemLines(docket);
+  // Loading the classifier costs tens of milliseconds: only when an item needs a guess.
+  const categorise = lines.some((l) => l.item.category === undefined)
+    ? await loadCategoriser(ctx)
+    : () => undefined;
+  return { today, docketPath, lines, config, settings, categorise };
 }

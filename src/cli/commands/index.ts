@@ -5,6 +5,7 @@ import { registerArchive } from "./archive.js";
 import { registerAssess } from "./assess.js";
 import { registerBalance } from "./balance.js";
 import { registerCheck } from "./check.js";
+import { registerClassify } from "./classify.js";
 import { registerDemo } from "./demo.js";
 import { registerDone } from "./done.js";
 import { registerEdit } from "./edit.js";
@@ -17,6 +18,7 @@ import { registerRecat } from "./recat.js";
 import { registerReview } from "./review.js";
 import { registerRm } from "./rm.js";
 import { registerShow } from "./show.js";
+import { registerWhy } from "./why.js";
 
 /** Every command, in the order `ppppt --help` lists them. One file per command. */
 export function registerCommands(program: Command, io: CliIO): void {
@@ -37,4 +39,6 @@ export function registerCommands(program: Command, io: CliIO): void {
   registerAssess(program, io);
   registerPlan(program, io);
   registerDemo(program, io);
+  registerClassify(program, io);
+  registerWhy(program, io);
 }

@@ -2,10 +2,12 @@ import type { Command } from "commander";
 import { type Category, parseCategory } from "../../core/category.js";
 import { addDays } from "../../core/dates.js";
 import { invalidLines, itemLines } from "../../core/docket/docket.js";
+import type { ItemLine } from "../../core/docket/item.js";
 import { itemJson } from "../../core/docket/item-json.js";
 import { groupByCategory, type ItemQuery, matchesQuery } from "../../core/docket/query.js";
 import { PpppptError } from "../../core/errors.js";
 import { readDocketFile } from "../../store/docket-file.js";
+import { loadCategoriser } from "../categoriser.js";
 import { type CliContext, contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
 import { categoryHeading, renderItem } from "../render.js";
@@ -52,7 +54,7 @@ export function registerList(program: Command, io: CliIO): void {
       const query = await buildQuery(ctx, words, options);
       const { docket } = await readDocketFile(ctx.docketPath());
       const today = ctx.today();
-      const items = itemLines(docket);
+      const items = await withGuessedCategories(ctx, itemLines(docket), query);
       const shown = items.filter((l) => matchesQuery(l, query, today));
       const groups = groupByCategory(shown);
       if (options.json) {
@@ -74,6 +76,31 @@ export function registerList(program: Command, io: CliIO): void {
         );
       }
     });
+}
+
+/**
+ * Items without a `cat:` are shown under the category the classifier predicts, marked as a
+ * guess; the file is not touched. The model is loaded only when such an item would be listed.
+ */
+async function withGuessedCategories(
+  ctx: CliContext,
+  lines: ItemLine[],
+  query: ItemQuery,
+): Promise<ItemLine[]> {
+  // `--cat none` asks for the uncategorised items as they are.
+  if (query.uncategorised) return lines;
+  const today = ctx.today();
+  const anyCategory = { ...query, categories: undefined };
+  const missing = (l: ItemLine) =>
+    l.item.category === undefined && matchesQuery(l, anyCategory, today);
+  if (!lines.some(missing)) return lines;
+  const categorise = await loadCategoriser(ctx);
+  return lines.map((l) => {
+    if (!missing(l)) return l;
+    const guess = categorise(l.item.title);
+    if (!guess) return l;
+    return { ...l, item: { ...l.item, category: guess.category, categoryGuess: true } };
+  });
 }
 
 async function buildQuery(

@@ -11,7 +11,7 @@ import type { CliIO } from "../io.js";
 export function registerRecat(program: Command, io: CliIO): void {
   program
     .command("recat")
-    .description("set an item's category, or confirm a guessed one")
+    .description("set an item's category, or confirm a guessed one; ppppt learns from both")
     .argument("<id>", "the item")
     .argument("[category]", "people, product, process, public or tech; omit to confirm the guess")
     .option("--json", "print the changed item as JSON")
@@ -45,11 +45,21 @@ export function registerRecat(program: Command, io: CliIO): void {
           });
           return { docket: r.docket, result: r.line };
         });
+        const stored = line.item.category;
+        // Every fix and every confirmation teaches the classifier this user's words.
+        if (stored) {
+          const { appendCorrection } = await import("../../store/corrections-file.js");
+          await appendCorrection(ctx.docketPath(), {
+            date: ctx.today(),
+            category: stored,
+            text: line.item.title,
+          });
+        }
         if (options.json) ctx.json(itemJson(line));
-        else
-          ctx.out(
-            `${line.id} is ${CATEGORY_LABELS[line.item.category ?? "people"]}: ${line.item.title}`,
-          );
+        else {
+          ctx.out(`${line.id} is ${CATEGORY_LABELS[stored ?? "people"]}: ${line.item.title}`);
+          ctx.out(ctx.style.dim("  remembered: items with these words lean this way from now on"));
+        }
       },
     );
 }

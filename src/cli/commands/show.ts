@@ -23,6 +23,15 @@ export function registerShow(program: Command, io: CliIO): void {
         return;
       }
       const it = line.item;
+      let none = "none";
+      if (!it.category) {
+        // Only an item without a category pays for loading the classifier.
+        const { loadCategoriser } = await import("../categoriser.js");
+        const guess = (await loadCategoriser(ctx))(it.title);
+        if (guess) {
+          none = `none; the classifier guesses ${CATEGORY_LABELS[guess.category]} (p=${guess.probability.toFixed(2)}): \`ppppt recat ${line.id} ${guess.category}\` keeps it`;
+        }
+      }
       const rows: [string, string | undefined][] = [
         ["id", line.id + (it.ownId ? "" : " (from the text; written down on the first change)")],
         ["title", it.title],
@@ -31,7 +40,7 @@ export function registerShow(program: Command, io: CliIO): void {
           "category",
           it.category
             ? `${CATEGORY_LABELS[it.category]}${it.categoryGuess ? " (a guess)" : ""}`
-            : "none",
+            : none,
         ],
         ["priority", it.priority],
         ["created", it.created],

@@ -1,0 +1,83 @@
+import type { Categoriser } from "../capture.js";
+import type { Category } from "../category.js";
+import { applyCorrections, type Correction } from "./corrections.js";
+import { type Explanation, explain } from "./explain.js";
+import type { ModelFile } from "./model-file.js";
+import { deserialiseModel } from "./model-file.js";
+import type { NaiveBayes } from "./naive-bayes.js";
+
+/**
+ * The classifier every shell uses: the shipped model plus this user's corrections, and the
+ * line between a category ppppt writes down and one it only guesses.
+ */
+
+/** Below this calibrated probability a category is stored as a guess (`cat:tech?`). */
+export const UNSURE_BELOW = 0.6;
+
+export interface Classification {
+  text: string;
+  category: Category;
+  probability: number;
+  unsure: boolean;
+  /** Every category's probability, rounded to 3 decimals. */
+  probabilities: Record<Category, number>;
+}
+
+export class Classifier {
+  readonly model: NaiveBayes;
+
+  constructor(model: NaiveBayes) {
+    this.model = model;
+  }
+
+  static fromModel(file: ModelFile, corrections: readonly Correction[] = []): Classifier {
+    const model = deserialiseModel(file);
+    applyCorrections(model, corrections);
+    return new Classifier(model);
+  }
+
+  classify(text: string): Classification {
+    const p = this.model.predict(text);
+    return {
+      text,
+      category: p.category,
+      probability: round(p.probability),
+      unsure: p.probability < UNSURE_BELOW,
+      probabilities: {
+        people: round(p.probabilities[0] as number),
+        product: round(p.probabilities[1] as number),
+        process: round(p.probabilities[2] as number),
+        public: round(p.probabilities[3] as number),
+        tech: round(p.probabilities[4] as number),
+      },
+    };
+  }
+
+  explain(text: string, limit = 5): Explanation {
+    return explain(this.model, text, limit);
+  }
+
+  /** The categoriser `add`, `list` and the importers call: a category, its probability, why. */
+  categoriser(): Categoriser {
+    return (text) => {
+      const why = this.explain(text, 3);
+      const probability = Math.round(why.probability * 100) / 100;
+      const words = why.for.map((w) => w.text);
+      return {
+        category: why.category,
+        probability,
+        unsure: why.probability < UNSURE_BELOW,
+        reason: `${words.length > 0 ? `words: ${words.join(", ")}` : "no telling words"}; p=${probability.toFixed(2)}`,
+      };
+    };
+  }
+
+  /** Learns corrections made in this session (the file has them already). */
+  learn(corrections: readonly Correction[]): void {
+    applyCorrections(this.model, corrections);
+  }
+}
+
+function round(p: number): number {
+  return Math.round(p * 1000) / 1000;
+}

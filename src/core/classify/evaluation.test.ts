@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { CATEGORIES } from "../category.js";
+import type { Example } from "./corpus.js";
+import { crossValidate, score, stratifiedFolds } from "./evaluation.js";
+
+const examples: Example[] = CATEGORIES.flatMap((category, c) =>
+  Array.from({ length: 10 + c * 5 }, (_, i) => ({ category, text: `${category} ${i}` })),
+);
+
+describe("evaluation", () => {
+  it("stratified folds keep each category's share and use every example once", () => {
+    const folds = stratifiedFolds(examples, 5);
+    expect(folds.flat().length).toBe(examples.length);
+    expect(new Set(folds.flat().map((e) => e.text)).size).toBe(examples.length);
+    for (const fold of folds) {
+      CATEGORIES.forEach((category, c) => {
+        expect(fold.filter((e) => e.category === category).length).toBe((10 + c * 5) / 5);
+      });
+    }
+  });
+
+  it("folds are the same on every run", () => {
+    expect(stratifiedFolds(examples, 5)).toEqual(stratifiedFolds(examples, 5));
+  });
+
+  it("never trains on the fold it scores", () => {
+    crossValidate(examples, 5, (training) => {
+      const seen = new Set(training.map((e) => e.text));
+      return (text) => {
+        expect(seen.has(text)).toBe(false);
+        return "tech";
+      };
+    });
+  });
+
+  it("scores accuracy, per-category F1, macro-F1 and the confusion matrix", () => {
+    const s = score([
+      { actual: "people", predicted: "people" },
+      { actual: "people", predicted: "tech" },
+      { actual: "tech", predicted: "tech" },
+      { actual: "tech", predicted: undefined },
+    ]);
+    expect(s.accuracy).toBe(0.5);
+    expect(s.perCategory.people).toMatchObject({ precision: 1, recall: 0.5, support: 2 });
+    expect(s.perCategory.tech.precision).toBe(0.5);
+    expect(s.perCategory.tech.recall).toBe(0.5);
+    expect(s.macroF1).toBeCloseTo((2 / 3 + 0.5) / 5, 10);
+    expect(s.confusion[0]).toEqual([1, 0, 0, 0, 1]);
+  });
+});

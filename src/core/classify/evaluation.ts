@@ -1,0 +1,106 @@
+import { CATEGORIES, type Category } from "../category.js";
+import type { Example } from "./corpus.js";
+
+/**
+ * Honest figures for a categoriser: stratified k-fold cross-validation (every fold keeps the
+ * corpus's category mix, so no fold is scored on a category it barely trained on), accuracy,
+ * per-category precision/recall/F1, macro-F1 (the plain mean, so a starved category counts as
+ * much as a big one) and the confusion matrix.
+ */
+
+export interface Scores {
+  accuracy: number;
+  macroF1: number;
+  perCategory: Record<Category, { precision: number; recall: number; f1: number; support: number }>;
+  /** confusion[actual][predicted], both in CATEGORIES order. */
+  confusion: number[][];
+}
+
+/**
+ * Splits examples into k folds, each category dealt round-robin after a seeded shuffle, so the
+ * split is the same on every run and every machine.
+ */
+export function stratifiedFolds(examples: readonly Example[], k: number, seed = 1): Example[][] {
+  const folds: Example[][] = Array.from({ length: k }, () => []);
+  const random = seededRandom(seed);
+  for (const category of CATEGORIES) {
+    const ofCategory = examples.filter((e) => e.category === category);
+    shuffle(ofCategory, random);
+    ofCategory.forEach((e, i) => {
+      folds[i % k]?.push(e);
+    });
+  }
+  return folds;
+}
+
+/** Trains on k-1 folds, predicts the held-out one, for each fold; returns every prediction. */
+export function crossValidate(
+  examples: readonly Example[],
+  k: number,
+  train: (examples: Example[]) => (text: string) => Category | undefined,
+  seed = 1,
+): { actual: Category; predicted: Category | undefined }[] {
+  const folds = stratifiedFolds(examples, k, seed);
+  const results: { actual: Category; predicted: Category | undefined }[] = [];
+  folds.forEach((held, i) => {
+    const training = folds.filter((_, j) => j !== i).flat();
+    const predict = train(training);
+    for (const e of held) results.push({ actual: e.category, predicted: predict(e.text) });
+  });
+  return results;
+}
+
+/** A missing prediction (a categoriser that gave no answer) counts as wrong for every category. */
+export function score(
+  results: readonly { actual: Category; predicted: Category | undefined }[],
+): Scores {
+  const n = CATEGORIES.length;
+  const confusion = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  let correct = 0;
+  const predictedCount = new Array<number>(n).fill(0);
+  const actualCount = new Array<number>(n).fill(0);
+  for (const r of results) {
+    const a = CATEGORIES.indexOf(r.actual);
+    actualCount[a] = (actualCount[a] as number) + 1;
+    if (r.predicted === undefined) continue;
+    const p = CATEGORIES.indexOf(r.predicted);
+    predictedCount[p] = (predictedCount[p] as number) + 1;
+    (confusion[a] as number[])[p] = ((confusion[a] as number[])[p] as number) + 1;
+    if (a === p) correct++;
+  }
+  const perCategory = {} as Scores["perCategory"];
+  let f1Sum = 0;
+  CATEGORIES.forEach((c, i) => {
+    const tp = (confusion[i] as number[])[i] as number;
+    const precision = (predictedCount[i] as number) === 0 ? 0 : tp / (predictedCount[i] as number);
+    const recall = (actualCount[i] as number) === 0 ? 0 : tp / (actualCount[i] as number);
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    perCategory[c] = { precision, recall, f1, support: actualCount[i] as number };
+    f1Sum += f1;
+  });
+  return {
+    accuracy: results.length === 0 ? 0 : correct / results.length,
+    macroF1: f1Sum / n,
+    perCategory,
+    confusion,
+  };
+}
+
+/** mulberry32: a tiny seeded generator, so folds are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: T[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+}

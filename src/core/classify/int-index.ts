@@ -1,0 +1,69 @@
+/**
+ * A map from non-negative 31-bit integers to feature numbers, as an open-addressing hash
+ * table in typed arrays. The character n-gram lookups are most of the work of classifying a
+ * text; probing an Int32Array is several times faster than Map.get and allocates nothing.
+ * Remembers insertion order, so a saved model lists its features the same way every time.
+ */
+export class IntIndex {
+  private slots: Int32Array;
+  private values: Int32Array;
+  private mask: number;
+  private order: number[] = [];
+
+  constructor(capacity = 1024) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.values = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  /** The value for `key`, or -1. */
+  get(key: number): number {
+    const slots = this.slots;
+    let at = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
+    for (;;) {
+      const k = slots[at] as number;
+      if (k === key) return this.values[at] as number;
+      if (k === -1) return -1;
+      at = (at + 1) & this.mask;
+    }
+  }
+
+  /** Adds a key that is not yet present. */
+  add(key: number, value: number): void {
+    if ((this.order.length + 1) * 2 > this.slots.length) this.grow();
+    this.place(key, value);
+    this.order.push(key);
+  }
+
+  /** Room for `count` keys without growing. */
+  reserve(count: number): void {
+    while (count * 2 > this.slots.length) this.grow();
+  }
+
+  /** Keys in the order they were added, with their values. */
+  *entries(): Generator<[number, number]> {
+    for (const key of this.order) yield [key, this.get(key)];
+  }
+
+  private place(key: number, value: number): void {
+    let at = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
+    while (this.slots[at] !== -1) at = (at + 1) & this.mask;
+    this.slots[at] = key;
+    this.values[at] = value;
+  }
+
+  private grow(): void {
+    const old = this.order.map((key) => [key, this.get(key)] as const);
+    const size = this.slots.length * 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.values = new Int32Array(size);
+    this.mask = size - 1;
+    for (const [key, value] of old) this.place(key, value);
+  }
+}

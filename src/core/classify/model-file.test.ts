@@ -1,0 +1,41 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseCorpus } from "./corpus.js";
+import { deserialiseModel, serialiseModel } from "./model-file.js";
+import { trainModel } from "./naive-bayes.js";
+import { SHIPPED_MODEL } from "./shipped-model.js";
+import { modelFileText, trainModelFile } from "./train.js";
+
+const corpusText = readFileSync(new URL("../../../data/corpus.tsv", import.meta.url), "utf8");
+const shippedText = readFileSync(new URL("../../../data/model.json", import.meta.url), "utf8");
+
+describe("the model file", () => {
+  it("loads back to a model that classifies as the one saved", () => {
+    const examples = parseCorpus(corpusText).slice(0, 400);
+    const model = trainModel(examples, { temperature: 2 });
+    const loaded = deserialiseModel(serialiseModel(model, examples.length));
+    for (const text of ["Review the caching RFC", "1:1 Dana", "Zephyr 🎤 PAY-1", ""]) {
+      const a = model.predict(text);
+      const b = loaded.predict(text);
+      expect(b.category).toBe(a.category);
+      expect(b.probability).toBeCloseTo(a.probability, 3);
+    }
+  });
+
+  it("data/model.json is what `npm run train` makes of data/corpus.tsv", () => {
+    const fresh = modelFileText(trainModelFile(parseCorpus(corpusText)));
+    // On failure: run `npm run train` and commit data/model.json with the corpus change.
+    expect(fresh === shippedText).toBe(true);
+  });
+
+  it("was trained on every corpus row, with a temperature that softens naive Bayes", () => {
+    expect(SHIPPED_MODEL.rows).toBe(parseCorpus(corpusText).length);
+    expect(SHIPPED_MODEL.temperature).toBeGreaterThan(1);
+  });
+
+  it("refuses a model file of another format", () => {
+    expect(() => deserialiseModel({ ...SHIPPED_MODEL, format: 2 as 3 })).toThrow(
+      /another version of ppppt/,
+    );
+  });
+});

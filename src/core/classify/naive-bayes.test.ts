@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import type { Example } from "./corpus.js";
+import { NaiveBayes, toPrediction, trainModel } from "./naive-bayes.js";
+
+const TINY: Example[] = [
+  { category: "people", text: "1:1 with Dana about her promotion" },
+  { category: "people", text: "Interview the staff engineer candidate" },
+  { category: "people", text: "Feedback for Lee before the review cycle" },
+  { category: "product", text: "Customer call about the export escalation" },
+  { category: "product", text: "Roadmap sync with the PM" },
+  { category: "product", text: "Try the competitor's onboarding" },
+  { category: "process", text: "Write the on-call policy" },
+  { category: "process", text: "Postmortem review for the outage" },
+  { category: "process", text: "Backlog cleanup with the leads" },
+  { category: "public", text: "Submit the CFP for KubeCon" },
+  { category: "public", text: "Blog post about our migration" },
+  { category: "public", text: "Rehearse the meetup talk" },
+  { category: "tech", text: "Review the caching RFC" },
+  { category: "tech", text: "Fix the flaky date test" },
+  { category: "tech", text: "Database scaling limits" },
+];
+
+describe("naive Bayes", () => {
+  it("learns the categories of a small corpus", () => {
+    const model = trainModel(TINY);
+    expect(model.predict("Promotion feedback for Dana").category).toBe("people");
+    expect(model.predict("Customer escalation call").category).toBe("product");
+    expect(model.predict("on-call policy draft").category).toBe("process");
+    expect(model.predict("talk at the meetup").category).toBe("public");
+    expect(model.predict("RFC on caching").category).toBe("tech");
+  });
+
+  it("gives probabilities that sum to 1, the highest being the category's", () => {
+    const p = trainModel(TINY).predict("Blog post draft");
+    expect(p.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+    expect(p.probability).toBe(Math.max(...p.probabilities));
+  });
+
+  it("is unsure of a text with no known word", () => {
+    const p = trainModel(TINY).predict("zzz qqq");
+    expect(p.probability).toBeLessThan(0.4);
+  });
+
+  it("counts a word once per text however often it occurs", () => {
+    const model = trainModel(TINY);
+    expect(model.scores("blog blog blog")).toEqual(model.scores("blog"));
+  });
+
+  it("scores the same on the fast walk as through the feature visitor", () => {
+    const model = trainModel(TINY);
+    for (const text of [...TINY.map((e) => e.text), "1:1 PAY-12 🎤 Zoë's RFCs", ""]) {
+      const fast = model.scores(text);
+      const reference = model.scoresByVisitor(text);
+      fast.forEach((s, k) => {
+        expect(s, text).toBeCloseTo(reference[k] as number, 4);
+      });
+    }
+  });
+
+  it("learning more texts later equals training on them from the start", () => {
+    const later = trainModel(TINY.slice(0, 10));
+    later.learn(TINY.slice(10));
+    const once = trainModel(TINY);
+    for (const text of ["Fix the RFC", "Dana promo", "meetup blog"]) {
+      expect(Array.from(later.scores(text))).toEqual(Array.from(once.scores(text)));
+    }
+  });
+
+  it("a temperature above 1 softens the probabilities without changing the answer", () => {
+    const model = trainModel(TINY);
+    const scores = model.scores("Review the caching RFC");
+    const sharp = toPrediction(scores, 1);
+    const soft = toPrediction(scores, 3);
+    expect(soft.category).toBe(sharp.category);
+    expect(soft.probability).toBeLessThan(sharp.probability);
+  });
+
+  it("an empty model answers without throwing", () => {
+    expect(new NaiveBayes().predict("anything").probability).toBeCloseTo(0.2, 5);
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * Turns an item's words into the tokens the classifier counts. Leaders write in shorthand, so
+ * the tokenizer keeps what carries meaning in that shorthand and folds away what does not:
+ * - "1:1", "1-1", "1on1", "1:1s" are one token, "1:1"; "w/" is "with"; "P1"/"p0" stay ("p1");
+ * - case is folded ("RFC", "Rfc", "rfc"), plural acronyms lose their s ("OKRs" → "okr");
+ * - a ticket key keeps its project ("INFRA-231" → "infra" and "#ticket"): the key's prefix
+ *   says which team's tracker, the number says nothing;
+ * - emoji are tokens of their own (🎤 is a talk, 🐛 a bug);
+ * - todo.txt +projects and @contexts keep their name; key:value tags and URLs are dropped (a
+ *   `cat:` tag would leak the answer);
+ * - dates, times and numbers become "#date", "#time", "#num": that there is one can matter,
+ *   which one does not;
+ * - possessives ("Dana's") and a few filler words are dropped.
+ */
+
+const STOPWORDS = new Set(
+  "a an the to of for and or in on at by about from into is are be it this that these those our my we i me you your their its as re fyi".split(
+    " ",
+  ),
+);
+
+// A hand-written scanner rather than one big regular expression: classification must stay
+// well above 50,000 texts a second, and a Unicode-aware regex scan alone cost half of that
+// budget. Non-ASCII characters take the slow path through these two small regexes.
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+const TICKET = /^([a-z][a-z0-9]{1,9})-\d+$/i;
+const DATE = /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)$/;
+const TIME = /^\d{1,2}(?:[:.]\d{2})?[ap]m$/i;
+const CLOCK = /^\d{1,2}:\d{2}$/;
+const ONE_ON_ONE = /^1(?::|-|on|\/)1s?$/i;
+
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    // ASCII punctuation and spaces are skipped; a sigil (+project, @context) goes with them.
+    if (c < 128 && !isAsciiWordChar(c)) {
+      i++;
+      continue;
+    }
+    if (c >= 128 && wordCharLength(text, i) === 0) {
+      i = nonAsciiSymbol(text, i, tokens);
+      continue;
+    }
+    // A word: word characters, joined by single inner ' ’ & . - (on-call, o'brien, node.js).
+    const start = i;
+    let hasDigit = false;
+    let hasJoin = false;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      const length = d < 128 ? (isAsciiWordChar(d) ? 1 : 0) : wordCharLength(text, i);
+      if (length > 0) {
+        if (d >= 48 && d <= 57) hasDigit = true;
+        i += length;
+      } else if (
+        (d === 39 || d === 0x2019 || d === 38 || d === 46 || d === 45 || (d === 47 && hasDigit)) &&
+        i + 1 < n &&
+        isWordCharAt(text, i + 1)
+      ) {
+        hasJoin = true;
+        i++;
+      } else break;
+    }
+    let word = text.slice(start, i);
+    const next = text.charCodeAt(i);
+    if (next === 58 /* : */ && i + 1 < n && !isSpace(text.charCodeAt(i + 1))) {
+      // "1:1", "10:30", or a key:value tag / URL (dropped: a cat: tag would leak the answer).
+      let end = i + 1;
+      while (end < n && !isSpace(text.charCodeAt(end))) end++;
+      const whole = text.slice(start, end).replace(/[.,;)]+$/, "");
+      if (ONE_ON_ONE.test(whole)) tokens.push("1:1");
+      else if (CLOCK.test(whole) || TIME.test(whole)) tokens.push("#time");
+      i = end;
+      continue;
+    }
+    if (next === 47 /* / */ && (word === "w" || word === "W")) {
+      tokens.push("with");
+      i++;
+      continue;
+    }
+    if (hasDigit) {
+      if (ONE_ON_ONE.test(word)) tokens.push("1:1");
+      else if (DATE.test(word)) tokens.push("#date");
+      else if (TIME.test(word)) tokens.push("#time");
+      else {
+        const ticket = hasJoin ? TICKET.exec(word) : null;
+        if (ticket) tokens.push((ticket[1] as string).toLowerCase(), "#ticket");
+        else push(tokens, word);
+      }
+      continue;
+    }
+    // Plural acronyms: OKRs, PRs, SLOs, RFCs.
+    if (isPluralAcronym(word)) word = word.slice(0, -1);
+    push(tokens, word);
+  }
+  return tokens;
+}
+
+function isPluralAcronym(word: string): boolean {
+  const n = word.length;
+  if (n < 3 || word.charCodeAt(n - 1) !== 115 /* s */) return false;
+  for (let j = 0; j < n - 1; j++) {
+    const c = word.charCodeAt(j);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
+
+function push(tokens: string[], raw: string): void {
+  let word = raw.toLowerCase();
+  if (word.includes("’")) word = word.replaceAll("’", "'");
+  if (word.endsWith("'s")) word = word.slice(0, -2);
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57 && /^\d+$/.test(word)) word = "#num";
+  if (word !== "" && !STOPWORDS.has(word)) tokens.push(word);
+}
+
+/** Emoji are tokens of their own; other non-word characters are skipped. */
+function nonAsciiSymbol(text: string, i: number, tokens: string[]): number {
+  const cp = text.codePointAt(i) as number;
+  const ch = String.fromCodePoint(cp);
+  let end = i + ch.length;
+  if (!PICTOGRAPH.test(ch)) return end;
+  // Keep one pictograph with its variation selector, skin tone or joined pictographs.
+  let emoji = ch;
+  while (end < text.length) {
+    const next = text.codePointAt(end) as number;
+    if (next === 0xfe0f) end++;
+    else if (next >= 0x1f3fb && next <= 0x1f3ff) end += 2;
+    else if (next === 0x200d && end + 1 < text.length) {
+      const joined = String.fromCodePoint(text.codePointAt(end + 1) as number);
+      if (!PICTOGRAPH.test(joined)) break;
+      emoji += `\u200d${joined}`;
+      end += 1 + joined.length;
+    } else break;
+  }
+  // A few pictographs are letters too (Ⓜ, 🅰 have lower-case forms): fold them like words.
+  tokens.push(emoji.toLowerCase());
+  return end;
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** 0 when the character at i is not a letter, digit or mark; else its length in code units. */
+function wordCharLength(text: string, i: number): number {
+  const cp = text.codePointAt(i) as number;
+  if (!WORD_CHAR.test(String.fromCodePoint(cp))) return 0;
+  return cp > 0xffff ? 2 : 1;
+}
+
+function isWordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? isAsciiWordChar(c) : wordCharLength(text, i) > 0;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
