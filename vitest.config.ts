@@ -4,7 +4,8 @@ const shared = {
   // Two cores: the store's multi-process tests spawn many node processes themselves.
   pool: "forks" as const,
   maxWorkers: 2,
-  testTimeout: 30_000,
+  // Generous: CI's two cores also run the multi-process store tests and a browser.
+  testTimeout: 60_000,
 };
 
 export default defineConfig({

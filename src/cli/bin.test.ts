@@ -41,5 +41,5 @@ describe("the built ppppt command", () => {
     expect(ppppt(["bogus"], env).status).toBe(2);
     writeFileSync(file, "bad cat:zzz\n");
     expect(ppppt(["check"], env).status).toBe(1);
-  });
+  }, 120_000);
 });

@@ -29,5 +29,5 @@ describe("the built ppppt's lens", () => {
     const playbook = JSON.parse(ppppt(["playbook", "--json"], env).stdout);
     expect(playbook.length).toBeGreaterThanOrEqual(40);
     expect(ppppt(["plan"], env).status).toBe(0);
-  });
+  }, 120_000);
 });

@@ -60,14 +60,19 @@ export class Classifier {
   /** The categoriser `add`, `list` and the importers call: a category, its probability, why. */
   categoriser(): Categoriser {
     return (text) => {
-      const why = this.explain(text, 3);
-      const probability = Math.round(why.probability * 100) / 100;
-      const words = why.for.map((w) => w.text);
+      const p = this.model.predict(text);
+      const probability = Math.round(p.probability * 100) / 100;
+      const explainWords = () => this.explain(text, 3).for.map((w) => w.text);
       return {
-        category: why.category,
+        category: p.category,
         probability,
-        unsure: why.probability < UNSURE_BELOW,
-        reason: `${words.length > 0 ? `words: ${words.join(", ")}` : "no telling words"}; p=${probability.toFixed(2)}`,
+        unsure: p.probability < UNSURE_BELOW,
+        // Only `add` and the web's live preview show the reason; `list` guesses thousands of
+        // items and never asks, so the explanation is worked out on first read.
+        get reason() {
+          const words = explainWords();
+          return `${words.length > 0 ? `words: ${words.join(", ")}` : "no telling words"}; p=${probability.toFixed(2)}`;
+        },
       };
     };
   }

@@ -30,91 +30,111 @@ const TIME = /^\d{1,2}(?:[:.]\d{2})?[ap]m$/i;
 const CLOCK = /^\d{1,2}:\d{2}$/;
 const ONE_ON_ONE = /^1(?::|-|on|\/)1s?$/i;
 
+// 1 for ASCII letters and digits.
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) ASCII_WORD[c] = 1;
+}
+
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  const n = text.length;
+  // Lower-case once, natively; scan that. If lower-casing changed the length (a rare letter
+  // like "İ"), scan the original and lower-case word by word instead.
+  const lower = text.toLowerCase();
+  const folded = lower.length === text.length;
+  const src = folded ? lower : text;
+  const n = src.length;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = src.charCodeAt(i);
     // ASCII punctuation and spaces are skipped; a sigil (+project, @context) goes with them.
-    if (c < 128 && !isAsciiWordChar(c)) {
-      i++;
-      continue;
-    }
-    if (c >= 128 && wordCharLength(text, i) === 0) {
+    if (c < 128) {
+      if (ASCII_WORD[c] === 0) {
+        i++;
+        continue;
+      }
+    } else if (wordCharLength(src, i) === 0) {
+      // Pictographs are read from the original: "Ⓜ" is one, its lower case "ⓜ" is not.
       i = nonAsciiSymbol(text, i, tokens);
       continue;
     }
     // A word: word characters, joined by single inner ' ’ & . - (on-call, o'brien, node.js).
     const start = i;
     let hasDigit = false;
+    let allDigits = true;
     let hasJoin = false;
+    let curly = false;
     while (i < n) {
-      const d = text.charCodeAt(i);
-      const length = d < 128 ? (isAsciiWordChar(d) ? 1 : 0) : wordCharLength(text, i);
+      const d = src.charCodeAt(i);
+      const length = d < 128 ? (ASCII_WORD[d] as number) : wordCharLength(src, i);
       if (length > 0) {
         if (d >= 48 && d <= 57) hasDigit = true;
+        else allDigits = false;
         i += length;
       } else if (
         (d === 39 || d === 0x2019 || d === 38 || d === 46 || d === 45 || (d === 47 && hasDigit)) &&
         i + 1 < n &&
-        isWordCharAt(text, i + 1)
+        isWordCharAt(src, i + 1)
       ) {
         hasJoin = true;
+        allDigits = false;
+        if (d === 0x2019) curly = true;
         i++;
       } else break;
     }
-    let word = text.slice(start, i);
-    const next = text.charCodeAt(i);
-    if (next === 58 /* : */ && i + 1 < n && !isSpace(text.charCodeAt(i + 1))) {
+    const next = src.charCodeAt(i);
+    if (next === 58 /* : */ && i + 1 < n && !isSpace(src.charCodeAt(i + 1))) {
       // "1:1", "10:30", or a key:value tag / URL (dropped: a cat: tag would leak the answer).
       let end = i + 1;
-      while (end < n && !isSpace(text.charCodeAt(end))) end++;
-      const whole = text.slice(start, end).replace(/[.,;)]+$/, "");
+      while (end < n && !isSpace(src.charCodeAt(end))) end++;
+      const whole = src.slice(start, end).replace(/[.,;)]+$/, "");
       if (ONE_ON_ONE.test(whole)) tokens.push("1:1");
       else if (CLOCK.test(whole) || TIME.test(whole)) tokens.push("#time");
       i = end;
       continue;
     }
-    if (next === 47 /* / */ && (word === "w" || word === "W")) {
+    if (next === 47 /* / */ && i - start === 1 && (c === 119 || c === 87) /* w */) {
       tokens.push("with");
       i++;
       continue;
     }
+    let word = src.slice(start, i);
+    if (!folded) word = word.toLowerCase();
     if (hasDigit) {
-      if (ONE_ON_ONE.test(word)) tokens.push("1:1");
+      if (allDigits) tokens.push("#num");
+      else if (ONE_ON_ONE.test(word)) tokens.push("1:1");
       else if (DATE.test(word)) tokens.push("#date");
       else if (TIME.test(word)) tokens.push("#time");
       else {
         const ticket = hasJoin ? TICKET.exec(word) : null;
-        if (ticket) tokens.push((ticket[1] as string).toLowerCase(), "#ticket");
-        else push(tokens, word);
+        if (ticket) tokens.push(ticket[1] as string, "#ticket");
+        else push(tokens, word, curly);
       }
       continue;
     }
-    // Plural acronyms: OKRs, PRs, SLOs, RFCs.
-    if (isPluralAcronym(word)) word = word.slice(0, -1);
-    push(tokens, word);
+    // Plural acronyms: OKRs, PRs, SLOs, RFCs (read from the original, which has the case).
+    if (isPluralAcronym(text, start, i, folded)) word = word.slice(0, -1);
+    push(tokens, word, curly);
   }
   return tokens;
 }
 
-function isPluralAcronym(word: string): boolean {
-  const n = word.length;
-  if (n < 3 || word.charCodeAt(n - 1) !== 115 /* s */) return false;
-  for (let j = 0; j < n - 1; j++) {
-    const c = word.charCodeAt(j);
+function isPluralAcronym(text: string, start: number, end: number, aligned: boolean): boolean {
+  if (!aligned || end - start < 3 || text.charCodeAt(end - 1) !== 115 /* s */) return false;
+  for (let j = start; j < end - 1; j++) {
+    const c = text.charCodeAt(j);
     if (c < 65 || c > 90) return false;
   }
   return true;
 }
 
-function push(tokens: string[], raw: string): void {
-  let word = raw.toLowerCase();
-  if (word.includes("’")) word = word.replaceAll("’", "'");
-  if (word.endsWith("'s")) word = word.slice(0, -2);
-  const first = word.charCodeAt(0);
-  if (first >= 48 && first <= 57 && /^\d+$/.test(word)) word = "#num";
+function push(tokens: string[], lowerWord: string, curly: boolean): void {
+  let word = curly ? lowerWord.replaceAll("’", "'") : lowerWord;
+  const n = word.length;
+  // Possessives: Dana's → dana.
+  if (n >= 2 && word.charCodeAt(n - 1) === 115 && word.charCodeAt(n - 2) === 39) {
+    word = word.slice(0, -2);
+  }
   if (word !== "" && !STOPWORDS.has(word)) tokens.push(word);
 }
 
@@ -142,10 +162,6 @@ function nonAsciiSymbol(text: string, i: number, tokens: string[]): number {
   return end;
 }
 
-function isAsciiWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
-
 /** 0 when the character at i is not a letter, digit or mark; else its length in code units. */
 function wordCharLength(text: string, i: number): number {
   const cp = text.codePointAt(i) as number;
@@ -155,7 +171,7 @@ function wordCharLength(text: string, i: number): number {
 
 function isWordCharAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  return c < 128 ? isAsciiWordChar(c) : wordCharLength(text, i) > 0;
+  return c < 128 ? ASCII_WORD[c] === 1 : wordCharLength(text, i) > 0;
 }
 
 function isSpace(c: number): boolean {
