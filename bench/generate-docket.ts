@@ -12,6 +12,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CATEGORIES, type Category } from "../src/core/category.js";
 import { addDays, daysBetween, type IsoDate } from "../src/core/dates.js";
+import { seededRandom } from "../src/core/seeded-random.js";
 
 export interface GenerateOptions {
   /** The PRNG seed; the default gives the dockets the benchmarks quote. */
@@ -24,18 +25,6 @@ export interface GeneratedDocket {
   text: string;
   /** How many item lines (not counting comment and blank lines). */
   items: number;
-}
-
-/** mulberry32: small, fast and good enough to make test data look varied. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PEOPLE = [

@@ -1,4 +1,5 @@
 import { CATEGORIES, type Category } from "../category.js";
+import { seededRandom } from "../seeded-random.js";
 import type { Example } from "./corpus.js";
 
 /**
@@ -83,18 +84,6 @@ export function score(
     macroF1: f1Sum / n,
     perCategory,
     confusion,
-  };
-}
-
-/** mulberry32: a tiny seeded generator, so folds are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Category } from "../category.js";
 import { addDays, type IsoDate, weekdayIndex } from "../dates.js";
 import { formatDuration } from "../duration.js";
+import { seededRandom } from "../seeded-random.js";
 
 /**
  * A demo docket for a director: about 15 weeks of done history and a working set of open
@@ -89,20 +90,8 @@ const RECURRING: { weekday: number; text: string; cat: Category; est: number }[]
   { weekday: 0, text: "Department staff meeting @calendar", cat: "process", est: 60 },
 ];
 
-/** mulberry32: a tiny, well-mixed 32-bit PRNG; the same seed gives the same docket. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export function buildDemoDocket({ today, seed }: DemoOptions): string {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const used = new Set<string>();
   const newId = (): string => {
