@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Env } from "../store/paths.js";
 import type { CliIO } from "./io.js";
 import { runCli } from "./main.js";
@@ -35,4 +38,21 @@ export async function runPpppt(args: string[], env: Env = {}, stdin = ""): Promi
   const io = fakeIO(env, stdin);
   const code = await runCli(args, io);
   return { code, stdout: io.out.join(""), stderr: io.err.join("") };
+}
+
+export interface TempDocket {
+  dir: string;
+  file: string;
+  /** Points ppppt at this docket and at a config file beside it. */
+  env: { PPPPT_FILE: string; PPPPT_CONFIG: string };
+}
+
+/** A docket (and, if given, a config) in a fresh temporary folder. */
+export function tempDocket(docket = "", config?: string): TempDocket {
+  const dir = mkdtempSync(join(tmpdir(), "ppppt-test-"));
+  const file = join(dir, "todo.txt");
+  writeFileSync(file, docket);
+  const configFile = join(dir, "config.yaml");
+  if (config !== undefined) writeFileSync(configFile, config);
+  return { dir, file, env: { PPPPT_FILE: file, PPPPT_CONFIG: configFile } };
 }

@@ -1,20 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runPpppt } from "../fake-io.js";
+import { runPpppt, tempDocket } from "../fake-io.js";
 
 function setup() {
-  const dir = mkdtempSync(join(tmpdir(), "ppppt-assess-"));
-  writeFileSync(join(dir, "todo.txt"), "");
-  return {
-    dir,
-    env: {
-      PPPPT_FILE: join(dir, "todo.txt"),
-      PPPPT_CONFIG: join(dir, "config.yaml"),
-      PPPPT_TODAY: "2026-11-25",
-    },
-  };
+  const { dir, env } = tempDocket();
+  return { dir, env: { ...env, PPPPT_TODAY: "2026-11-25" } };
 }
 
 describe("ppppt assess", () => {

@@ -1,21 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDemoDocket } from "../../core/demo/demo-docket.js";
-import { runPpppt } from "../fake-io.js";
+import { runPpppt, tempDocket } from "../fake-io.js";
 
 const TODAY = "2026-11-25";
 
 function setup(docket: string, config?: string) {
-  const dir = mkdtempSync(join(tmpdir(), "ppppt-balance-"));
-  writeFileSync(join(dir, "todo.txt"), docket);
-  if (config !== undefined) writeFileSync(join(dir, "config.yaml"), config);
-  return {
-    PPPPT_FILE: join(dir, "todo.txt"),
-    PPPPT_CONFIG: join(dir, "config.yaml"),
-    PPPPT_TODAY: TODAY,
-  };
+  return { ...tempDocket(docket, config).env, PPPPT_TODAY: TODAY };
 }
 
 // Week 2026-W48 is Mon 23 to today, Wed 25: people 90m (spent), tech 30m (estimate).

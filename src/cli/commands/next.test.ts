@@ -1,17 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDemoDocket } from "../../core/demo/demo-docket.js";
-import { runPpppt } from "../fake-io.js";
+import { runPpppt, tempDocket } from "../fake-io.js";
 
 const TODAY = "2026-11-25";
 
 function setup(docket: string, config?: string) {
-  const dir = mkdtempSync(join(tmpdir(), "ppppt-next-"));
-  writeFileSync(join(dir, "todo.txt"), docket);
-  if (config !== undefined) writeFileSync(join(dir, "config.yaml"), config);
-  return { PPPPT_FILE: join(dir, "todo.txt"), PPPPT_CONFIG: join(dir, "config.yaml") };
+  return tempDocket(docket, config).env;
 }
 
 // Nothing done, so every category starves (need 1 → 4 points each).

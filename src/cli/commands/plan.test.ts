@@ -1,21 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDemoDocket } from "../../core/demo/demo-docket.js";
-import { runPpppt } from "../fake-io.js";
+import { runPpppt, tempDocket } from "../fake-io.js";
 
 function setup(docket: string) {
-  const dir = mkdtempSync(join(tmpdir(), "ppppt-plan-"));
-  writeFileSync(join(dir, "todo.txt"), docket);
-  return {
-    dir,
-    env: {
-      PPPPT_FILE: join(dir, "todo.txt"),
-      PPPPT_CONFIG: join(dir, "config.yaml"),
-      PPPPT_TODAY: "2026-11-25",
-    },
-  };
+  const { dir, env } = tempDocket(docket);
+  return { dir, env: { ...env, PPPPT_TODAY: "2026-11-25" } };
 }
 
 describe("ppppt plan", () => {

@@ -1,16 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runPpppt } from "../fake-io.js";
+import { runPpppt, tempDocket } from "../fake-io.js";
 
 function setup() {
-  const dir = mkdtempSync(join(tmpdir(), "ppppt-playbook-"));
-  writeFileSync(join(dir, "todo.txt"), "");
-  return {
-    dir,
-    env: { PPPPT_FILE: join(dir, "todo.txt"), PPPPT_CONFIG: join(dir, "config.yaml") },
-  };
+  return tempDocket();
 }
 
 const MINE = `practices:

@@ -1,17 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildDemoDocket } from "../../core/demo/demo-docket.js";
-import { runPpppt } from "../fake-io.js";
+import { runPpppt, tempDocket } from "../fake-io.js";
 
 function setup(docket: string) {
-  const dir = mkdtempSync(join(tmpdir(), "ppppt-review-"));
-  writeFileSync(join(dir, "todo.txt"), docket);
-  return {
-    dir,
-    env: { PPPPT_FILE: join(dir, "todo.txt"), PPPPT_CONFIG: join(dir, "config.yaml") },
-  };
+  return tempDocket(docket);
 }
 
 describe("ppppt review", () => {
