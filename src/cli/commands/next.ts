@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { CATEGORY_LABELS } from "../../core/category.js";
 import { itemJson } from "../../core/docket/item-json.js";
-import { PpppptError } from "../../core/errors.js";
 import { type NextItem, rankNext } from "../../core/lens/next.js";
 import { contextOf } from "../context.js";
+import { parseCount } from "../count-option.js";
 import type { CliIO } from "../io.js";
 import { renderItem } from "../render.js";
 import { ROLE_OPTION } from "../role-option.js";
@@ -29,10 +29,7 @@ export function registerNext(program: Command, io: CliIO): void {
     )
     .action(async (options: NextOptions, command: Command) => {
       const ctx = contextOf(io, command);
-      const n = Number(options.number);
-      if (!Number.isInteger(n) || n < 1) {
-        throw new PpppptError(`-n ${options.number} is not a positive whole number`);
-      }
+      const n = parseCount(options.number);
       const { loadLensInput } = await import("../lens-context.js");
       const input = await loadLensInput(ctx, options.role);
       const result = rankNext(input.lines, input.today, {

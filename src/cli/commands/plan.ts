@@ -19,6 +19,7 @@ import { findPractice, type Practice } from "../../core/lens/practice.js";
 import { activityOfLensItems } from "../../core/lens/starving.js";
 import { updateDocketFile } from "../../store/docket-file.js";
 import { contextOf } from "../context.js";
+import { parseCount } from "../count-option.js";
 import type { CliIO } from "../io.js";
 import { renderItem } from "../render.js";
 import { ROLE_OPTION } from "../role-option.js";
@@ -46,10 +47,7 @@ export function registerPlan(program: Command, io: CliIO): void {
     )
     .action(async (options: PlanOptions, command: Command) => {
       const ctx = contextOf(io, command);
-      const n = Number(options.number);
-      if (!Number.isInteger(n) || n < 1) {
-        throw new PpppptError(`-n ${options.number} is not a positive whole number`);
-      }
+      const n = parseCount(options.number);
       const { loadLensInput } = await import("../lens-context.js");
       const { readAssessment } = await import("../../store/lens-files.js");
       const { loadPlaybooks } = await import("../../store/playbook-files.js");
