@@ -14,8 +14,8 @@ export interface ItemJson {
   threshold: string | null;
   category: string | null;
   categoryGuess: boolean;
-  projects: string[];
-  contexts: string[];
+  projects: readonly string[];
+  contexts: readonly string[];
   tags: Record<string, string>;
   estimateMinutes: number | null;
   spentMinutes: number | null;

@@ -6,8 +6,8 @@ import type { Recurrence } from "./recurrence.js";
 export type Eol = "\n" | "\r\n" | "";
 
 export interface Tag {
-  key: string;
-  value: string;
+  readonly key: string;
+  readonly value: string;
 }
 
 /**
@@ -24,9 +24,9 @@ export interface Item {
   body: string;
   /** The body without key:value tags: what a person reads. Keeps +projects and @contexts. */
   title: string;
-  projects: string[];
-  contexts: string[];
-  tags: Tag[];
+  projects: readonly string[];
+  contexts: readonly string[];
+  tags: readonly Tag[];
   /** The `id:` tag; undefined for items written by other apps (see Line.id). */
   ownId: string | undefined;
   category: Category | undefined;

@@ -1,8 +1,8 @@
-import { isUtf8 } from "node:buffer";
+import { isAscii, isUtf8 } from "node:buffer";
 import { CATEGORIES, type Category } from "../category.js";
 import { isIsoDate } from "../dates.js";
 import { parseDuration } from "../duration.js";
-import type { Docket, Eol, Item, Line, Tag } from "./item.js";
+import type { Docket, Eol, Item, ItemLine, Line, Tag } from "./item.js";
 import { parseRecurrence, type Recurrence } from "./recurrence.js";
 
 const BOM = "\uFEFF";
@@ -14,13 +14,14 @@ const BOM = "\uFEFF";
 export function parseDocket(input: Uint8Array | string): Docket {
   if (typeof input === "string") {
     const bom = input.startsWith(BOM);
-    return { bom, lines: parseLines(bom ? input.slice(1) : input) };
+    return { bom, lines: parseLines(bom ? input.slice(1) : input, undefined) };
   }
   const bom = input.length >= 3 && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf;
   const bytes = bom ? input.subarray(3) : input;
-  // The fast path decodes the file once; only a file with invalid UTF-8 is split as bytes.
-  if (isUtf8(bytes)) return { bom, lines: parseLines(decode(bytes)) };
-  return { bom, lines: parseLinesOfBytes(bytes) };
+  // Only a file with invalid UTF-8 is split as bytes; the usual file is read as one string.
+  if (!isUtf8(bytes)) return { bom, lines: parseLinesOfBytes(bytes) };
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return { bom, lines: parseLines(buffer.toString("latin1"), buffer) };
 }
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -28,20 +29,29 @@ function decode(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-function parseLines(source: string): Line[] {
+/**
+ * Splits `source` into lines and reads each. When `utf8` is given, `source` is those bytes
+ * read as Latin-1: copying bytes into a one-byte string is ten times faster than decoding
+ * UTF-8, and every string sliced from it stays one byte per character. That is the right
+ * text for the lines that are pure ASCII (nearly all); a line holding any byte from 0x80 up
+ * is decoded from its bytes as UTF-8 instead. Newlines are ASCII, so the lines are the same.
+ */
+function parseLines(source: string, utf8: Buffer | undefined): Line[] {
   const lines: Line[] = [];
-  const ids = new IdRegistry();
+  const ids = new IdRegistry(lines, source.length);
+  const length = source.length;
+  let nonAscii = utf8 === undefined || isAscii(utf8) ? length : nextNonAscii(utf8, source, 0);
   let start = 0;
   let number = 1;
-  while (start < source.length) {
+  while (start < length) {
     const nl = source.indexOf("\n", start);
     let end: number;
     let eol: Eol;
     let next: number;
     if (nl === -1) {
-      end = source.length;
+      end = length;
       eol = "";
-      next = source.length;
+      next = length;
     } else if (nl > start && source.charCodeAt(nl - 1) === 13) {
       end = nl - 1;
       eol = "\r\n";
@@ -51,7 +61,14 @@ function parseLines(source: string): Line[] {
       eol = "\n";
       next = nl + 1;
     }
-    lines.push(parseLine(source.slice(start, end), eol, number, ids));
+    let text: string;
+    if (nonAscii < end) {
+      text = decode((utf8 as Buffer).subarray(start, end));
+      nonAscii = nextNonAscii(utf8 as Buffer, source, next);
+    } else {
+      text = source.slice(start, end);
+    }
+    lines.push(parseLine(text, eol, number, ids));
     start = next;
     number++;
   }
@@ -59,9 +76,30 @@ function parseLines(source: string): Line[] {
   return lines;
 }
 
+const NON_ASCII = /[^\0-\x7f]/g;
+const ASCII_CHUNK = 1024;
+
+/**
+ * Where the next byte from 0x80 up is, at or after `from` (the end if none). isAscii skips
+ * plain stretches fast; the RegExp over the Latin-1 text finds the byte in the chunk that has one.
+ */
+function nextNonAscii(utf8: Buffer, source: string, from: number): number {
+  let at = from;
+  while (at < utf8.length) {
+    const stop = Math.min(at + ASCII_CHUNK, utf8.length);
+    if (!isAscii(utf8.subarray(at, stop))) {
+      NON_ASCII.lastIndex = at;
+      NON_ASCII.test(source);
+      return NON_ASCII.lastIndex - 1;
+    }
+    at = stop;
+  }
+  return utf8.length;
+}
+
 function parseLinesOfBytes(bytes: Uint8Array): Line[] {
   const lines: Line[] = [];
-  const ids = new IdRegistry();
+  const ids = new IdRegistry(lines, bytes.length);
   let start = 0;
   let number = 1;
   while (start < bytes.length) {
@@ -123,15 +161,27 @@ function parseLine(text: string, eol: Eol, number: number, ids: IdRegistry): Lin
  * by a plain scanner instead. Both give the same item.
  */
 export function parseItem(text: string): Item | string {
-  // Every part of PREFIX is optional, so it always matches.
-  const head = PREFIX.exec(text) as RegExpExecArray;
-  const completed = head[2];
-  if (completed !== undefined && !isIsoDate(completed))
-    return `completion date ${completed} is not a real date`;
-  const created = head[4];
-  if (created !== undefined && !isIsoDate(created))
-    return `creation date ${created} is not a real date`;
-  const body = head[0].length === 0 ? text : text.slice(head[0].length);
+  // Most lines start with none of the todo.txt prefix's parts, so only a line that may is matched.
+  let at = 0;
+  let done = false;
+  let priority: string | undefined;
+  let completed: string | undefined;
+  let created: string | undefined;
+  const first = text.charCodeAt(0);
+  if (first === 120 /* x */ || first === 40 /* ( */ || (first >= 48 && first <= 57)) {
+    // Every part of PREFIX is optional, so it always matches.
+    const head = PREFIX.exec(text) as RegExpExecArray;
+    done = head[1] !== undefined;
+    completed = head[2];
+    if (completed !== undefined && !isIsoDate(completed))
+      return `completion date ${completed} is not a real date`;
+    priority = head[3];
+    created = head[4];
+    if (created !== undefined && !isIsoDate(created))
+      return `creation date ${created} is not a real date`;
+    at = head[0].length;
+  }
+  const body = at === 0 ? text : text.slice(at);
 
   projectCount = 0;
   contextCount = 0;
@@ -149,15 +199,15 @@ export function parseItem(text: string): Item | string {
   if (problem !== undefined) return problem;
 
   return {
-    done: head[1] !== undefined,
-    priority: head[3],
+    done,
+    priority,
     completed,
     created,
     body,
     title,
-    projects: projectCount === 0 ? [] : projectScratch.slice(0, projectCount),
-    contexts: contextCount === 0 ? [] : contextScratch.slice(0, contextCount),
-    tags: tagCount === 0 ? [] : tagScratch.slice(0, tagCount),
+    projects: projectCount === 0 ? NONE : projectScratch.slice(0, projectCount),
+    contexts: contextCount === 0 ? NONE : contextScratch.slice(0, contextCount),
+    tags: tagCount === 0 ? NO_TAGS : tagScratch.slice(0, tagCount),
     ownId,
     category,
     categoryGuess,
@@ -170,8 +220,13 @@ export function parseItem(text: string): Item | string {
   };
 }
 
-/** `x `, its completion date, `(A) `, the creation date: each date followed by a space or the end. */
-const PREFIX = /^(x (?:(\d{4}-\d\d-\d\d)(?: |$))?)?(?:\(([A-Z])\) )?(?:(\d{4}-\d\d-\d\d)(?: |$))?/;
+/**
+ * Shared by every item without projects, contexts or tags: all items stay in memory, so one
+ * array per empty list would be thousands of allocations the collector has to copy. Frozen,
+ * so code that tried to change one would fail loudly instead of changing every item.
+ */
+const NONE: readonly string[] = Object.freeze([]);
+const NO_TAGS: readonly Tag[] = Object.freeze([]);
 
 /**
  * In a single-spaced body, the next +project, @context or tag. Keys start with a letter, so
@@ -179,6 +234,9 @@ const PREFIX = /^(x (?:(\d{4}-\d\d-\d\d)(?: |$))?)?(?:\(([A-Z])\) )?(?:(\d{4}-\d
  * word is no tag either. Used with test(), which allocates nothing: the match is the whole
  * word, so it ends at lastIndex and starts after the space before that.
  */
+/** `x `, its completion date, `(A) `, the creation date: each date followed by a space or the end. */
+const PREFIX = /^(x (?:(\d{4}-\d\d-\d\d)(?: |$))?)?(?:\(([A-Z])\) )?(?:(\d{4}-\d\d-\d\d)(?: |$))?/;
+
 const SPECIAL = /(?:^| )(?:[+@][^ ]|[A-Za-z][A-Za-z0-9_.-]*:[^ /])[^ ]*/g;
 
 /*
@@ -333,11 +391,13 @@ function readTag(key: string, value: string): string | undefined {
     case "cat": {
       if (category !== undefined) return "more than one cat: tag";
       const guess = value.charCodeAt(value.length - 1) === 63; /* ? */
-      const name = categoryNamed(guess ? value.slice(0, -1) : value);
-      if (name === undefined)
+      const k = categoryIndex(guess ? value.slice(0, -1) : value);
+      if (k === -1)
         return `cat:${value} is not a category (people, product, process, public, tech)`;
-      category = name;
+      category = CATEGORIES[k] as Category;
       categoryGuess = guess;
+      // Nearly every item has one: a shared tag saves an object and a string per item.
+      tagScratch[tagCount - 1] = (guess ? GUESSED_TAGS[k] : CATEGORY_TAGS[k]) as Tag;
       return undefined;
     }
     case "due":
@@ -367,12 +427,16 @@ function readTag(key: string, value: string): string | undefined {
   return undefined;
 }
 
+/** The tags `cat:people`… and `cat:people?`…, read-only like every Tag. */
+const CATEGORY_TAGS: readonly Tag[] = CATEGORIES.map((c) => ({ key: "cat", value: c }));
+const GUESSED_TAGS: readonly Tag[] = CATEGORIES.map((c) => ({ key: "cat", value: `${c}?` }));
+
 const ID_TEXT = /^[A-Za-z0-9_-]+$/;
 
-/** The category spelled exactly `name`, as the shared constant. */
-function categoryNamed(name: string): Category | undefined {
-  for (const c of CATEGORIES) if (c === name) return c;
-  return undefined;
+/** Where the category spelled exactly `name` is in CATEGORIES, or -1. */
+function categoryIndex(name: string): number {
+  for (let k = 0; k < CATEGORIES.length; k++) if (CATEGORIES[k] === name) return k;
+  return -1;
 }
 
 /**
@@ -381,24 +445,72 @@ function categoryNamed(name: string): Category | undefined {
  * having to write anything into it.
  */
 class IdRegistry {
-  private readonly used = new Map<string, number>();
+  /**
+   * An open-addressing hash set of the ids handed out so far, as the numbers of the lines
+   * holding them (0 for an empty slot); a line's id is read back from `lines`. A Map of
+   * 100k strings cost several times more, most of it in growing and collecting the Map.
+   */
+  private slots: Int32Array;
+  private count = 0;
 
+  constructor(
+    private readonly lines: readonly Line[],
+    textLength: number,
+  ) {
+    // Room for a line per 64 characters at most half full, so a usual docket never grows it.
+    let size = 64;
+    while (size < textLength / 32) size *= 2;
+    this.slots = new Int32Array(size);
+  }
+
+  /** The line that already has `id`, or undefined after recording it for `line`. */
   claim(id: string, line: number): number | undefined {
-    const prior = this.used.get(id);
-    if (prior !== undefined) return prior;
-    this.used.set(id, line);
+    // Grown before probing, so every line it rehashes already holds its id.
+    if ((this.count + 1) * 2 > this.slots.length) this.grow();
+    const mask = this.slots.length - 1;
+    let slot = hashId(id) & mask;
+    for (;;) {
+      const held = this.slots[slot] as number;
+      if (held === 0) break;
+      if ((this.lines[held - 1] as ItemLine).id === id) return held;
+      slot = (slot + 1) & mask;
+    }
+    this.slots[slot] = line;
+    this.count++;
     return undefined;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length - 1;
+    for (const held of old) {
+      if (held === 0) continue;
+      let slot = hashId((this.lines[held - 1] as ItemLine).id) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = held;
+    }
+    this.slots = slots;
   }
 
   assignDerived(lines: Line[]): void {
     for (const line of lines) {
       if (line.kind !== "item" || line.id !== "") continue;
       let id = derivedId(line.text);
-      for (let n = 2; this.used.has(id); n++) id = `${derivedId(line.text)}${n}`;
-      this.used.set(id, line.number);
+      // The line's own id is "" until this loop settles it, so it never matches itself.
+      for (let n = 2; this.claim(id, line.number) !== undefined; n++) {
+        id = `${derivedId(line.text)}${n}`;
+      }
       line.id = id;
     }
   }
+}
+
+/** FNV-1a over the id's characters, mixed so its low bits (the slot) depend on all of them. */
+function hashId(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h ^ (h >>> 15);
 }
 
 /** FNV-1a over the text, in base 36: six characters, so never confused with a 4-character id. */
