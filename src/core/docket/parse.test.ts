@@ -243,3 +243,69 @@ describe("ids", () => {
     expect(new Set(ids).size).toBe(2);
   });
 });
+
+describe("every way in reads the same docket", () => {
+  /** Docket text with non-ASCII lines, tabs and runs of spaces among plain ones. */
+  const mixedText = fc.oneof(docketText, fc.string({ unit: "grapheme", maxLength: 300 }));
+
+  it("reads bytes (ASCII lines from a Latin-1 copy, others decoded) as it reads the string", () => {
+    fc.assert(
+      fc.property(mixedText, (text) => {
+        expect(parseDocket(enc.encode(text))).toEqual(parseDocket(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reads the valid lines of a file with invalid UTF-8 as it reads them in a valid one", () => {
+    fc.assert(
+      fc.property(docketText, (text) => {
+        const bad = Buffer.concat([enc.encode(`${text}\n`), Buffer.from([0xff])]);
+        const lines = parseDocket(bad).lines;
+        expect(lines.at(-1)?.kind).toBe("invalid");
+        expect(lines.slice(0, -1)).toEqual(parseDocket(`${text}\n`).lines);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("reads each item line of a docket as parseItem reads the line alone", () => {
+    fc.assert(
+      fc.property(docketText, (text) => {
+        for (const line of parseDocket(text).lines) {
+          if (line.kind === "item") expect(line.item).toEqual(parseItem(line.text));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("keeps the first line with an id and reports each later one, however many ids", () => {
+    const lines = fc.array(fc.option(fc.stringMatching(/^[a-c0-2_-]{1,3}$/), { nil: undefined }), {
+      maxLength: 1500,
+    });
+    fc.assert(
+      fc.property(lines, (ids) => {
+        const text = ids.map((id) => (id === undefined ? "same" : `task id:${id}`)).join("\n");
+        const first = new Map<string, number>();
+        const docket = parseDocket(text);
+        ids.forEach((id, i) => {
+          const line = docket.lines[i];
+          if (id === undefined) return;
+          const prior = first.get(id);
+          if (prior === undefined) {
+            first.set(id, i + 1);
+            expect(line?.kind === "item" && line.id).toBe(id);
+          } else {
+            expect(line?.kind === "invalid" && line.problem).toBe(
+              `id:${id} is already used on line ${prior}`,
+            );
+          }
+        });
+        const all = docket.lines.flatMap((l) => (l.kind === "item" ? [l.id] : []));
+        expect(new Set(all).size).toBe(all.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

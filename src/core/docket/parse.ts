@@ -41,6 +41,10 @@ function parseLines(source: string, utf8: Buffer | undefined): Line[] {
   const ids = new IdRegistry(lines, source.length);
   const length = source.length;
   let nonAscii = utf8 === undefined || isAscii(utf8) ? length : nextNonAscii(utf8, source, 0);
+  // Where the next run of two spaces and the next tab are: found once for the whole text
+  // instead of twice per line, so a line that has neither is known to be single-spaced.
+  let doubleSpace = indexOrEnd(source, "  ", 0);
+  let tab = indexOrEnd(source, "\t", 0);
   let start = 0;
   let number = 1;
   while (start < length) {
@@ -68,12 +72,19 @@ function parseLines(source: string, utf8: Buffer | undefined): Line[] {
     } else {
       text = source.slice(start, end);
     }
-    lines.push(parseLine(text, eol, number, ids));
+    lines.push(parseLine(text, eol, number, ids, doubleSpace >= end && tab >= end));
+    if (doubleSpace < next) doubleSpace = indexOrEnd(source, "  ", next);
+    if (tab < next) tab = indexOrEnd(source, "\t", next);
     start = next;
     number++;
   }
   ids.assignDerived(lines);
   return lines;
+}
+
+function indexOrEnd(source: string, part: string, from: number): number {
+  const at = source.indexOf(part, from);
+  return at === -1 ? source.length : at;
 }
 
 const NON_ASCII = /[^\0-\x7f]/g;
@@ -111,7 +122,7 @@ function parseLinesOfBytes(bytes: Uint8Array): Line[] {
     const eol: Eol = hasNl ? (crlf ? "\r\n" : "\n") : "";
     const raw = bytes.subarray(start, end);
     if (isUtf8(raw)) {
-      lines.push(parseLine(decode(raw), eol, number, ids));
+      lines.push(parseLine(decode(raw), eol, number, ids, false));
     } else {
       lines.push({
         kind: "invalid",
@@ -128,12 +139,13 @@ function parseLinesOfBytes(bytes: Uint8Array): Line[] {
   return lines;
 }
 
-function parseLine(text: string, eol: Eol, number: number, ids: IdRegistry): Line {
+/** `plain`: the text is known to have no tab and no two spaces in a row. */
+function parseLine(text: string, eol: Eol, number: number, ids: IdRegistry, plain: boolean): Line {
   let i = 0;
   while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
   if (i === text.length) return { kind: "blank", number, text, eol };
   if (text.charCodeAt(i) === 35 /* # */) return { kind: "comment", number, text, eol };
-  const parsed = parseItem(text);
+  const parsed = readItem(text, plain);
   if (typeof parsed === "string") return { kind: "invalid", number, text, eol, problem: parsed };
   if (parsed.ownId !== undefined) {
     const clash = ids.claim(parsed.ownId, number);
@@ -161,6 +173,11 @@ function parseLine(text: string, eol: Eol, number: number, ids: IdRegistry): Lin
  * by a plain scanner instead. Both give the same item.
  */
 export function parseItem(text: string): Item | string {
+  return readItem(text, false);
+}
+
+/** parseItem; `plain` says the text has no tab and no two spaces in a row, so need not be searched. */
+function readItem(text: string, plain: boolean): Item | string {
   // Most lines start with none of the todo.txt prefix's parts, so only a line that may is matched.
   let at = 0;
   let done = false;
@@ -195,7 +212,10 @@ export function parseItem(text: string): Item | string {
   hidden = false;
   estimate = undefined;
   spent = undefined;
-  const problem = isSingleSpaced(body) ? readSingleSpaced(body) : readAnySpacing(body);
+  const singleSpaced = plain
+    ? body.charCodeAt(0) !== 32 && body.charCodeAt(body.length - 1) !== 32
+    : isSingleSpaced(body);
+  const problem = singleSpaced ? readSingleSpaced(body) : readAnySpacing(body);
   if (problem !== undefined) return problem;
 
   return {
