@@ -19,10 +19,11 @@ export async function loadCategoriserFor(docketPath: string): Promise<Categorise
 
 /** The classifier itself, for `classify` and `why`. */
 export async function loadClassifierFor(docketPath: string): Promise<Classifier> {
-  const [{ Classifier }, { SHIPPED_MODEL }, { readCorrections }] = await Promise.all([
+  const [{ Classifier }, { readShippedModel }, { readCorrections }] = await Promise.all([
     import("../core/classify/classifier.js"),
-    import("../core/classify/shipped-model.js"),
+    import("../store/shipped-model-file.js"),
     import("../store/corrections-file.js"),
   ]);
-  return Classifier.fromModel(SHIPPED_MODEL, await readCorrections(docketPath));
+  const [model, corrections] = await Promise.all([readShippedModel(), readCorrections(docketPath)]);
+  return Classifier.fromModel(model, corrections);
 }
