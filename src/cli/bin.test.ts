@@ -7,11 +7,13 @@ import { describe, expect, it } from "vitest";
 // The bundled command as users run it (npm test builds dist/ first).
 const root = join(import.meta.dirname, "..", "..");
 const bin = join(root, "bin", "ppppt.js");
+// The guess cache goes to a temporary folder, never the real home's.
+const cache = mkdtempSync(join(tmpdir(), "ppppt-bin-cache-"));
 
 function ppppt(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [bin, ...args], {
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", ...env },
+    env: { ...process.env, NO_COLOR: "1", PPPPT_CACHE: cache, ...env },
   });
 }
 

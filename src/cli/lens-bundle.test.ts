@@ -8,12 +8,14 @@ import { describe, expect, it } from "vitest";
 // must be found from dist/chunks/, where the playbook reader lands after bundling.
 const root = join(import.meta.dirname, "..", "..");
 const bin = join(root, "bin", "ppppt.js");
+// The guess cache goes to a temporary folder, never the real home's.
+const cache = mkdtempSync(join(tmpdir(), "ppppt-lens-bin-cache-"));
 
 function ppppt(args: string[], env: Record<string, string>) {
   return spawnSync(process.execPath, [bin, ...args], {
     encoding: "utf8",
     cwd: tmpdir(),
-    env: { ...process.env, NO_COLOR: "1", PPPPT_TODAY: "2026-11-25", ...env },
+    env: { ...process.env, NO_COLOR: "1", PPPPT_TODAY: "2026-11-25", PPPPT_CACHE: cache, ...env },
   });
 }
 

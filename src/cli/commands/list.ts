@@ -7,7 +7,7 @@ import { itemJson } from "../../core/docket/item-json.js";
 import { groupByCategory, type ItemQuery, matchesQuery } from "../../core/docket/query.js";
 import { PpppptError } from "../../core/errors.js";
 import { readDocketFile } from "../../store/docket-file.js";
-import { loadCategoriser } from "../categoriser.js";
+import { loadGuesses } from "../categoriser.js";
 import { type CliContext, contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
 import { categoryHeading, renderItem } from "../render.js";
@@ -80,7 +80,8 @@ export function registerList(program: Command, io: CliIO): void {
 
 /**
  * Items without a `cat:` are shown under the category the classifier predicts, marked as a
- * guess; the file is not touched. The model is loaded only when such an item would be listed.
+ * guess; the file is not touched. The guesses come from the guess cache when it knows them all;
+ * the model is loaded only when it does not, and only when such an item would be listed.
  */
 async function withGuessedCategories(
   ctx: CliContext,
@@ -93,10 +94,15 @@ async function withGuessedCategories(
   const anyCategory = { ...query, categories: undefined };
   const missing = (l: ItemLine) =>
     l.item.category === undefined && matchesQuery(l, anyCategory, today);
-  if (!lines.some(missing)) return lines;
-  const categorise = await loadCategoriser(ctx);
+  const needGuess = lines.filter(missing);
+  if (needGuess.length === 0) return lines;
+  const categorise = await loadGuesses(
+    ctx,
+    needGuess.map((l) => l.item.title),
+  );
+  const guessed = new Set(needGuess);
   return lines.map((l) => {
-    if (!missing(l)) return l;
+    if (!guessed.has(l)) return l;
     const guess = categorise(l.item.title);
     if (!guess) return l;
     return { ...l, item: { ...l.item, category: guess.category, categoryGuess: true } };
