@@ -13,9 +13,9 @@ describe("IntIndex", () => {
 
   it("lists keys in the order they were added", () => {
     const index = new IntIndex();
-    for (const k of [30, 10, 20]) index.add(k, k / 10);
-    expect([...index.entries()]).toEqual([
-      [30, 3],
+    for (const [i, k] of [30, 10, 20].entries()) index.add(k, i);
+    expect(index.entries()).toEqual([
+      [30, 0],
       [10, 1],
       [20, 2],
     ]);
