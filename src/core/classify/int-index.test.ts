@@ -20,4 +20,17 @@ describe("IntIndex", () => {
       [20, 2],
     ]);
   });
+
+  it("adds a run of keys at once as it would one by one, across growth", () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => (i * 104_729) & 0x3fffffff);
+    const one = new IntIndex(4);
+    one.add(5, 0);
+    for (const [i, k] of keys.entries()) one.add(k, i + 1);
+    const all = new IntIndex(4);
+    all.add(5, 0);
+    all.addAll(keys, 1);
+    expect(all.size).toBe(one.size);
+    expect(all.entries()).toEqual(one.entries());
+    for (const k of keys) expect(all.get(k)).toBe(one.get(k));
+  });
 });

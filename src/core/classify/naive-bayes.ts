@@ -139,13 +139,12 @@ export class NaiveBayes {
     // per-feature calls and array doubling would cost more than the work itself.
     const total = this.size + words.length + pairs.length + chars.length;
     this.reserve(total);
-    this.chars.reserve(this.chars.size + chars.length);
     const first = this.size;
     let i = first;
     for (let j = 0; j < words.length; j++) this.words.set(words[j] as string, i++);
     for (let j = 0; j < pairs.length; j++) this.pairs.set(pairs[j] as string, i++);
-    for (let j = 0; j < chars.length; j++) this.chars.add(chars[j] as number, i++);
-    this.size = i;
+    this.chars.addAll(chars, i);
+    this.size = i + chars.length;
     this.counts.set(counts, first * K);
     this.compile();
   }
