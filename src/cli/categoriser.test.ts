@@ -137,6 +137,8 @@ describe("ppppt list with the guess cache", () => {
     const fresh = await run(join(dir, "c3"), "list");
     expect(warm).toEqual(fresh);
     expect(warm.stdout).toMatch(/People \(2\)\n.*Zephyr rollout plan.*\n.*Zephyr sync/);
+    // `show` reads the same cache, and says what a cold run says.
+    expect(await run(cache, "show", "a3")).toEqual(await run(join(dir, "c4"), "show", "a3"));
     expect(cold.stdout).not.toMatch(/People/);
   });
 });

@@ -53,17 +53,15 @@ export async function loadGuessesFor(
   const path = file.guessCachePath(env, docketPath);
   // The fingerprint is taken before the model and corrections are read: if a correction lands
   // in between, the guesses are filed under the older fingerprint and the next run redoes them.
-  const [source, fingerprint] = await Promise.all([
-    file.readGuessCache(path),
-    file.guessFingerprint(docketPath),
-  ]);
+  const fingerprint = file.guessFingerprint(docketPath);
+  const source = file.readGuessCache(path);
   const earlier = source === undefined ? undefined : cache.parseGuessCache(source, fingerprint);
   const guesses = new Map<string, CategoryGuess | undefined>();
   const missing: string[] = [];
   for (const text of texts) {
     if (guesses.has(text)) continue;
     const remembered = earlier?.get(text);
-    if (remembered) guesses.set(text, cache.rememberedGuess(remembered));
+    if (remembered) guesses.set(text, remembered);
     else {
       guesses.set(text, undefined);
       missing.push(text);
@@ -78,7 +76,7 @@ export async function loadGuessesFor(
   const categorise = (await loadClassifier(docketPath)).categoriser();
   for (const text of missing) guesses.set(text, categorise(text));
   const needed = new Map<string, RememberedGuess>();
-  for (const [text, guess] of guesses) if (guess) needed.set(text, cache.toRemembered(guess));
+  for (const [text, guess] of guesses) if (guess) needed.set(text, guess);
   await file.writeGuessCache(
     path,
     cache.formatGuessCache(fingerprint, cache.guessesToKeep(needed, earlier)),

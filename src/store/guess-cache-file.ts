@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { mkdir, rename, unlink, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { correctionsPath } from "./corrections-file.js";
@@ -10,6 +11,10 @@ import { shippedModelPath } from "./shipped-model-file.js";
  * the cache folder, `guesses-todo-3f9a2c1e.txt` for `…/todo.txt`. Best effort throughout: a
  * cache that cannot be read is a miss, one that cannot be written is left as it was, and
  * neither ever fails a command or changes what it prints.
+ *
+ * The reads on a hit (three stats and one small file) are synchronous: each asynchronous call
+ * is a round trip through libuv's thread pool, and on a busy machine those round trips cost
+ * more than the whole read (measured: ~4 ms against ~0.3 ms).
  */
 export function guessCachePath(env: Env, docketPath: string): string {
   const absolute = resolve(docketPath);
@@ -27,19 +32,17 @@ export function guessCachePath(env: Env, docketPath: string): string {
  * microseconds where hashing the 540 KB model would cost milliseconds, and any rewrite of a
  * file (a `recat`, a hand edit, `npm run train`, a reinstall or rebuild) changes its change time.
  */
-export async function guessFingerprint(docketPath: string): Promise<string> {
-  const [model, code, corrections] = await Promise.all([
-    fileStamp(shippedModelPath()),
-    fileStamp(fileURLToPath(import.meta.url)),
-    fileStamp(correctionsPath(docketPath)),
-  ]);
+export function guessFingerprint(docketPath: string): string {
+  const model = fileStamp(shippedModelPath());
+  const code = fileStamp(fileURLToPath(import.meta.url));
+  const corrections = fileStamp(correctionsPath(docketPath));
   return `model=${model} code=${code} corrections=${corrections} docket=${fnv1a(resolve(docketPath))}`;
 }
 
 /** The cache file's text, or undefined when there is none or it cannot be read. */
-export async function readGuessCache(path: string): Promise<string | undefined> {
+export function readGuessCache(path: string): string | undefined {
   try {
-    return await readFile(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch {
     return undefined;
   }
@@ -60,12 +63,12 @@ export async function writeGuessCache(path: string, text: string): Promise<void>
   }
 }
 
-async function fileStamp(path: string): Promise<string> {
+function fileStamp(path: string): string {
   try {
-    const s = await stat(path);
-    return `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
+    const s = statSync(path, { throwIfNoEntry: false });
+    return s ? `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}` : "none";
   } catch {
-    return "none";
+    return "unreadable";
   }
 }
 

@@ -26,6 +26,25 @@ export interface RememberedGuess {
   unsure: boolean;
 }
 
+/**
+ * A remembered guess as the categorisers give it. The reason (the telling words) needs the
+ * model, so it is not remembered: the commands that show a reason (`add`, the dashboard's
+ * preview) classify afresh; the ones that read remembered guesses show only the category and
+ * its probability. A class, so reading a file of guesses builds each one once and works out
+ * no reason until one is read.
+ */
+export class Remembered implements RememberedGuess, CategoryGuess {
+  constructor(
+    readonly category: Category,
+    readonly probability: number,
+    readonly unsure: boolean,
+  ) {}
+
+  get reason(): string {
+    return `remembered from an earlier run; p=${this.probability.toFixed(2)}`;
+  }
+}
+
 /** Bumped when the format, or what a guess depends on beyond the fingerprint, changes. */
 export const GUESS_CACHE_VERSION = 1;
 
@@ -57,13 +76,13 @@ export function formatGuessCache(
 export function parseGuessCache(
   source: string,
   fingerprint: string,
-): Map<string, RememberedGuess> | undefined {
+): Map<string, Remembered> | undefined {
   const lines = source.split("\n");
   if (lines[0] !== `${HEADER}${fingerprint}`) return undefined;
   // A complete file ends "end N\n": its last element after the split is "".
   const last = lines.length - 2;
   if (last < 1 || lines[last + 1] !== "" || lines[last] !== `end ${last - 1}`) return undefined;
-  const guesses = new Map<string, RememberedGuess>();
+  const guesses = new Map<string, Remembered>();
   for (let i = 1; i < last; i++) {
     const line = lines[i] as string;
     const a = line.indexOf(" ");
@@ -81,7 +100,7 @@ export function parseGuessCache(
     ) {
       return undefined;
     }
-    guesses.set(line.slice(b + 3), { category, probability, unsure: flag === "?" });
+    guesses.set(line.slice(b + 3), new Remembered(category, probability, flag === "?"));
   }
   return guesses;
 }
@@ -106,17 +125,4 @@ export function guessesToKeep(
     room--;
   }
   return kept;
-}
-
-/**
- * A remembered guess as the categorisers give it. The reason (the telling words) needs the
- * model, so it is not remembered: the commands that show a reason (`add`, the dashboard's
- * preview) classify afresh; the ones that read remembered guesses show only the category.
- */
-export function rememberedGuess(g: RememberedGuess): CategoryGuess {
-  return { ...g, reason: `remembered from an earlier run; p=${g.probability.toFixed(2)}` };
-}
-
-export function toRemembered(g: CategoryGuess): RememberedGuess {
-  return { category: g.category, probability: g.probability, unsure: g.unsure };
 }
