@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 
 // The bundled command as users run it (npm test builds dist/ first).
 const root = join(import.meta.dirname, "..", "..");
-const bin = join(root, "bin", "ppppt.js");
+const bin = join(root, "bin", "ppppt.cjs");
 
 function ppppt(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [bin, ...args], {
@@ -17,7 +17,7 @@ function ppppt(args: string[], env: Record<string, string> = {}) {
 
 describe("the built ppppt command", () => {
   it("is built", () => {
-    expect(existsSync(join(root, "dist", "cli.js")), "run `npm run build` first").toBe(true);
+    expect(existsSync(join(root, "dist", "cli.cjs")), "run `npm run build` first").toBe(true);
   });
 
   it("adds and lists through real processes with the documented exit codes", () => {

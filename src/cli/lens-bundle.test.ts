@@ -5,9 +5,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 // The lens through the bundled command (npm test builds dist/ first): the shipped playbook
-// must be found from dist/chunks/, where the playbook reader lands after bundling.
+// must be found from dist/cli.cjs, where the playbook reader lands after bundling.
 const root = join(import.meta.dirname, "..", "..");
-const bin = join(root, "bin", "ppppt.js");
+const bin = join(root, "bin", "ppppt.cjs");
 
 function ppppt(args: string[], env: Record<string, string>) {
   return spawnSync(process.execPath, [bin, ...args], {

@@ -10,7 +10,7 @@ import { configDir, type Env } from "./paths.js";
 /**
  * Playbook files on disk: the ones ppppt ships (playbook/ at the package root) and the user's
  * (<config dir>/playbooks/*.yaml). The package root is found by walking up from this module,
- * which works from src/ under vitest and tsx and from dist/ (and dist/chunks/) when bundled.
+ * which works from src/ under vitest and tsx and from dist/cli.cjs when bundled.
  */
 export function shippedPlaybookDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
