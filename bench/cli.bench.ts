@@ -31,7 +31,7 @@ const TARGET_RATIO = 1.5;
 const TODAY = "2026-11-25";
 const ADD_TEXT = "1:1 with Dana about the promo packet friday +promo-cycle";
 const root = fileURLToPath(new URL("..", import.meta.url));
-const ppppt = join(root, "bin", "ppppt.js");
+const ppppt = join(root, "bin", "ppppt.cjs");
 const node = process.execPath;
 const work = mkdtempSync(join(tmpdir(), "ppppt-bench-"));
 

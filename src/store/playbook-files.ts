@@ -8,7 +8,7 @@ import { configDir, type Env } from "./paths.js";
 
 /**
  * Playbook files on disk: the ones ppppt ships (playbook/ at the package root) and the user's
- * (<config dir>/playbooks/*.yaml).
+ * (<config dir>/playbooks/*.yaml). The shipped folder is found as package-root.ts says.
  */
 export function shippedPlaybookDir(): string {
   return shippedPath("playbook", "the playbook folder");

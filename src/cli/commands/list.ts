@@ -10,7 +10,7 @@ import { readDocketFile } from "../../store/docket-file.js";
 import { loadGuesses } from "../categoriser.js";
 import { type CliContext, contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
-import { categoryHeading, renderItem } from "../render.js";
+import { categoryHeading, itemRenderer } from "../render.js";
 
 interface ListOptions {
   cat?: string[];
@@ -62,10 +62,11 @@ export function registerList(program: Command, io: CliIO): void {
         return;
       }
       // One write for the whole list: a write per line costs more than rendering it.
+      const render = itemRenderer(today, ctx.style);
       let out = "";
       for (const group of groups) {
         out += `${ctx.style.bold(`${categoryHeading(group.category)} (${group.items.length})`)}\n`;
-        for (const line of group.items) out += `  ${renderItem(line, today, ctx.style)}\n`;
+        for (const line of group.items) out += `  ${render(line)}\n`;
       }
       out += ctx.style.dim(`${shown.length} of ${items.length} items shown`);
       ctx.out(out);
