@@ -83,6 +83,11 @@ try {
     copyFileSync(listFile, addFile);
     const env = { ...cleanEnv, PPPPT_FILE: listFile };
     measure(size, "ppppt list", node, [ppppt, "list"], { env });
+    // A first run, or one after a `recat`: no remembered guesses (a cache folder that cannot
+    // exist is never read or written), so the classifier loads and guesses every time.
+    measure(size, "ppppt list, no guess cache", node, [ppppt, "list"], {
+      env: { ...env, PPPPT_CACHE: "/dev/null/no-cache" },
+    });
     measure(size, "ppppt add", node, [ppppt, "add", ADD_TEXT], {
       env: { ...env, PPPPT_FILE: addFile },
     });
