@@ -7,7 +7,8 @@ const FLOOR_PER_SECOND = 50_000;
 const RUN_MS = 2_000;
 
 const importStart = performance.now();
-const { SHIPPED_MODEL } = await import("../src/core/classify/shipped-model.js");
+const { readShippedModel } = await import("../src/store/shipped-model-file.js");
+const SHIPPED_MODEL = await readShippedModel();
 const { Classifier } = await import("../src/core/classify/classifier.js");
 const buildStart = performance.now();
 const classifier = Classifier.fromModel(SHIPPED_MODEL);

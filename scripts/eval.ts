@@ -12,7 +12,7 @@ import {
 } from "../src/core/classify/evaluation.js";
 import { keywordCategory } from "../src/core/classify/keyword-rule.js";
 import { DEFAULT_OPTIONS, trainModel } from "../src/core/classify/naive-bayes.js";
-import { SHIPPED_MODEL } from "../src/core/classify/shipped-model.js";
+import { readShippedModel } from "../src/store/shipped-model-file.js";
 
 const MACRO_F1_FLOOR = 0.85;
 const FOLDS = 5;
@@ -21,7 +21,8 @@ const examples = parseCorpus(
   readFileSync(new URL("../data/corpus.tsv", import.meta.url), "utf8"),
   "data/corpus.tsv",
 );
-const options = { ...DEFAULT_OPTIONS, temperature: SHIPPED_MODEL.temperature };
+const { temperature } = await readShippedModel();
+const options = { ...DEFAULT_OPTIONS, temperature };
 
 let confident = 0;
 let confidentRight = 0;

@@ -1,23 +1,44 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 // The bundled command as users run it (npm test builds dist/ first).
 const root = join(import.meta.dirname, "..", "..");
-const bin = join(root, "bin", "ppppt.js");
+const bin = join(root, "bin", "ppppt.cjs");
+// The guess cache goes to a temporary folder, never the real home's.
+const cache = mkdtempSync(join(tmpdir(), "ppppt-bin-cache-"));
 
 function ppppt(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [bin, ...args], {
     encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", ...env },
+    env: { ...process.env, NO_COLOR: "1", PPPPT_CACHE: cache, ...env },
   });
 }
 
 describe("the built ppppt command", () => {
   it("is built", () => {
-    expect(existsSync(join(root, "dist", "cli.js")), "run `npm run build` first").toBe(true);
+    expect(existsSync(join(root, "dist", "cli.cjs")), "run `npm run build` first").toBe(true);
+  });
+
+  it("carries every vendored library it loads on demand, with what the commands use", () => {
+    const vendor = join(root, "dist", "vendor");
+    const load = createRequire(join(vendor, "x.cjs"));
+    const uses: Record<string, (m: Record<string, unknown>) => unknown> = {
+      "chrono.cjs": (m) => m.parse,
+      "server.cjs": (m) => m.Hono && m.streamSSE && m.serve,
+      "prompts.cjs": (m) => m.select && m.intro,
+      "proper-lockfile.cjs": (m) => m.lock,
+      "write-file-atomic.cjs": (m) => typeof m === "function" && m,
+      "yaml.cjs": (m) => m.parseDocument,
+      "zod.cjs": (m) => (m.z as Record<string, unknown> | undefined)?.object,
+    };
+    expect(readdirSync(vendor).sort()).toEqual(Object.keys(uses).sort());
+    for (const [file, used] of Object.entries(uses)) {
+      expect(used(load(`./${file}`)), file).toBeTruthy();
+    }
   });
 
   it("adds and lists through real processes with the documented exit codes", () => {

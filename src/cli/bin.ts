@@ -9,11 +9,15 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-try {
-  process.exitCode = await runCli(process.argv.slice(2), processIO());
-} catch (error) {
-  process.stderr.write(
-    `ppppt: unexpected error (a bug; please report it): ${(error as Error).stack ?? error}\n`,
-  );
-  process.exitCode = 1;
-}
+// No top-level await: the bundle is CommonJS (see scripts/build.mjs).
+runCli(process.argv.slice(2), processIO()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `ppppt: unexpected error (a bug; please report it): ${(error as Error).stack ?? error}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

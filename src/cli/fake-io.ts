@@ -11,6 +11,17 @@ export interface FakeIO extends CliIO {
   err: string[];
 }
 
+let testCache: string | undefined;
+
+/**
+ * Tests never touch the real home: HOME points nowhere, and the cache (the guess cache) goes to
+ * one temporary folder per test process unless a test names its own with PPPPT_CACHE.
+ */
+function testCacheDir(): string {
+  testCache ??= mkdtempSync(join(tmpdir(), "ppppt-test-cache-"));
+  return testCache;
+}
+
 export function fakeIO(env: Env = {}, stdin = ""): FakeIO {
   const out: string[] = [];
   const err: string[] = [];
@@ -20,7 +31,7 @@ export function fakeIO(env: Env = {}, stdin = ""): FakeIO {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     readStdin: async () => stdin,
-    env: { NO_COLOR: "1", HOME: "/nonexistent-home", ...env },
+    env: { NO_COLOR: "1", HOME: "/nonexistent-home", PPPPT_CACHE: testCacheDir(), ...env },
     stdoutIsTTY: false,
     stdinIsTTY: stdin === "",
     now: () => new Date("2026-11-25T12:00:00"),

@@ -5,15 +5,17 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 // The lens through the bundled command (npm test builds dist/ first): the shipped playbook
-// must be found from dist/chunks/, where the playbook reader lands after bundling.
+// must be found from dist/cli.cjs, where the playbook reader lands after bundling.
 const root = join(import.meta.dirname, "..", "..");
-const bin = join(root, "bin", "ppppt.js");
+const bin = join(root, "bin", "ppppt.cjs");
+// The guess cache goes to a temporary folder, never the real home's.
+const cache = mkdtempSync(join(tmpdir(), "ppppt-lens-bin-cache-"));
 
 function ppppt(args: string[], env: Record<string, string>) {
   return spawnSync(process.execPath, [bin, ...args], {
     encoding: "utf8",
     cwd: tmpdir(),
-    env: { ...process.env, NO_COLOR: "1", PPPPT_TODAY: "2026-11-25", ...env },
+    env: { ...process.env, NO_COLOR: "1", PPPPT_TODAY: "2026-11-25", PPPPT_CACHE: cache, ...env },
   });
 }
 

@@ -6,7 +6,7 @@ import { requireRole } from "../core/lens/roles.js";
 import type { LensSettings } from "../core/lens/settings.js";
 import { lensSettingsOf, readConfigFile, type UserConfig } from "../store/config-file.js";
 import { readDocketFile } from "../store/docket-file.js";
-import { loadCategoriser } from "./categoriser.js";
+import { loadGuesses } from "./categoriser.js";
 import type { CliContext } from "./context.js";
 
 /** What every lens command reads first: the docket's items, the config, today, the categoriser. */
@@ -26,9 +26,15 @@ export async function loadLensInput(ctx: CliContext, role?: string): Promise<Len
   const docketPath = ctx.docketPath();
   const { docket } = await readDocketFile(docketPath);
   const lines = itemLines(docket);
-  // Loading the classifier costs tens of milliseconds: only when an item needs a guess.
-  const categorise = lines.some((l) => l.item.category === undefined)
-    ? await loadCategoriser(ctx)
-    : () => undefined;
+  // Loading the classifier costs tens of milliseconds: only when an item needs a guess that
+  // the guess cache does not remember.
+  const uncategorised = lines.filter((l) => l.item.category === undefined);
+  const categorise =
+    uncategorised.length > 0
+      ? await loadGuesses(
+          ctx,
+          uncategorised.map((l) => l.item.title),
+        )
+      : () => undefined;
   return { today, docketPath, lines, config, settings, categorise };
 }

@@ -10,7 +10,8 @@ export const EXIT_USER_ERROR = 1;
 /** The command line itself is wrong: an unknown command or option, a missing argument. */
 export const EXIT_USAGE = 2;
 
-export function buildProgram(io: CliIO): Command {
+/** The program, with the command `argv` runs registered (or all of them, see registerCommands). */
+export async function buildProgram(io: CliIO, argv: string[]): Promise<Command> {
   const program = new Command("ppppt")
     .description(
       "The leadership docket: People, Product, Process, Public and Tech work in one todo.txt file.",
@@ -28,7 +29,7 @@ export function buildProgram(io: CliIO): Command {
       writeErr: (s) => io.stderr(s),
     })
     .exitOverride();
-  registerCommands(program, io);
+  await registerCommands(program, io, argv);
   for (const command of program.commands) {
     command.exitOverride();
     command.configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
@@ -39,7 +40,7 @@ export function buildProgram(io: CliIO): Command {
 
 /** Runs one command line; returns the exit code instead of exiting, so tests can call it. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
-  const program = buildProgram(io);
+  const program = await buildProgram(io, argv);
   try {
     await program.parseAsync(argv, { from: "user" });
     return EXIT_OK;

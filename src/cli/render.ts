@@ -15,19 +15,39 @@ export function renderDue(due: IsoDate, today: IsoDate, style: Style): string {
   return text;
 }
 
+/**
+ * Renders items as one line each. Made once per command: a list of thousands of items has a
+ * few hundred distinct due dates, and each is rendered once.
+ */
+export function itemRenderer(today: IsoDate, style: Style): (line: ItemLine) => string {
+  const dues = new Map<IsoDate, string>();
+  const dueText = (due: IsoDate): string => {
+    let text = dues.get(due);
+    if (text === undefined) {
+      text = renderDue(due, today, style);
+      dues.set(due, text);
+    }
+    return text;
+  };
+  return (line) => {
+    const it = line.item;
+    let out = style.dim(line.id.padEnd(6));
+    if (it.done) out += ` ${style.green(it.completed ? `x ${it.completed}` : "x")}`;
+    if (it.priority) out += ` ${style.yellow(`(${it.priority})`)}`;
+    out += ` ${it.done ? style.dim(it.title) : it.title}`;
+    if (it.due && !it.done) out += ` ${dueText(it.due)}`;
+    if (it.estimate !== undefined) out += ` ${style.dim(`est ${formatDuration(it.estimate)}`)}`;
+    if (it.spent !== undefined) out += ` ${style.dim(`spent ${formatDuration(it.spent)}`)}`;
+    if (it.rec)
+      out += ` ${style.dim(`every ${it.rec.count}${it.rec.unit}${it.rec.strict ? " strict" : ""}`)}`;
+    if (it.categoryGuess) out += ` ${style.magenta(`[${it.category} ?]`)}`;
+    return out;
+  };
+}
+
+/** One item on one line: id, done mark, priority, title, due, effort, recurrence, guess. */
 export function renderItem(line: ItemLine, today: IsoDate, style: Style): string {
-  const it = line.item;
-  const parts: string[] = [style.dim(line.id.padEnd(6))];
-  if (it.done) parts.push(style.green(`x ${it.completed ?? ""}`.trimEnd()));
-  if (it.priority) parts.push(style.yellow(`(${it.priority})`));
-  parts.push(it.done ? style.dim(it.title) : it.title);
-  if (it.due && !it.done) parts.push(renderDue(it.due, today, style));
-  if (it.estimate !== undefined) parts.push(style.dim(`est ${formatDuration(it.estimate)}`));
-  if (it.spent !== undefined) parts.push(style.dim(`spent ${formatDuration(it.spent)}`));
-  if (it.rec)
-    parts.push(style.dim(`every ${it.rec.count}${it.rec.unit}${it.rec.strict ? " strict" : ""}`));
-  if (it.categoryGuess) parts.push(style.magenta(`[${it.category} ?]`));
-  return parts.join(" ");
+  return itemRenderer(today, style)(line);
 }
 
 export function categoryHeading(category: keyof typeof CATEGORY_LABELS | undefined): string {

@@ -16,11 +16,11 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Where the built page lives: dist/web beside the bundled CLI (dist/chunks/*.js when bundled,
+ * Where the built page lives: dist/web beside the bundled CLI (dist/cli.cjs when bundled,
  * src/server/*.ts when run from source by the tests).
  */
 export function findWebRoot(): string | undefined {
-  for (const rel of ["../web/", "../../dist/web/", "../dist/web/"]) {
+  for (const rel of ["./web/", "../../dist/web/"]) {
     const dir = fileURLToPath(new URL(rel, import.meta.url));
     if (existsSync(join(dir, "index.html"))) return dir;
   }

@@ -1,27 +1,17 @@
-import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { PpppptError } from "../core/errors.js";
 import { parsePlaybook } from "../core/lens/playbook.js";
 import { mergePlaybooks, type Practice } from "../core/lens/practice.js";
+import { shippedPath } from "./package-root.js";
 import { configDir, type Env } from "./paths.js";
 
 /**
  * Playbook files on disk: the ones ppppt ships (playbook/ at the package root) and the user's
- * (<config dir>/playbooks/*.yaml). The package root is found by walking up from this module,
- * which works from src/ under vitest and tsx and from dist/ (and dist/chunks/) when bundled.
+ * (<config dir>/playbooks/*.yaml). The shipped folder is found as package-root.ts says.
  */
 export function shippedPlaybookDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, "playbook");
-    if (existsSync(candidate) && existsSync(join(dir, "package.json"))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new PpppptError("cannot find the playbook folder that ships with ppppt", {
-    hint: "Reinstall ppppt; its package should contain a playbook/ folder.",
-  });
+  return shippedPath("playbook", "the playbook folder");
 }
 
 export function userPlaybookDir(env: Env): string {

@@ -21,9 +21,9 @@ describe.skipIf(!haveBrowser)("ppppt serve --demo (the built command)", () => {
   const output: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(ROOT, "dist", "cli.js"))) throw new Error("run `npm run build` first");
+    if (!existsSync(join(ROOT, "dist", "cli.cjs"))) throw new Error("run `npm run build` first");
     await mkdir(ARTIFACTS, { recursive: true });
-    server = spawn(process.execPath, [join(ROOT, "bin", "ppppt.js"), "serve", "--demo"], {
+    server = spawn(process.execPath, [join(ROOT, "bin", "ppppt.cjs"), "serve", "--demo"], {
       cwd: ROOT,
       env: { ...process.env, PPPPT_TODAY: "2026-11-25", CI: "1", NO_COLOR: "1" },
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,46 +1,63 @@
 import type { Command } from "commander";
 import type { CliIO } from "../io.js";
-import { registerAdd } from "./add.js";
-import { registerArchive } from "./archive.js";
-import { registerAssess } from "./assess.js";
-import { registerBalance } from "./balance.js";
-import { registerCheck } from "./check.js";
-import { registerClassify } from "./classify.js";
-import { registerDemo } from "./demo.js";
-import { registerDone } from "./done.js";
-import { registerEdit } from "./edit.js";
-import { registerInit } from "./init.js";
-import { registerList } from "./list.js";
-import { registerNext } from "./next.js";
-import { registerPlan } from "./plan.js";
-import { registerPlaybook } from "./playbook.js";
-import { registerRecat } from "./recat.js";
-import { registerReview } from "./review.js";
-import { registerRm } from "./rm.js";
-import { registerServe } from "./serve.js";
-import { registerShow } from "./show.js";
-import { registerWhy } from "./why.js";
 
-/** Every command, in the order `ppppt --help` lists them. One file per command. */
-export function registerCommands(program: Command, io: CliIO): void {
-  registerInit(program, io);
-  registerAdd(program, io);
-  registerList(program, io);
-  registerShow(program, io);
-  registerDone(program, io);
-  registerEdit(program, io);
-  registerRecat(program, io);
-  registerRm(program, io);
-  registerCheck(program, io);
-  registerArchive(program, io);
-  registerNext(program, io);
-  registerBalance(program, io);
-  registerReview(program, io);
-  registerPlaybook(program, io);
-  registerAssess(program, io);
-  registerPlan(program, io);
-  registerDemo(program, io);
-  registerServe(program, io);
-  registerClassify(program, io);
-  registerWhy(program, io);
+type Register = (program: Command, io: CliIO) => void;
+
+interface CommandEntry {
+  /** The names (and aliases) it answers to on the command line. */
+  names: readonly string[];
+  load: () => Promise<Register>;
+}
+
+/**
+ * Every command, in the order `ppppt --help` lists them. One file per command, each loaded
+ * only when it is run: a command's module (and what it imports) is initialised on demand, so
+ * `ppppt list` does not pay for building twenty commands' options and help.
+ */
+const COMMANDS: readonly CommandEntry[] = [
+  { names: ["init"], load: async () => (await import("./init.js")).registerInit },
+  { names: ["add"], load: async () => (await import("./add.js")).registerAdd },
+  { names: ["list", "ls"], load: async () => (await import("./list.js")).registerList },
+  { names: ["show"], load: async () => (await import("./show.js")).registerShow },
+  { names: ["done", "do", "undo"], load: async () => (await import("./done.js")).registerDone },
+  { names: ["edit"], load: async () => (await import("./edit.js")).registerEdit },
+  { names: ["recat"], load: async () => (await import("./recat.js")).registerRecat },
+  { names: ["rm", "del"], load: async () => (await import("./rm.js")).registerRm },
+  { names: ["check"], load: async () => (await import("./check.js")).registerCheck },
+  { names: ["archive"], load: async () => (await import("./archive.js")).registerArchive },
+  { names: ["next"], load: async () => (await import("./next.js")).registerNext },
+  { names: ["balance"], load: async () => (await import("./balance.js")).registerBalance },
+  { names: ["review"], load: async () => (await import("./review.js")).registerReview },
+  { names: ["playbook"], load: async () => (await import("./playbook.js")).registerPlaybook },
+  { names: ["assess"], load: async () => (await import("./assess.js")).registerAssess },
+  { names: ["plan"], load: async () => (await import("./plan.js")).registerPlan },
+  { names: ["demo"], load: async () => (await import("./demo.js")).registerDemo },
+  { names: ["serve"], load: async () => (await import("./serve.js")).registerServe },
+  { names: ["classify"], load: async () => (await import("./classify.js")).registerClassify },
+  { names: ["why"], load: async () => (await import("./why.js")).registerWhy },
+];
+
+/**
+ * Registers the command `argv` runs, or every command when it names none of them (help, a
+ * typo: commander then lists them all or suggests the nearest).
+ */
+export async function registerCommands(program: Command, io: CliIO, argv: string[]): Promise<void> {
+  const name = commandNameIn(argv);
+  const entry = COMMANDS.find((c) => name !== undefined && c.names.includes(name));
+  const registers = await Promise.all((entry ? [entry] : COMMANDS).map((c) => c.load()));
+  for (const register of registers) register(program, io);
+}
+
+/** The program's options that take a value: the word after them is not the command. */
+const VALUE_OPTIONS = new Set(["-f", "--file", "--today"]);
+
+/** The first word of `argv` that is neither an option nor an option's value. */
+export function commandNameIn(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] as string;
+    if (word === "--") return argv[i + 1];
+    if (!word.startsWith("-")) return word;
+    if (VALUE_OPTIONS.has(word)) i++;
+  }
+  return undefined;
 }

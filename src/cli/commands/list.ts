@@ -7,10 +7,10 @@ import { itemJson } from "../../core/docket/item-json.js";
 import { groupByCategory, type ItemQuery, matchesQuery } from "../../core/docket/query.js";
 import { PpppptError } from "../../core/errors.js";
 import { readDocketFile } from "../../store/docket-file.js";
-import { loadCategoriser } from "../categoriser.js";
+import { loadGuesses } from "../categoriser.js";
 import { type CliContext, contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
-import { categoryHeading, renderItem } from "../render.js";
+import { categoryHeading, itemRenderer } from "../render.js";
 
 interface ListOptions {
   cat?: string[];
@@ -62,10 +62,11 @@ export function registerList(program: Command, io: CliIO): void {
         return;
       }
       // One write for the whole list: a write per line costs more than rendering it.
+      const render = itemRenderer(today, ctx.style);
       let out = "";
       for (const group of groups) {
         out += `${ctx.style.bold(`${categoryHeading(group.category)} (${group.items.length})`)}\n`;
-        for (const line of group.items) out += `  ${renderItem(line, today, ctx.style)}\n`;
+        for (const line of group.items) out += `  ${render(line)}\n`;
       }
       out += ctx.style.dim(`${shown.length} of ${items.length} items shown`);
       ctx.out(out);
@@ -80,7 +81,8 @@ export function registerList(program: Command, io: CliIO): void {
 
 /**
  * Items without a `cat:` are shown under the category the classifier predicts, marked as a
- * guess; the file is not touched. The model is loaded only when such an item would be listed.
+ * guess; the file is not touched. The guesses come from the guess cache when it knows them all;
+ * the model is loaded only when it does not, and only when such an item would be listed.
  */
 async function withGuessedCategories(
   ctx: CliContext,
@@ -93,10 +95,15 @@ async function withGuessedCategories(
   const anyCategory = { ...query, categories: undefined };
   const missing = (l: ItemLine) =>
     l.item.category === undefined && matchesQuery(l, anyCategory, today);
-  if (!lines.some(missing)) return lines;
-  const categorise = await loadCategoriser(ctx);
+  const needGuess = lines.filter(missing);
+  if (needGuess.length === 0) return lines;
+  const categorise = await loadGuesses(
+    ctx,
+    needGuess.map((l) => l.item.title),
+  );
+  const guessed = new Set(needGuess);
   return lines.map((l) => {
-    if (!missing(l)) return l;
+    if (!guessed.has(l)) return l;
     const guess = categorise(l.item.title);
     if (!guess) return l;
     return { ...l, item: { ...l.item, category: guess.category, categoryGuess: true } };

@@ -4,7 +4,7 @@ import { findItem } from "../../core/docket/docket.js";
 import { itemJson } from "../../core/docket/item-json.js";
 import { formatDuration } from "../../core/duration.js";
 import { readDocketFile } from "../../store/docket-file.js";
-import { loadCategoriser } from "../categoriser.js";
+import { loadGuesses } from "../categoriser.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
 
@@ -27,7 +27,7 @@ export function registerShow(program: Command, io: CliIO): void {
       let none = "none";
       if (!it.category) {
         // Only an item without a category pays for loading the classifier.
-        const guess = (await loadCategoriser(ctx))(it.title);
+        const guess = (await loadGuesses(ctx, [it.title]))(it.title);
         if (guess) {
           none = `none; the classifier guesses ${CATEGORY_LABELS[guess.category]} (p=${guess.probability.toFixed(2)}): \`ppppt recat ${line.id} ${guess.category}\` keeps it`;
         }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { readShippedModel } from "../../store/shipped-model-file.js";
 import { Classifier } from "./classifier.js";
 import { type Correction, formatCorrection, parseCorrections } from "./corrections.js";
-import { SHIPPED_MODEL } from "./shipped-model.js";
+
+const SHIPPED_MODEL = await readShippedModel();
 
 const fix = (category: Correction["category"], text: string): Correction => ({
   date: "2026-11-25",

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { readShippedModel } from "../../store/shipped-model-file.js";
 import { Classifier } from "./classifier.js";
-import { SHIPPED_MODEL } from "./shipped-model.js";
+
+const SHIPPED_MODEL = await readShippedModel();
 
 describe("explain", () => {
   const classifier = Classifier.fromModel(SHIPPED_MODEL);

@@ -2,13 +2,15 @@
  * A map from non-negative 31-bit integers to feature numbers, as an open-addressing hash
  * table in typed arrays. The character n-gram lookups are most of the work of classifying a
  * text; probing an Int32Array is several times faster than Map.get and allocates nothing.
- * Remembers insertion order, so a saved model lists its features the same way every time.
+ * Values are feature numbers, given in increasing order, so sorting by value gives the keys in
+ * insertion order: a saved model lists its features the same way every time, and loading keeps
+ * no separate list of keys.
  */
 export class IntIndex {
   private slots: Int32Array;
   private values: Int32Array;
   private mask: number;
-  private order: number[] = [];
+  private count = 0;
 
   constructor(capacity = 1024) {
     let size = 16;
@@ -19,7 +21,7 @@ export class IntIndex {
   }
 
   get size(): number {
-    return this.order.length;
+    return this.count;
   }
 
   /** The value for `key`, or -1. */
@@ -34,11 +36,31 @@ export class IntIndex {
     }
   }
 
-  /** Adds a key that is not yet present. */
+  /** Adds a key that is not yet present, with a value above every value already added. */
   add(key: number, value: number): void {
-    if ((this.order.length + 1) * 2 > this.slots.length) this.grow();
+    if ((this.count + 1) * 2 > this.slots.length) this.grow();
     this.place(key, value);
-    this.order.push(key);
+    this.count++;
+  }
+
+  /**
+   * Adds keys not yet present, with the values first, first + 1, … (loading a saved model).
+   * One tight loop rather than a call per key: it runs once per command, as cold code, where
+   * the calls cost more than the placing.
+   */
+  addAll(keys: readonly number[], first: number): void {
+    this.reserve(this.count + keys.length);
+    const slots = this.slots;
+    const values = this.values;
+    const mask = this.mask;
+    for (let j = 0; j < keys.length; j++) {
+      const key = keys[j] as number;
+      let at = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      while (slots[at] !== -1) at = (at + 1) & mask;
+      slots[at] = key;
+      values[at] = first + j;
+    }
+    this.count += keys.length;
   }
 
   /** Room for `count` keys without growing. */
@@ -47,8 +69,13 @@ export class IntIndex {
   }
 
   /** Keys in the order they were added, with their values. */
-  *entries(): Generator<[number, number]> {
-    for (const key of this.order) yield [key, this.get(key)];
+  entries(): [number, number][] {
+    const out: [number, number][] = [];
+    for (let at = 0; at < this.slots.length; at++) {
+      const key = this.slots[at] as number;
+      if (key !== -1) out.push([key, this.values[at] as number]);
+    }
+    return out.sort((a, b) => a[1] - b[1]);
   }
 
   private place(key: number, value: number): void {
@@ -59,7 +86,7 @@ export class IntIndex {
   }
 
   private grow(): void {
-    const old = this.order.map((key) => [key, this.get(key)] as const);
+    const old = this.entries();
     const size = this.slots.length * 2;
     this.slots = new Int32Array(size).fill(-1);
     this.values = new Int32Array(size);

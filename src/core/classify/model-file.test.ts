@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { readShippedModel } from "../../store/shipped-model-file.js";
 import { parseCorpus } from "./corpus.js";
 import { deserialiseModel, serialiseModel } from "./model-file.js";
 import { trainModel } from "./naive-bayes.js";
-import { SHIPPED_MODEL } from "./shipped-model.js";
 import { modelFileText, trainModelFile } from "./train.js";
+
+const SHIPPED_MODEL = await readShippedModel();
 
 const corpusText = readFileSync(new URL("../../../data/corpus.tsv", import.meta.url), "utf8");
 const shippedText = readFileSync(new URL("../../../data/model.json", import.meta.url), "utf8");

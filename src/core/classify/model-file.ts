@@ -5,8 +5,9 @@ import { NaiveBayes } from "./naive-bayes.js";
 
 /**
  * The shipped model (data/model.json), written by `npm run train` from data/corpus.tsv and
- * checked against it by a test. Plain arrays, so the JavaScript parser builds them natively
- * when the classifier chunk loads; the model then only fills three maps (see NaiveBayes.load).
+ * checked against it by a test, and read at run time by the store (shipped-model-file.ts). Plain
+ * arrays, so the native JSON.parse builds them; the model then only fills three maps (see
+ * NaiveBayes.load).
  */
 export interface ModelFile {
   format: 3;

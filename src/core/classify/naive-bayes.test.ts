@@ -66,6 +66,26 @@ describe("naive Bayes", () => {
     }
   });
 
+  it("scores a text the same the first time and every time after, also once it learned more", () => {
+    const texts = [
+      "Fix the caching RFC",
+      "Zephyr caching rollout",
+      "Dana 1:1 Dana promo",
+      "rfc rfc",
+    ];
+    const later = trainModel(TINY.slice(0, 12));
+    const first = texts.map((t) => Array.from(later.scores(t)));
+    expect(texts.map((t) => Array.from(later.scores(t)))).toEqual(first);
+    // Learning new words and n-grams must reach texts whose tokens were already seen.
+    const more = [...TINY.slice(12), { category: "tech" as const, text: "Zephyr caching rollout" }];
+    later.learn(more);
+    const once = trainModel([...TINY, more[more.length - 1] as Example]);
+    for (const t of texts) {
+      expect(Array.from(later.scores(t)), t).toEqual(Array.from(once.scores(t)));
+      expect(Array.from(later.scores(t)), t).toEqual(Array.from(later.scoresByVisitor(t)));
+    }
+  });
+
   it("a temperature above 1 softens the probabilities without changing the answer", () => {
     const model = trainModel(TINY);
     const scores = model.scores("Review the caching RFC");

@@ -52,6 +52,19 @@ export interface Prediction {
   probabilities: number[];
 }
 
+interface TokenFeatures {
+  word: number | undefined;
+  /** Known n-gram features, in the order the walk meets them, each once. */
+  grams: readonly number[];
+  /** The weight of each of the token's n-grams. */
+  each: number;
+  /** Pair features with this token first, by the token after it (pairAfter). */
+  after: Map<string, number | undefined> | undefined;
+}
+
+/** Distinct tokens remembered at most; a long-running server starts over past it. */
+const MEMO_LIMIT = 50_000;
+
 export interface LabelledText {
   text: string;
   category: Category;
@@ -77,6 +90,8 @@ export class NaiveBayes {
   private ready = new Uint8Array(1024);
   private denominators = new Float64Array(K);
   private logPrior = new Float64Array(K);
+  /** Each token's known features (tokenFeatures); emptied whenever the features change. */
+  private memo = new Map<string, TokenFeatures>();
   /** seen[i] === stamp when feature i was already counted for the current text. */
   private seen = new Int32Array(1024);
   private stamp = 0;
@@ -124,13 +139,12 @@ export class NaiveBayes {
     // per-feature calls and array doubling would cost more than the work itself.
     const total = this.size + words.length + pairs.length + chars.length;
     this.reserve(total);
-    this.chars.reserve(this.chars.size + chars.length);
     const first = this.size;
     let i = first;
     for (let j = 0; j < words.length; j++) this.words.set(words[j] as string, i++);
     for (let j = 0; j < pairs.length; j++) this.pairs.set(pairs[j] as string, i++);
-    for (let j = 0; j < chars.length; j++) this.chars.add(chars[j] as number, i++);
-    this.size = i;
+    this.chars.addAll(chars, i);
+    this.size = i + chars.length;
     this.counts.set(counts, first * K);
     this.compile();
   }
@@ -161,27 +175,65 @@ export class NaiveBayes {
     const scores = new Float64Array(this.logPrior);
     const tokens = tokenize(text);
     const stamp = ++this.stamp;
-    const { word, pair, chars } = this.options.weights;
-    let previousKnown = false;
+    const { word, pair } = this.options.weights;
+    let previous: TokenFeatures | undefined;
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t] as string;
-      const w = this.words.get(token);
+      const known = this.tokenFeatures(token);
+      const w = known.word;
       this.addScore(scores, w, word, stamp);
-      // A known pair implies two known words: skip building the string otherwise.
-      if (previousKnown && w !== undefined) {
-        this.addScore(scores, this.pairs.get(`${tokens[t - 1]} ${token}`), pair, stamp);
+      // A known pair implies two known words: skip the lookup otherwise.
+      if (previous !== undefined && w !== undefined) {
+        this.addScore(
+          scores,
+          this.pairAfter(previous, tokens[t - 1] as string, token),
+          pair,
+          stamp,
+        );
       }
-      previousKnown = w !== undefined;
-      if (!hasCharGrams(token)) continue;
-      const each = chars / charGramCount(token.length);
-      for (const n of CHAR_SIZES) {
-        for (let start = -1; start + n <= token.length + 1; start++) {
-          const i = this.chars.get(charGramHash(token, start, n));
-          if (i !== -1) this.addScore(scores, i, each, stamp);
-        }
+      previous = w === undefined ? undefined : known;
+      const grams = known.grams;
+      for (let g = 0; g < grams.length; g++) {
+        this.addScore(scores, grams[g] as number, known.each, stamp);
       }
     }
     return scores;
+  }
+
+  /**
+   * A token's word feature and its known character n-grams (in walk order, each once), worked
+   * out the first time the token is seen and remembered until the features change. Texts
+   * repeat their words (a docket's names, projects and verbs), and hashing every n-gram of every
+   * word was most of the cost of classifying, above all in a short-lived process whose code the
+   * JIT has not optimised yet. The scores are added in the same order as before: the same sums.
+   */
+  private tokenFeatures(token: string): TokenFeatures {
+    const memo = this.memo.get(token);
+    if (memo !== undefined) return memo;
+    const grams: number[] = [];
+    let each = 0;
+    if (hasCharGrams(token)) {
+      each = this.options.weights.chars / charGramCount(token.length);
+      for (let n = CHAR_SIZES[0]; n <= CHAR_SIZES[1]; n++) {
+        for (let start = -1; start + n <= token.length + 1; start++) {
+          const i = this.chars.get(charGramHash(token, start, n));
+          if (i !== -1 && !grams.includes(i)) grams.push(i);
+        }
+      }
+    }
+    const features: TokenFeatures = { word: this.words.get(token), grams, each, after: undefined };
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(token, features);
+    return features;
+  }
+
+  /** The pair feature "first second", remembered on the first word's features. */
+  private pairAfter(first: TokenFeatures, firstToken: string, second: string): number | undefined {
+    first.after ??= new Map();
+    if (first.after.has(second)) return first.after.get(second);
+    const i = this.pairs.get(`${firstToken} ${second}`);
+    first.after.set(second, i);
+    return i;
   }
 
   /** The same scores through visitFeatures: the reference the fast walk is tested against. */
@@ -234,6 +286,7 @@ export class NaiveBayes {
       this.denominators[k] = Math.log((this.totals[k] as number) + alpha * this.size);
     }
     this.ready.fill(0);
+    this.memo.clear();
     let all = 0;
     for (let k = 0; k < K; k++) all += this.docs[k] as number;
     for (let k = 0; k < K; k++) {
@@ -294,7 +347,7 @@ export function trainModel(
 
 export function toPrediction(scores: Float64Array, temperature: number): Prediction {
   let max = Number.NEGATIVE_INFINITY;
-  for (const s of scores) if (s > max) max = s;
+  for (let k = 0; k < K; k++) if ((scores[k] as number) > max) max = scores[k] as number;
   const probabilities = new Array<number>(K);
   let sum = 0;
   for (let k = 0; k < K; k++) {

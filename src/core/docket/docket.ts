@@ -43,16 +43,15 @@ const ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
 /** A fresh 4-character id, unused in the docket (longer only if 4 characters run short). */
 export function newId(docket: Docket): string {
-  const used = new Set<string>();
-  for (const line of docket.lines) if (line.kind === "item") used.add(line.id);
   for (let length = 4; ; length++) {
     for (let attempt = 0; attempt < 50; attempt++) {
       let id = "";
       // Math.random, not node:crypto: an id is an address, not a secret, and loading the
       // crypto module would cost every command's start a few milliseconds.
       for (let i = 0; i < length; i++) id += ID_ALPHABET[Math.floor(Math.random() * 36)];
-      // All-digit ids would be mistaken for line numbers.
-      if (!/^\d+$/.test(id) && !used.has(id)) return id;
+      // All-digit ids would be mistaken for line numbers. A scan per candidate, not a set of
+      // every id: with 36^4 ids a candidate is nearly always free, so one scan is the cost.
+      if (!/^\d+$/.test(id) && !findId(docket, id)) return id;
     }
   }
 }
@@ -70,7 +69,7 @@ export function appendItem(docket: Docket, text: string): { docket: Docket; line
   const full =
     typeof withId !== "string" && withId.ownId === undefined ? setTag(text, "id", id) : text;
   const line = makeItemLine(full, id, eol);
-  if (findOwnId(docket, line.id)) throw new PpppptError(`id:${line.id} is already used`);
+  if (findId(docket, line.id)) throw new PpppptError(`id:${line.id} is already used`);
   const lines = docket.lines.slice();
   const last = lines[lines.length - 1];
   // A file without a final newline gets one, or the new item would join its last line.
@@ -79,7 +78,7 @@ export function appendItem(docket: Docket, text: string): { docket: Docket; line
   return { docket: { ...docket, lines }, line };
 }
 
-function findOwnId(docket: Docket, id: string): boolean {
+function findId(docket: Docket, id: string): boolean {
   return docket.lines.some((l) => l.kind === "item" && l.id === id);
 }
 

@@ -1,7 +1,14 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { itemLines } from "./docket.js";
 import { parseDocket } from "./parse.js";
-import { groupByCategory, type ItemQuery, matchesQuery } from "./query.js";
+import {
+  compareForList,
+  groupByCategory,
+  type ItemQuery,
+  matchesQuery,
+  sortForList,
+} from "./query.js";
 
 const docket = parseDocket(
   [
@@ -53,5 +60,34 @@ describe("order", () => {
     const groups = groupByCategory(itemLines(d));
     expect(groups.map((g) => g.category)).toEqual(["people", "tech", undefined]);
     expect(groups[1]?.items.map((l) => l.item.title)).toEqual(["b", "d", "c", "a"]);
+  });
+
+  it("sorts by packed keys exactly as the comparator does", () => {
+    const line = fc
+      .tuple(
+        fc.option(fc.constantFrom("A", "B", "C", "Z"), { nil: undefined }),
+        fc.option(
+          fc.date({
+            min: new Date("1999-12-30"),
+            max: new Date("2100-01-02"),
+            noInvalidDate: true,
+          }),
+          {
+            nil: undefined,
+          },
+        ),
+      )
+      .map(([p, d]) =>
+        [p ? `(${p})` : "", "item", d ? `due:${d.toISOString().slice(0, 10)}` : ""]
+          .filter(Boolean)
+          .join(" "),
+      );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 60 }), (texts) => {
+        const lines = itemLines(parseDocket(texts.join("\n")));
+        const expected = lines.slice().sort(compareForList);
+        expect(sortForList(lines).map((l) => l.number)).toEqual(expected.map((l) => l.number));
+      }),
+    );
   });
 });

@@ -79,7 +79,43 @@ export function groupByCategory(lines: ItemLine[]): CategoryGroup[] {
   for (const line of lines) groups.get(line.item.category)?.push(line);
   const out: CategoryGroup[] = [];
   for (const [category, items] of groups) {
-    if (items.length > 0) out.push({ category, items: items.sort(compareForList) });
+    if (items.length > 0) out.push({ category, items: sortForList(items) });
   }
   return out;
+}
+
+/**
+ * The lines in compareForList's order. Each line's place is packed into one number (priority,
+ * due date as YYYYMMDD, position) and the numbers sorted natively: `list` sorts thousands of
+ * lines in a fresh process, where calling a JavaScript comparator ~100,000 times costs more
+ * than everything else it does after parsing.
+ */
+export function sortForList(lines: ItemLine[]): ItemLine[] {
+  // 2^21 positions × 10^8 dates × 27 priorities stays below 2^53, where doubles are exact.
+  if (lines.length >= POSITIONS) return lines.slice().sort(compareForList);
+  const keys = new Float64Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const it = (lines[i] as ItemLine).item;
+    const priority = it.priority === undefined ? 26 : it.priority.charCodeAt(0) - 65;
+    const due = it.due === undefined ? NO_DUE : dueNumber(it.due);
+    keys[i] = (priority * DATES + due) * POSITIONS + i;
+  }
+  keys.sort();
+  const out = new Array<ItemLine>(lines.length);
+  for (let i = 0; i < keys.length; i++) out[i] = lines[(keys[i] as number) % POSITIONS] as ItemLine;
+  return out;
+}
+
+const POSITIONS = 2 ** 21;
+const DATES = 100_000_000;
+const NO_DUE = DATES - 1;
+
+/** 2026-11-27 as 20261127: the same order as the text, as a number. */
+function dueNumber(due: string): number {
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    const c = due.charCodeAt(i);
+    if (c !== 45 /* - */) n = n * 10 + (c - 48);
+  }
+  return n;
 }
