@@ -2,6 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { mkdir, rename, unlink, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fnv1a } from "../core/fnv1a.js";
 import { correctionsPath } from "./corrections-file.js";
 import { cacheDir, type Env } from "./paths.js";
 import { shippedModelPath } from "./shipped-model-file.js";
@@ -22,7 +23,7 @@ export function guessCachePath(env: Env, docketPath: string): string {
     .replace(/^.*[/\\]/, "")
     .replace(/\.txt$/i, "")
     .replace(/[^\w.-]/g, "_");
-  return join(cacheDir(env), `guesses-${base}-${fnv1a(absolute)}.txt`);
+  return join(cacheDir(env), `guesses-${base}-${hex8(absolute)}.txt`);
 }
 
 /**
@@ -36,7 +37,7 @@ export function guessFingerprint(docketPath: string): string {
   const model = fileStamp(shippedModelPath());
   const code = fileStamp(fileURLToPath(import.meta.url));
   const corrections = fileStamp(correctionsPath(docketPath));
-  return `model=${model} code=${code} corrections=${corrections} docket=${fnv1a(resolve(docketPath))}`;
+  return `model=${model} code=${code} corrections=${corrections} docket=${hex8(resolve(docketPath))}`;
 }
 
 /** The cache file's text, or undefined when there is none or it cannot be read. */
@@ -72,12 +73,7 @@ function fileStamp(path: string): string {
   }
 }
 
-/** 32-bit FNV-1a as 8 hex digits: short, stable names, with no crypto module to load. */
-function fnv1a(text: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return (h >>> 0).toString(16).padStart(8, "0");
+/** FNV-1a as 8 hex digits: short, stable names, with no crypto module to load. */
+function hex8(text: string): string {
+  return (fnv1a(text) >>> 0).toString(16).padStart(8, "0");
 }

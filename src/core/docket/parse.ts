@@ -2,6 +2,7 @@ import { isAscii, isUtf8 } from "node:buffer";
 import { CATEGORIES, type Category } from "../category.js";
 import { isIsoDate } from "../dates.js";
 import { parseDuration } from "../duration.js";
+import { fnv1a } from "../fnv1a.js";
 import type { Docket, Eol, Item, ItemLine, Line, Tag } from "./item.js";
 import { parseRecurrence, type Recurrence } from "./recurrence.js";
 
@@ -526,24 +527,13 @@ class IdRegistry {
   }
 }
 
-/**
- * Math.imul as a module constant: the hash loops run mostly in the interpreter (every command
- * parses once, cold), where looking up the global Math and its imul each time is a third of the
- * loop's cost. Optimised code is the same either way.
- */
-const imul = Math.imul;
-
 /** FNV-1a over the id's characters, mixed so its low bits (the slot) depend on all of them. */
 function hashId(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = imul(h ^ id.charCodeAt(i), 0x01000193);
+  const h = fnv1a(id);
   return h ^ (h >>> 15);
 }
 
 /** FNV-1a over the text, in base 36: six characters, so never confused with a 4-character id. */
 export function derivedId(text: string): string {
-  let h = 0x811c9dc5;
-  const length = text.length;
-  for (let i = 0; i < length; i++) h = imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36).padStart(7, "0").slice(-6);
+  return (fnv1a(text) >>> 0).toString(36).padStart(7, "0").slice(-6);
 }
