@@ -7,18 +7,61 @@ export type IsoDate = string;
 /**
  * True for a real calendar date written `YYYY-MM-DD`. Checked by hand, not with a RegExp and a
  * Date, because the docket parser asks this of every due:, t: and todo.txt date it reads; and
- * in straight lines, without helper calls or loops, since that is mostly before the JIT warms.
+ * in straight lines, without loops, since that is mostly before the JIT warms.
  */
 export function isIsoDate(value: string): boolean {
-  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
-  const y0 = value.charCodeAt(0) - 48;
-  const y1 = value.charCodeAt(1) - 48;
-  const y2 = value.charCodeAt(2) - 48;
-  const y3 = value.charCodeAt(3) - 48;
-  const m0 = value.charCodeAt(5) - 48;
-  const m1 = value.charCodeAt(6) - 48;
-  const d0 = value.charCodeAt(8) - 48;
-  const d1 = value.charCodeAt(9) - 48;
+  if (value.length !== 10) return false;
+  return isDateCodes(
+    value.charCodeAt(0),
+    value.charCodeAt(1),
+    value.charCodeAt(2),
+    value.charCodeAt(3),
+    value.charCodeAt(4),
+    value.charCodeAt(5),
+    value.charCodeAt(6),
+    value.charCodeAt(7),
+    value.charCodeAt(8),
+    value.charCodeAt(9),
+  );
+}
+
+/** isIsoDate of the ten bytes at `at` (bytes past the end read as no digit). */
+export function isIsoDateAt(bytes: Uint8Array, at: number): boolean {
+  return isDateCodes(
+    bytes[at] ?? 0,
+    bytes[at + 1] ?? 0,
+    bytes[at + 2] ?? 0,
+    bytes[at + 3] ?? 0,
+    bytes[at + 4] ?? 0,
+    bytes[at + 5] ?? 0,
+    bytes[at + 6] ?? 0,
+    bytes[at + 7] ?? 0,
+    bytes[at + 8] ?? 0,
+    bytes[at + 9] ?? 0,
+  );
+}
+
+function isDateCodes(
+  c0: number,
+  c1: number,
+  c2: number,
+  c3: number,
+  c4: number,
+  c5: number,
+  c6: number,
+  c7: number,
+  c8: number,
+  c9: number,
+): boolean {
+  if (c4 !== 45 || c7 !== 45) return false;
+  const y0 = c0 - 48;
+  const y1 = c1 - 48;
+  const y2 = c2 - 48;
+  const y3 = c3 - 48;
+  const m0 = c5 - 48;
+  const m1 = c6 - 48;
+  const d0 = c8 - 48;
+  const d1 = c9 - 48;
   // Unsigned, a character below "0" is huge too: one test per character that it is a digit.
   if (y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9) return false;
   if (m0 >>> 0 > 9 || m1 >>> 0 > 9 || d0 >>> 0 > 9 || d1 >>> 0 > 9) return false;

@@ -16,3 +16,10 @@ export function fnv1a(text: string): number {
   for (let i = 0; i < length; i++) h = imul(h ^ text.charCodeAt(i), 0x01000193);
   return h;
 }
+
+/** fnv1a over bytes a..z: the same hash as fnv1a of the ASCII string those bytes spell. */
+export function fnv1aBytes(bytes: Uint8Array, a: number, z: number): number {
+  let h = 0x811c9dc5;
+  for (let i = a; i < z; i++) h = imul(h ^ (bytes[i] as number), 0x01000193);
+  return h;
+}

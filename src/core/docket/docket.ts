@@ -1,6 +1,7 @@
+import type { Category } from "../category.js";
 import { PpppptError } from "../errors.js";
 import { setTag } from "./edit.js";
-import type { Docket, Eol, ItemLine, Line, OtherLine } from "./item.js";
+import type { Docket, Eol, Item, ItemLine, Line, OtherLine } from "./item.js";
 import { parseItem } from "./parse.js";
 
 /**
@@ -26,6 +27,36 @@ export function findItem(docket: Docket, id: string): ItemLine {
   throw new PpppptError(`no item has the id "${id}"`, {
     hint: "Run `ppppt list --all` to see every item with its id.",
   });
+}
+
+/**
+ * The line shown under a category the classifier guessed; the file is not changed. Copies each
+ * field by name, since a line may be a row that reads its fields from an index (spreading one
+ * would copy none of them).
+ */
+export function withCategoryGuess(line: ItemLine, category: Category): ItemLine {
+  const it = line.item;
+  const item: Item = {
+    done: it.done,
+    priority: it.priority,
+    completed: it.completed,
+    created: it.created,
+    body: it.body,
+    title: it.title,
+    projects: it.projects,
+    contexts: it.contexts,
+    tags: it.tags,
+    ownId: it.ownId,
+    category,
+    categoryGuess: true,
+    due: it.due,
+    threshold: it.threshold,
+    rec: it.rec,
+    hidden: it.hidden,
+    estimate: it.estimate,
+    spent: it.spent,
+  };
+  return { kind: "item", number: line.number, text: line.text, eol: line.eol, item, id: line.id };
 }
 
 /** Builds a line from item text, refusing text that would not read back as a valid item. */

@@ -72,6 +72,8 @@ describe("completing and reopening", () => {
           const text = [pri ? `(${pri})` : "", created ?? "", words.join(" ")]
             .filter(Boolean)
             .join(" ");
+          // "x a" is already done, not open.
+          fc.pre(!text.startsWith("x "));
           const done = completeText(text, "2026-11-25");
           expect((parseItem(done) as { done: boolean }).done).toBe(true);
           expect(reopenText(done)).toBe(text);

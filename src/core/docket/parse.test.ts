@@ -1,59 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { docketText } from "./docket-arbitraries.js";
 import { derivedId, parseDocket, parseItem } from "./parse.js";
 import { printDocket, printDocketText } from "./print.js";
 
 const enc = new TextEncoder();
 const roundTrip = (bytes: Uint8Array) => printDocket(parseDocket(bytes));
-
-/** Lines made of the pieces real dockets have, so the generator hits the parser's branches. */
-const fragment = fc.constantFrom(
-  "x ",
-  "x 2026-11-20 ",
-  "(A) ",
-  "(Z) ",
-  "2026-01-31 ",
-  "2026-02-30 ",
-  "call Dana",
-  " ",
-  "  ",
-  "\t",
-  "+proj",
-  "@office",
-  "cat:people",
-  "cat:tech?",
-  "cat:nope",
-  "due:2026-12-01",
-  "due:friday",
-  "t:2026-11-01",
-  "est:2h",
-  "est:lots",
-  "spent:45m",
-  "rec:+1w",
-  "rec:0d",
-  "h:1",
-  "id:ab12",
-  "id:ab12",
-  "key:value",
-  "http://example.com/a:b",
-  "10:30",
-  "# comment",
-  "émoji 🎉",
-  "\r",
-  "\u0000",
-  "\uFEFF",
-);
-const docketText = fc
-  .array(fc.tuple(fc.array(fragment, { maxLength: 8 }), fc.constantFrom("\n", "\r\n", "\n\n")), {
-    maxLength: 30,
-  })
-  .chain((lines) =>
-    fc.boolean().map((finalNewline) => {
-      let text = lines.map(([parts, eol]) => parts.join("") + eol).join("");
-      if (!finalNewline) text = text.replace(/\r?\n$/, "");
-      return text;
-    }),
-  );
 
 describe("round trip: print(parse(x)) is x", () => {
   it("holds for arbitrary bytes, valid UTF-8 or not", () => {

@@ -1,0 +1,122 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { withCategoryGuess } from "./docket.js";
+import { docketText } from "./docket-arbitraries.js";
+import type { Item, ItemLine } from "./item.js";
+import { docketIndex, parseDocket, parseItem } from "./parse.js";
+
+const enc = new TextEncoder();
+
+/** Every field of an item line, read by name (a row's fields are not all own properties). */
+function fields(line: ItemLine): Record<string, unknown> {
+  const it: Item = line.item;
+  return {
+    id: line.id,
+    number: line.number,
+    text: line.text,
+    eol: line.eol,
+    done: it.done,
+    priority: it.priority,
+    completed: it.completed,
+    created: it.created,
+    body: it.body,
+    title: it.title,
+    projects: it.projects,
+    contexts: it.contexts,
+    tags: it.tags,
+    ownId: it.ownId,
+    category: it.category,
+    categoryGuess: it.categoryGuess,
+    due: it.due,
+    threshold: it.threshold,
+    rec: it.rec,
+    hidden: it.hidden,
+    estimate: it.estimate,
+    spent: it.spent,
+  };
+}
+
+function indexOf(text: string | Uint8Array) {
+  const docket = parseDocket(text);
+  const index = docketIndex(docket);
+  if (!index) throw new Error("a parsed docket has its index");
+  return { docket, index };
+}
+
+/** Docket text with tabs, runs of spaces and non-ASCII lines among the usual ones. */
+const anyText = fc.oneof(docketText, fc.string({ unit: "grapheme", maxLength: 300 }));
+
+describe("the docket index", () => {
+  it("gives rows that read every field as the built items do", () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const { docket, index } = indexOf(enc.encode(text));
+        const items = docket.lines.filter((l): l is ItemLine => l.kind === "item");
+        expect(index.itemRows().map(fields)).toEqual(items.map(fields));
+        expect(index.invalidCount()).toBe(docket.lines.filter((l) => l.kind === "invalid").length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("takes a line for an item, or not and why, exactly as parseItem does", () => {
+    // Indexing finds the tags from their colons; parseItem reads every word. They must agree.
+    fc.assert(
+      fc.property(docketText, (text) => {
+        for (const line of parseDocket(text).lines) {
+          if (line.kind === "blank" || line.kind === "comment") continue;
+          const alone = parseItem(typeof line.text === "string" ? line.text : "");
+          if (line.kind === "item") expect(typeof alone).toBe("object");
+          else if (!line.problem?.includes("already used")) expect(alone).toBe(line.problem);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  const titles: [string, string][] = [
+    [
+      "call Dana about the offsite cat:people due:2026-12-01 id:ab12",
+      "call Dana about the offsite",
+    ],
+    ["call  Dana cat:people", "call Dana"],
+    ["call\tDana cat:people", "call Dana"],
+    ["call Dana  cat:people", "call Dana"],
+    ["call Dana cat:people about it", "call Dana about it"],
+    ["call Dana cat:people +offsite", "call Dana +offsite"],
+    ["call Dana ", "call Dana"],
+    ["\tcall Dana", "call Dana"],
+    ["cat:people due:2026-12-01", ""],
+    ["x 2026-11-20 ", ""],
+    ["(A) 2026-11-01 réunion à 10:30 cat:people", "réunion à 10:30"],
+  ];
+  for (const [text, title] of titles) {
+    it(`finds the title of "${text.replace(/\t/g, "\\t")}"`, () => {
+      const row = indexOf(text).index.itemRows()[0];
+      expect(row?.item.title).toBe(title);
+      const item = parseItem(text);
+      expect(typeof item === "object" && item.title).toBe(title);
+    });
+  }
+
+  it("belongs only to a docket read from a file; a changed docket has none", () => {
+    const { docket } = indexOf("one\ntwo\n");
+    const changed = { ...docket, lines: docket.lines.slice(1) };
+    expect(docketIndex(changed)).toBeUndefined();
+  });
+
+  it("builds the docket's lines once, when first read, and a spread copies them", () => {
+    const { docket } = indexOf("one id:ab12\n# note\n");
+    const lines = docket.lines;
+    expect(docket.lines).toBe(lines);
+    expect({ ...docket }.lines).toBe(lines);
+    expect(lines.map((l) => l.kind)).toEqual(["item", "comment"]);
+  });
+
+  it("lets a row be shown under a guessed category with every other field kept", () => {
+    const row = indexOf("(B) plan the offsite +team @desk est:2h id:ab12\n").index.itemRows()[0];
+    if (!row) throw new Error("one row");
+    const guessed = withCategoryGuess(row, "people");
+    expect(fields(guessed)).toEqual({ ...fields(row), category: "people", categoryGuess: true });
+  });
+});
