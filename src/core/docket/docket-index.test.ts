@@ -1,39 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { withCategoryGuess } from "./docket.js";
+import { copyItem, withCategoryGuess } from "./docket.js";
 import { docketText } from "./docket-arbitraries.js";
-import type { Item, ItemLine } from "./item.js";
+import type { ItemLine } from "./item.js";
 import { docketIndex, parseDocket, parseItem } from "./parse.js";
 
 const enc = new TextEncoder();
 
 /** Every field of an item line, read by name (a row's fields are not all own properties). */
 function fields(line: ItemLine): Record<string, unknown> {
-  const it: Item = line.item;
-  return {
-    id: line.id,
-    number: line.number,
-    text: line.text,
-    eol: line.eol,
-    done: it.done,
-    priority: it.priority,
-    completed: it.completed,
-    created: it.created,
-    body: it.body,
-    title: it.title,
-    projects: it.projects,
-    contexts: it.contexts,
-    tags: it.tags,
-    ownId: it.ownId,
-    category: it.category,
-    categoryGuess: it.categoryGuess,
-    due: it.due,
-    threshold: it.threshold,
-    rec: it.rec,
-    hidden: it.hidden,
-    estimate: it.estimate,
-    spent: it.spent,
-  };
+  const { id, number, text, eol } = line;
+  return { id, number, text, eol, ...copyItem(line.item) };
 }
 
 function indexOf(text: string | Uint8Array) {

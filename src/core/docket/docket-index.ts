@@ -142,9 +142,7 @@ export class DocketIndex {
     const number = i + 1;
     const eol = EOLS[this.eol[i] as number] as Eol;
     const kind = this.kind[i];
-    if (kind === KIND_ITEM) {
-      return { kind: "item", number, text: this.text(i), eol, item: this.item(i), id: this.id(i) };
-    }
+    if (kind === KIND_ITEM) return new IndexedItemLine(this, i, eol);
     if (kind === KIND_INVALID) {
       const raw = ((this.flags[i] as number) & RAW) !== 0;
       const text = raw
@@ -397,6 +395,35 @@ const NO_TAGS: readonly Tag[] = Object.freeze([]);
 /** The tags `cat:people`… and `cat:people?`…: nearly every item has one. */
 const CATEGORY_TAGS: readonly Tag[] = CATEGORIES.map((c) => ({ key: "cat", value: c }));
 const GUESSED_TAGS: readonly Tag[] = CATEGORIES.map((c) => ({ key: "cat", value: `${c}?` }));
+
+/**
+ * An item line whose Item is built the first time it is read. A command that changes one item
+ * of a docket (add, done, edit…) reads every line's text, ending and id, but only that item;
+ * building all of them was most of what reading the docket cost. A getter on the class, so
+ * spreading such a line would lose its item: docket.ts copies lines with `withEol`.
+ */
+class IndexedItemLine implements ItemLine {
+  readonly kind = "item";
+  readonly number: number;
+  readonly text: string;
+  readonly id: string;
+  private built: Item | undefined;
+
+  constructor(
+    private readonly index: DocketIndex,
+    private readonly i: number,
+    readonly eol: Eol,
+  ) {
+    this.number = i + 1;
+    this.text = index.text(i);
+    this.id = index.id(i);
+  }
+
+  get item(): Item {
+    this.built ??= this.index.item(this.i);
+    return this.built;
+  }
+}
 
 /**
  * An item line of an index with the fields `list` sorts, filters and shows read from the

@@ -30,13 +30,12 @@ export function findItem(docket: Docket, id: string): ItemLine {
 }
 
 /**
- * The line shown under a category the classifier guessed; the file is not changed. Copies each
- * field by name, since a line may be a row that reads its fields from an index (spreading one
- * would copy none of them).
+ * The item as a plain object. Fields are copied by name: the items and lines read from a file
+ * may be class instances that read their fields from the docket index (getters), which
+ * spreading would not copy.
  */
-export function withCategoryGuess(line: ItemLine, category: Category): ItemLine {
-  const it = line.item;
-  const item: Item = {
+export function copyItem(it: Item): Item {
+  return {
     done: it.done,
     priority: it.priority,
     completed: it.completed,
@@ -47,8 +46,8 @@ export function withCategoryGuess(line: ItemLine, category: Category): ItemLine 
     contexts: it.contexts,
     tags: it.tags,
     ownId: it.ownId,
-    category,
-    categoryGuess: true,
+    category: it.category,
+    categoryGuess: it.categoryGuess,
     due: it.due,
     threshold: it.threshold,
     rec: it.rec,
@@ -56,6 +55,20 @@ export function withCategoryGuess(line: ItemLine, category: Category): ItemLine 
     estimate: it.estimate,
     spent: it.spent,
   };
+}
+
+/** The line as a plain object (see copyItem), with another ending if one is given. */
+export function copyLine(line: Line, eol: Eol = line.eol): Line {
+  if (line.kind === "item") {
+    const { number, text, id } = line;
+    return { kind: "item", number, text, eol, item: copyItem(line.item), id };
+  }
+  return { ...line, eol };
+}
+
+/** The line shown under a category the classifier guessed; the file is not changed. */
+export function withCategoryGuess(line: ItemLine, category: Category): ItemLine {
+  const item = { ...copyItem(line.item), category, categoryGuess: true };
   return { kind: "item", number: line.number, text: line.text, eol: line.eol, item, id: line.id };
 }
 
@@ -87,6 +100,13 @@ export function newId(docket: Docket): string {
   }
 }
 
+/** The line with another ending (copied by name: see copyItem). */
+function withEol(line: Line, eol: Eol): Line {
+  if (line.kind !== "item") return { ...line, eol };
+  const { number, text, item, id } = line;
+  return { kind: "item", number, text, eol, item, id };
+}
+
 function docketEol(docket: Docket): Eol {
   for (const line of docket.lines) if (line.eol) return line.eol;
   return "\n";
@@ -104,7 +124,7 @@ export function appendItem(docket: Docket, text: string): { docket: Docket; line
   const lines = docket.lines.slice();
   const last = lines[lines.length - 1];
   // A file without a final newline gets one, or the new item would join its last line.
-  if (last && last.eol === "") lines[lines.length - 1] = { ...last, eol };
+  if (last && last.eol === "") lines[lines.length - 1] = withEol(last, eol);
   lines.push(line);
   return { docket: { ...docket, lines }, line };
 }
@@ -139,7 +159,7 @@ export function removeItem(docket: Docket, id: string): { docket: Docket; remove
   // by ppppt; keep the file's ending as the user had it.
   if (index === lines.length && index > 0 && removed.eol === "") {
     const prev = lines[index - 1] as Line;
-    lines[index - 1] = { ...prev, eol: "" };
+    lines[index - 1] = withEol(prev, "");
   }
   return { docket: { ...docket, lines }, removed };
 }
@@ -150,8 +170,8 @@ export function appendLines(docket: Docket, added: Line[]): Docket {
   const eol = docketEol(docket);
   const lines = docket.lines.slice();
   const last = lines[lines.length - 1];
-  if (last && last.eol === "") lines[lines.length - 1] = { ...last, eol };
-  for (const line of added) lines.push({ ...line, eol: line.eol || eol });
+  if (last && last.eol === "") lines[lines.length - 1] = withEol(last, eol);
+  for (const line of added) lines.push(withEol(line, line.eol || eol));
   return { ...docket, lines };
 }
 

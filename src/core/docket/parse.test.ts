@@ -1,10 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { copyItem, copyLine } from "./docket.js";
 import { docketText } from "./docket-arbitraries.js";
+import type { Docket } from "./item.js";
 import { derivedId, parseDocket, parseItem } from "./parse.js";
 import { printDocket, printDocketText } from "./print.js";
 
 const enc = new TextEncoder();
+/** The docket as plain objects: lines read from a file build their items on first use. */
+const plain = (docket: Docket): Docket => ({
+  bom: docket.bom,
+  lines: docket.lines.map((l) => copyLine(l)),
+});
 const roundTrip = (bytes: Uint8Array) => printDocket(parseDocket(bytes));
 
 describe("round trip: print(parse(x)) is x", () => {
@@ -203,7 +210,7 @@ describe("every way in reads the same docket", () => {
   it("reads bytes (ASCII lines from a Latin-1 copy, others decoded) as it reads the string", () => {
     fc.assert(
       fc.property(mixedText, (text) => {
-        expect(parseDocket(enc.encode(text))).toEqual(parseDocket(text));
+        expect(plain(parseDocket(enc.encode(text)))).toEqual(plain(parseDocket(text)));
       }),
       { numRuns: 2000 },
     );
@@ -213,9 +220,9 @@ describe("every way in reads the same docket", () => {
     fc.assert(
       fc.property(docketText, (text) => {
         const bad = Buffer.concat([enc.encode(`${text}\n`), Buffer.from([0xff])]);
-        const lines = parseDocket(bad).lines;
+        const lines = plain(parseDocket(bad)).lines;
         expect(lines.at(-1)?.kind).toBe("invalid");
-        expect(lines.slice(0, -1)).toEqual(parseDocket(`${text}\n`).lines);
+        expect(lines.slice(0, -1)).toEqual(plain(parseDocket(`${text}\n`)).lines);
       }),
       { numRuns: 1000 },
     );
@@ -225,7 +232,7 @@ describe("every way in reads the same docket", () => {
     fc.assert(
       fc.property(docketText, (text) => {
         for (const line of parseDocket(text).lines) {
-          if (line.kind === "item") expect(line.item).toEqual(parseItem(line.text));
+          if (line.kind === "item") expect(copyItem(line.item)).toEqual(parseItem(line.text));
         }
       }),
       { numRuns: 1000 },
