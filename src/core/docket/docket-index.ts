@@ -518,9 +518,12 @@ class ItemRow implements ItemLine, Item {
  * for an `id:` tag; a Map of 100k strings cost several times more, mostly in collecting it.
  */
 class IdTable {
+  /**
+   * Two Int32s per slot: the line (index + 1; 0 for empty) and its id's hash, side by side so
+   * a probe reads one cache line. The hash is compared first, so a mismatch never reads the
+   * other line.
+   */
   private slots: Int32Array;
-  /** Each slot's hash, compared before the ids: a mismatch then never reads the other line. */
-  private hashes: Int32Array;
   private count = 0;
 
   constructor(private readonly index: DocketIndex) {
@@ -528,42 +531,43 @@ class IdTable {
     // since the table is probed at random and a small one stays in the CPU's cache.
     let size = 64;
     while (size < index.count * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size * 2);
   }
 
   /** The line that already has the id in bytes a..z, or -1 after recording it for line i. */
   claimBytes(a: number, z: number, i: number): number {
-    if ((this.count + 1) * 2 > this.slots.length) this.grow();
-    const mask = this.slots.length - 1;
+    if ((this.count + 1) * 4 > this.slots.length) this.grow();
+    const slots = this.slots;
+    const mask = slots.length - 2;
     const h = mix(fnv1aBytes(this.index.source.bytes, a, z));
-    let slot = h & mask;
+    let slot = (h << 1) & mask;
     for (;;) {
-      const held = this.slots[slot] as number;
+      const held = slots[slot] as number;
       if (held === 0) break;
-      if (this.hashes[slot] === h && this.heldEqualsBytes(held - 1, a, z)) return held - 1;
-      slot = (slot + 1) & mask;
+      if (slots[slot + 1] === h && this.heldEqualsBytes(held - 1, a, z)) return held - 1;
+      slot = (slot + 2) & mask;
     }
-    this.slots[slot] = i + 1;
-    this.hashes[slot] = h;
+    slots[slot] = i + 1;
+    slots[slot + 1] = h;
     this.count++;
     return -1;
   }
 
   /** claimBytes for an id given as a string (derived ids), recorded in `derivedIds` when free. */
   claimString(id: string, i: number): boolean {
-    if ((this.count + 1) * 2 > this.slots.length) this.grow();
-    const mask = this.slots.length - 1;
+    if ((this.count + 1) * 4 > this.slots.length) this.grow();
+    const slots = this.slots;
+    const mask = slots.length - 2;
     const h = mix(fnv1a(id));
-    let slot = h & mask;
+    let slot = (h << 1) & mask;
     for (;;) {
-      const held = this.slots[slot] as number;
+      const held = slots[slot] as number;
       if (held === 0) break;
-      if (this.hashes[slot] === h && this.index.id(held - 1) === id) return false;
-      slot = (slot + 1) & mask;
+      if (slots[slot + 1] === h && this.index.id(held - 1) === id) return false;
+      slot = (slot + 2) & mask;
     }
-    this.slots[slot] = i + 1;
-    this.hashes[slot] = h;
+    slots[slot] = i + 1;
+    slots[slot + 1] = h;
     this.count++;
     this.index.derivedIds.set(i, id);
     return true;
@@ -585,27 +589,28 @@ class IdTable {
   }
 
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const hashes = new Int32Array(slots.length);
-    const mask = slots.length - 1;
-    for (let k = 0; k < this.slots.length; k++) {
-      const held = this.slots[k] as number;
-      if (held === 0) continue;
-      const h = this.hashes[k] as number;
-      let slot = h & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = held;
-      hashes[slot] = h;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length - 2;
+    for (let k = 0; k < old.length; k += 2) {
+      if (old[k] === 0) continue;
+      const h = old[k + 1] as number;
+      let slot = (h << 1) & mask;
+      while (slots[slot] !== 0) slot = (slot + 2) & mask;
+      slots[slot] = old[k] as number;
+      slots[slot + 1] = h;
     }
     this.slots = slots;
-    this.hashes = hashes;
   }
 
   assignDerived(): void {
     const index = this.index;
     for (let i = 0; i < index.count; i++) {
       if (index.kind[i] !== KIND_ITEM || index.idAt[i] !== -1) continue;
-      const base = derivedId(index.text(i));
+      // For an ASCII line the hash of its bytes is the hash of its text: no string needed.
+      const base = index.isAscii(i)
+        ? idOfHash(fnv1aBytes(index.source.bytes, index.start[i] as number, index.end[i] as number))
+        : derivedId(index.text(i));
       let id = base;
       for (let n = 2; !this.claimString(id, i); n++) id = `${base}${n}`;
     }
@@ -619,5 +624,21 @@ function mix(h: number): number {
 
 /** FNV-1a over the text, in base 36: six characters, so never confused with a 4-character id. */
 export function derivedId(text: string): string {
-  return (fnv1a(text) >>> 0).toString(36).padStart(7, "0").slice(-6);
+  return idOfHash(fnv1a(text));
 }
+
+function idOfHash(h: number): string {
+  return (h >>> 0).toString(36).padStart(7, "0").slice(-6);
+}
+
+/**
+ * One small index kept for the life of the process. V8 holds the hidden classes of objects
+ * built field by field (the index, its id table) only while some object has them; a full
+ * garbage collection after the last docket is dropped frees them, and with them the optimised
+ * code that knows them, so the next docket is read by cold code again. A long-running process
+ * (the dashboard server re-reading the docket) would pay that after every full collection.
+ */
+const keptIndex = indexDocket(new Uint8Array(0), false);
+const keptIds = new IdTable(keptIndex);
+keptIds.claimString("kept", 0);
+export const KEPT_FOR_THEIR_CLASSES = [keptIndex, keptIds] as const;

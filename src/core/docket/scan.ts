@@ -431,12 +431,14 @@ function isIdByte(d: number): boolean {
 
 /** Where the category spelled exactly as bytes a..b is in CATEGORIES, or -1. */
 function categoryAt(b: Uint8Array, a: number, end: number): number {
-  for (let k = 0; k < CATEGORIES.length; k++) {
-    const name = CATEGORIES[k] as string;
-    if (end - a !== name.length) continue;
-    let same = true;
-    for (let j = 0; j < name.length && same; j++) same = b[a + j] === name.charCodeAt(j);
-    if (same) return k;
-  }
-  return -1;
+  // The five names differ in length or by their fourth letter (people, product, process,
+  // public, tech): one comparison picks the candidate, then its bytes are checked.
+  let k: number;
+  if (end - a === 4) k = 4;
+  else if (end - a === 6) k = b[a + 3] === 112 /* p */ ? 0 : 3;
+  else if (end - a === 7) k = b[a + 3] === 100 /* d */ ? 1 : 2;
+  else return -1;
+  const name = CATEGORIES[k] as string;
+  for (let j = 0; j < name.length; j++) if (b[a + j] !== name.charCodeAt(j)) return -1;
+  return k;
 }
