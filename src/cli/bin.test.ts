@@ -63,4 +63,23 @@ describe("the built ppppt command", () => {
     writeFileSync(file, "bad cat:zzz\n");
     expect(ppppt(["check"], env).status).toBe(1);
   }, 120_000);
+
+  it("starts `list` without loading node:child_process (commander's, made lazy by the build)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ppppt-bin-"));
+    const file = join(dir, "todo.txt");
+    writeFileSync(file, "call Dana cat:people\n");
+    // Node lists the built-in modules a process has loaded in process.moduleLoadList.
+    const probe = join(dir, "probe.cjs");
+    writeFileSync(
+      probe,
+      'process.on("exit", () => process.stderr.write(process.moduleLoadList.filter((m) => m.endsWith(" child_process")).join(",")));',
+    );
+    const run = spawnSync(process.execPath, ["-r", probe, bin, "list", "--file", file], {
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", PPPPT_CACHE: cache },
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/call Dana/);
+    expect(run.stderr).toBe("");
+  });
 });
