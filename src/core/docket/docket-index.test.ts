@@ -96,4 +96,15 @@ describe("the docket index", () => {
     const guessed = withCategoryGuess(row, "people");
     expect(fields(guessed)).toEqual({ ...fields(row), category: "people", categoryGuess: true });
   });
+
+  it("reads a line of hundreds of words and tags", () => {
+    const words = Array.from({ length: 300 }, (_, k) => `w${k}`);
+    const tags = Array.from({ length: 150 }, (_, k) => `k${k}:v${k}`);
+    const text = `${words.join(" ")} ${tags.join(" ")} cat:tech`;
+    const row = indexOf(`${text}\n`).index.itemRows()[0];
+    expect(row?.item.title).toBe(words.join(" "));
+    expect(row?.item.tags).toHaveLength(151);
+    const item = parseItem(text);
+    expect(typeof item === "object" && item.tags.length).toBe(151);
+  });
 });

@@ -4,12 +4,12 @@ import { parseDuration } from "../duration.js";
 import { parseRecurrence, type Recurrence } from "./recurrence.js";
 
 /**
- * The one reader of a todo.txt task: it walks the line's UTF-8 bytes once and records where
- * each part is and what the keys ppppt reads hold, without making a string for anything that
- * is well-formed. The docket index keeps those positions and numbers in columns; an `Item`
- * is built from them only when a caller asks for one (see parse.ts). Every caller reads the
- * result from `scanned` and the token arrays right after the call, before the next line:
- * parsing is synchronous, so one set of fields serves every line without an allocation.
+ * The one reader of a todo.txt task, over the line's UTF-8 bytes. It records where each part
+ * is and what the keys ppppt reads hold, without making a string for anything well-formed.
+ * Indexing a docket reads only the prefix and the tags (readTags) and keeps the positions and
+ * numbers in columns (docket-index.ts); building an `Item` reads every word (readWords). Every
+ * caller reads the result from `scanned` and the token arrays right after the call, before the
+ * next line: parsing is synchronous, so one set of fields serves every line without allocating.
  */
 
 /** A line's bytes, with the same bytes as a Latin-1 string to slice ASCII parts from. */
