@@ -401,7 +401,7 @@ const GUESSED_TAGS: readonly Tag[] = CATEGORIES.map((c) => ({ key: "cat", value:
  * An item line whose Item is built the first time it is read. A command that changes one item
  * of a docket (add, done, edit…) reads every line's text, ending and id, but only that item;
  * building all of them was most of what reading the docket cost. A getter on the class, so
- * spreading such a line would lose its item: docket.ts copies lines with `withEol`.
+ * spreading such a line would lose its item: docket.ts copies lines with `copyLine`.
  */
 class IndexedItemLine implements ItemLine {
   readonly kind = "item";

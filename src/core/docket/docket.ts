@@ -100,13 +100,6 @@ export function newId(docket: Docket): string {
   }
 }
 
-/** The line with another ending (copied by name: see copyItem). */
-function withEol(line: Line, eol: Eol): Line {
-  if (line.kind !== "item") return { ...line, eol };
-  const { number, text, item, id } = line;
-  return { kind: "item", number, text, eol, item, id };
-}
-
 function docketEol(docket: Docket): Eol {
   for (const line of docket.lines) if (line.eol) return line.eol;
   return "\n";
@@ -124,7 +117,7 @@ export function appendItem(docket: Docket, text: string): { docket: Docket; line
   const lines = docket.lines.slice();
   const last = lines[lines.length - 1];
   // A file without a final newline gets one, or the new item would join its last line.
-  if (last && last.eol === "") lines[lines.length - 1] = withEol(last, eol);
+  if (last && last.eol === "") lines[lines.length - 1] = copyLine(last, eol);
   lines.push(line);
   return { docket: { ...docket, lines }, line };
 }
@@ -159,7 +152,7 @@ export function removeItem(docket: Docket, id: string): { docket: Docket; remove
   // by ppppt; keep the file's ending as the user had it.
   if (index === lines.length && index > 0 && removed.eol === "") {
     const prev = lines[index - 1] as Line;
-    lines[index - 1] = withEol(prev, "");
+    lines[index - 1] = copyLine(prev, "");
   }
   return { docket: { ...docket, lines }, removed };
 }
@@ -170,8 +163,8 @@ export function appendLines(docket: Docket, added: Line[]): Docket {
   const eol = docketEol(docket);
   const lines = docket.lines.slice();
   const last = lines[lines.length - 1];
-  if (last && last.eol === "") lines[lines.length - 1] = withEol(last, eol);
-  for (const line of added) lines.push(withEol(line, line.eol || eol));
+  if (last && last.eol === "") lines[lines.length - 1] = copyLine(last, eol);
+  for (const line of added) lines.push(copyLine(line, line.eol || eol));
   return { ...docket, lines };
 }
 
