@@ -1,7 +1,7 @@
 import type { Categoriser } from "../core/capture.js";
 import type { IsoDate } from "../core/dates.js";
-import { itemLines } from "../core/docket/docket.js";
 import type { ItemLine } from "../core/docket/item.js";
+import { readOnlyItemLines } from "../core/docket/parse.js";
 import { requireRole } from "../core/lens/roles.js";
 import type { LensSettings } from "../core/lens/settings.js";
 import { lensSettingsOf, readConfigFile, type UserConfig } from "../store/config-file.js";
@@ -25,7 +25,8 @@ export async function loadLensInput(ctx: CliContext, role?: string): Promise<Len
   const settings = lensSettingsOf(config, role === undefined ? undefined : requireRole(role));
   const docketPath = ctx.docketPath();
   const { docket } = await readDocketFile(docketPath);
-  const lines = itemLines(docket);
+  // The reports only read the items: light rows, not every item built in full.
+  const lines = readOnlyItemLines(docket);
   // Loading the classifier costs tens of milliseconds: only when an item needs a guess that
   // the guess cache does not remember.
   const uncategorised = lines.filter((l) => l.item.category === undefined);

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { invalidLines, itemLines } from "../../core/docket/docket.js";
+import { invalidLines } from "../../core/docket/docket.js";
+import { readOnlyItemLines } from "../../core/docket/parse.js";
 import { lineText } from "../../core/docket/print.js";
 import { readDocketFile } from "../../store/docket-file.js";
 import { contextOf, ExitStatus } from "../context.js";
@@ -16,11 +17,12 @@ export function registerCheck(program: Command, io: CliIO): void {
       const path = ctx.docketPath();
       const { docket } = await readDocketFile(path);
       const bad = invalidLines(docket);
-      const guesses = itemLines(docket).filter((l) => l.item.categoryGuess).length;
+      const items = readOnlyItemLines(docket);
+      const guesses = items.filter((l) => l.item.categoryGuess).length;
       if (options.json) {
         ctx.json({
           file: path,
-          items: itemLines(docket).length,
+          items: items.length,
           guessedCategories: guesses,
           problems: bad.map((l) => ({ line: l.number, problem: l.problem, text: lineText(l) })),
         });
@@ -29,10 +31,9 @@ export function registerCheck(program: Command, io: CliIO): void {
           ctx.out(`${path}:${line.number}: ${line.problem}`);
           ctx.out(ctx.style.dim(`  ${lineText(line)}`));
         }
-        const items = itemLines(docket).length;
         ctx.out(
           bad.length === 0
-            ? `${path}: ${items} items, all readable.`
+            ? `${path}: ${items.length} items, all readable.`
             : `${bad.length} line(s) kept as written but not read; fix them in an editor (\`ppppt edit\`).`,
         );
         if (guesses > 0)

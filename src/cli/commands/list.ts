@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { type Category, parseCategory } from "../../core/category.js";
 import { addDays } from "../../core/dates.js";
-import { invalidLines, itemLines, withCategoryGuess } from "../../core/docket/docket.js";
+import { invalidLines, withCategoryGuess } from "../../core/docket/docket.js";
 import type { ItemLine } from "../../core/docket/item.js";
 import { itemJson } from "../../core/docket/item-json.js";
-import { docketIndex } from "../../core/docket/parse.js";
+import { docketIndex, readOnlyItemLines } from "../../core/docket/parse.js";
 import { groupByCategory, type ItemQuery, matchesQuery } from "../../core/docket/query.js";
 import { PpppptError } from "../../core/errors.js";
 import { readDocketFile } from "../../store/docket-file.js";
@@ -55,11 +55,9 @@ export function registerList(program: Command, io: CliIO): void {
       const query = await buildQuery(ctx, words, options);
       const { docket } = await readDocketFile(ctx.docketPath());
       const today = ctx.today();
-      // Straight from the index: a row per item that reads only the fields it is asked for,
-      // instead of every item built in full (most of the time `list` took at 10k items).
-      const index = docketIndex(docket);
-      const lines = index ? index.itemRows() : itemLines(docket);
-      const items = await withGuessedCategories(ctx, lines, query);
+      // Light rows over the index instead of every item built in full (which was most of the
+      // time `list` took at 10k items).
+      const items = await withGuessedCategories(ctx, readOnlyItemLines(docket), query);
       const shown = items.filter((l) => matchesQuery(l, query, today));
       const groups = groupByCategory(shown);
       if (options.json) {
@@ -75,6 +73,7 @@ export function registerList(program: Command, io: CliIO): void {
       }
       out += ctx.style.dim(`${shown.length} of ${items.length} items shown`);
       ctx.out(out);
+      const index = docketIndex(docket);
       const bad = index ? index.invalidCount() : invalidLines(docket).length;
       if (bad > 0) {
         io.stderr(

@@ -1,5 +1,5 @@
 import { type DocketIndex, indexDocket, itemFromScan } from "./docket-index.js";
-import type { Docket, Item } from "./item.js";
+import type { Docket, Item, ItemLine } from "./item.js";
 import { lineSource, scanItem } from "./scan.js";
 
 export { derivedId } from "./docket-index.js";
@@ -56,6 +56,17 @@ function docketOf(index: DocketIndex): Docket {
  */
 export function docketIndex(docket: Docket): DocketIndex | undefined {
   return INDEXES.get(docket);
+}
+
+/**
+ * The docket's item lines for a command that only reads them: light rows over the index when
+ * the docket came straight from parseDocket (each builds its tags, projects and contexts only
+ * if asked), else its lines. A row is a class instance: copy one with copyLine, not a spread.
+ */
+export function readOnlyItemLines(docket: Docket): ItemLine[] {
+  const index = INDEXES.get(docket);
+  if (index) return index.itemRows();
+  return docket.lines.filter((l): l is ItemLine => l.kind === "item");
 }
 
 /**
