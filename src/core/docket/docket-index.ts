@@ -123,7 +123,7 @@ export class DocketIndex {
 
   /** The date at a byte offset from one of the date columns, or undefined for -1. */
   date(at: number): string | undefined {
-    return at === -1 ? undefined : this.source.latin1.slice(at, at + 10);
+    return dateAt(this.source, at);
   }
 
   title(i: number): string {
@@ -348,8 +348,8 @@ export function itemFromScan(source: LineSource, end: number, ascii: boolean): I
   return {
     done: s.done,
     priority: s.priority === 0 ? undefined : String.fromCharCode(s.priority),
-    completed: s.completedAt === -1 ? undefined : latin1.slice(s.completedAt, s.completedAt + 10),
-    created: s.createdAt === -1 ? undefined : latin1.slice(s.createdAt, s.createdAt + 10),
+    completed: dateAt(source, s.completedAt),
+    created: dateAt(source, s.createdAt),
     body: textAt(source, s.bodyStart, end, ascii),
     title: titleFromScan(source, ascii),
     projects: projects ?? NONE,
@@ -358,13 +358,18 @@ export function itemFromScan(source: LineSource, end: number, ascii: boolean): I
     ownId: s.idAt === -1 ? undefined : latin1.slice(s.idAt, s.idEnd),
     category: s.category === -1 ? undefined : CATEGORIES[s.category],
     categoryGuess: s.categoryGuess,
-    due: s.dueAt === -1 ? undefined : latin1.slice(s.dueAt, s.dueAt + 10),
-    threshold: s.thresholdAt === -1 ? undefined : latin1.slice(s.thresholdAt, s.thresholdAt + 10),
+    due: dateAt(source, s.dueAt),
+    threshold: dateAt(source, s.thresholdAt),
     rec: s.rec,
     hidden: s.hidden,
     estimate: s.estimate === -1 ? undefined : s.estimate,
     spent: s.spent === -1 ? undefined : s.spent,
   };
+}
+
+/** The ten-character date at a byte offset (dates are ASCII), or undefined for -1. */
+function dateAt(source: LineSource, at: number): string | undefined {
+  return at === -1 ? undefined : source.latin1.slice(at, at + 10);
 }
 
 /** Most items have no projects, contexts or tags besides cat:, so each list is made on its first entry. */
