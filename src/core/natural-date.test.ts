@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findDateInText, parseNaturalDate, requireNaturalDate } from "./natural-date.js";
 
@@ -40,5 +41,135 @@ describe("finding a due date inside an item", () => {
     expect(findDateInText("1:1 with Dana", today)).toBeUndefined();
     expect(findDateInText("standup at 10:30", today)).toBeUndefined();
     expect(findDateInText("Q3 planning for 5 teams", today)).toBeUndefined();
+  });
+});
+
+// A Tuesday.
+const tuesday = "2026-12-01";
+
+describe("reading the phrases chrono-node does not know", () => {
+  it.each([
+    ["day after tomorrow", "2026-12-03"],
+    ["the day after tomorrow", "2026-12-03"],
+    ["a week from friday", "2026-12-11"],
+    ["two weeks from monday", "2026-12-21"],
+    ["3 days from tomorrow", "2026-12-05"],
+    ["EOW", "2026-12-04"],
+    ["end of week", "2026-12-04"],
+    ["end of next week", "2026-12-11"],
+    ["EOD", "2026-12-01"],
+    ["EOM", "2026-12-31"],
+    ["end of the quarter", "2026-12-31"],
+    ["end of next month", "2027-01-31"],
+    ["EOY", "2026-12-31"],
+    ["this week", "2026-12-04"],
+    ["the 15th", "2026-12-15"],
+    ["a fortnight", "2026-12-15"],
+  ])("--due %s", (text, date) => {
+    expect(parseNaturalDate(text, tuesday)).toBe(date);
+  });
+
+  it("counts EOW from a weekend to the next Friday", () => {
+    expect(parseNaturalDate("EOW", "2026-12-05")).toBe("2026-12-11");
+    expect(parseNaturalDate("EOW", "2026-12-04")).toBe("2026-12-04");
+  });
+
+  it("takes the 31st to the next month that has one", () => {
+    expect(parseNaturalDate("the 31st", "2026-11-05")).toBe("2026-12-31");
+    expect(parseNaturalDate("the 30th", "2027-01-31")).toBe("2027-03-30");
+    expect(parseNaturalDate("1st", "2026-12-02")).toBe("2027-01-01");
+  });
+});
+
+describe("a time of day and a repetition said with the date", () => {
+  it("keeps the time as HH:MM", () => {
+    expect(findDateInText("Call Dana tomorrow 3pm", tuesday)).toMatchObject({
+      date: "2026-12-02",
+      time: "15:00",
+      rest: "Call Dana",
+    });
+    expect(findDateInText("Call Dana friday at 12am", tuesday)?.time).toBe("00:00");
+    expect(findDateInText("Call Dana friday at 16:30", tuesday)?.time).toBe("16:30");
+  });
+
+  it("reads every friday as due the coming Friday, repeating a week after the due date", () => {
+    expect(findDateInText("Send the weekly update every friday", tuesday)).toMatchObject({
+      date: "2026-12-04",
+      recurrence: "+1w",
+      phrase: "every friday",
+      rest: "Send the weekly update",
+    });
+    expect(findDateInText("Check SLOs every weekday", tuesday)?.recurrence).toBe("1b");
+    expect(findDateInText("QBR prep every quarter", tuesday)?.recurrence).toBe("3m");
+  });
+});
+
+/** Words of a to-do list that never say a date, wherever they stand. */
+const PLAIN_WORDS = (
+  "review the caching RFC with Dana Sam Priya about promo packet team platform incident " +
+  "postmortem budget hiring plan slides talk meetup blog post staff meeting a an of to and " +
+  "write send call ask follow up 1:1 Q3 P0 v2 SLO flaky tests error feedback +platform " +
+  "@desk cat:people est:2h with from at"
+).split(" ");
+/** Words that can be part of a date phrase, or introduce one. */
+const DATE_WORDS = (
+  "by on before until due deadline: in within for next this every tomorrow today tonight " +
+  "friday Monday sat March April 15 Dec 3 weeks 6 months the 15th EOW EOD 3pm 10:30 noon " +
+  "afternoon morning day after fortnight week from last Saturday's ? at a an of about"
+).split(" ");
+
+const sentence = (words: string[]) =>
+  fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 12 }).map((w) => w.join(" "));
+
+/** Counts of each word; what is left after taking `b`'s words out of `a`'s. */
+function missing(a: string, b: string): string[] {
+  const left = new Map<string, number>();
+  for (const w of a.split(/\s+/)) left.set(w, (left.get(w) ?? 0) + 1);
+  for (const w of b.split(/\s+/)) left.set(w, (left.get(w) ?? 0) - 1);
+  return [...left].filter(([, n]) => n > 0).map(([w]) => w);
+}
+
+describe("the title loses no word that is not the date phrase", () => {
+  it("gives back a sentence with no date words unchanged", () => {
+    fc.assert(
+      fc.property(sentence(PLAIN_WORDS), (text) => {
+        expect(findDateInText(text, tuesday)).toBeUndefined();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("takes out only words a date phrase is made of", () => {
+    fc.assert(
+      fc.property(sentence([...PLAIN_WORDS, ...DATE_WORDS]), (text) => {
+        const found = findDateInText(text, tuesday);
+        if (found === undefined) return;
+        const gone = missing(text, found.rest).map((w) => w.replace(/[,.;:]$/, ""));
+        for (const w of gone) expect(DATE_WORDS.map((d) => d.replace(/:$/, ""))).toContain(w);
+        expect(found.rest.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("takes a due phrase off the end of any sentence and keeps the rest exactly", () => {
+    const due = fc.constantFrom<[string, string]>(
+      ["by friday", "2026-12-04"],
+      ["before the 15th", "2026-12-15"],
+      ["by EOW", "2026-12-04"],
+      ["due tomorrow", "2026-12-02"],
+      ["in 3 weeks", "2026-12-22"],
+      ["until Dec 20", "2026-12-20"],
+      ["by March", "2027-03-01"],
+    );
+    const plain = PLAIN_WORDS.filter((w) => !w.includes(":") && !/^[+@]/.test(w));
+    fc.assert(
+      fc.property(sentence(plain), due, (text, [phrase, date]) => {
+        const found = findDateInText(`${text} ${phrase}`, tuesday);
+        expect(found?.rest).toBe(text);
+        expect(found?.date).toBe(date);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -83,7 +83,8 @@ export function findDateInText(text: string, today: IsoDate): FoundDate | undefi
   const accepted: Accepted[] = [];
   for (const c of candidates) {
     const a = accept(c, masked);
-    if (a) accepted.push(a);
+    // Taking words out never takes a tag, a +project or a @context with them.
+    if (a && text.slice(a.start, a.end) === masked.slice(a.start, a.end)) accepted.push(a);
   }
   // A candidate inside another's taken words ("EOD" in "Friday EOD") is part of that one.
   accepted.sort((a, b) => a.start - b.start);
@@ -314,7 +315,7 @@ const OUR_PATTERNS: readonly OurPattern[] = [
 function candidatesIn(masked: string, today: IsoDate): Candidate[] {
   const found: Candidate[] = [];
   for (const p of OUR_PATTERNS) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${p.re.source})(?![\\p{L}\\p{N}])`, "giu");
+    const re = new RegExp(`(?<![\\p{L}\\p{N}'’:/.-])(?:${p.re.source})(?![\\p{L}\\p{N}])`, "giu");
     for (let m = re.exec(masked); m !== null; m = re.exec(masked)) {
       const date = p.date(m, today);
       const recurrence = p.recurrence?.(m);
@@ -330,7 +331,7 @@ function candidatesIn(masked: string, today: IsoDate): Candidate[] {
     }
   }
   for (const r of chrono.parse(masked, referenceFor(today), { forwardDate: true })) {
-    const c = fromChrono(r);
+    const c = fromChrono(r, masked);
     if (c) found.push(c);
   }
   // Where two readings overlap, a repetition wins ("every friday" over "friday at 10am"),
@@ -348,16 +349,21 @@ function candidatesIn(masked: string, today: IsoDate): Candidate[] {
 }
 
 const LEADING_INTRO = /^(on|in|within|by|for)\s+/i;
+const CHRONO_TAIL = /(?:[,.;:]+|\s+(?:of|the|at|on|in|by))+$/i;
 const RELATIVE_COUNT = new RegExp(
   `\\b(?:${COUNT}|few|couple of)\\s+(?:days?|weeks?|months?|years?|quarters?)\\b`,
   "i",
 );
 
 /** What a chrono match is, or undefined when it is never a due date. */
-function fromChrono(r: chrono.ParsedResult): Candidate | undefined {
+function fromChrono(r: chrono.ParsedResult, masked: string): Candidate | undefined {
   let start = r.index;
-  // chrono takes a comma or a full stop after a weekday into its match ("Friday,").
-  let text = r.text.replace(/[,.;:]+$/, "");
+  // chrono takes a comma after a weekday into its match ("Friday,"), and an "of" ("Dec of").
+  let text = r.text.replace(CHRONO_TAIL, "");
+  // A match inside a word ("1 March" in "1:1 March") is not one.
+  if (/[\p{L}\p{N}:/.'’-]/u.test(r.index > 0 ? (masked[r.index - 1] as string) : " ")) {
+    return undefined;
+  }
   let leadingIntro: string | undefined;
   const intro = LEADING_INTRO.exec(text);
   if (intro) {
@@ -367,6 +373,11 @@ function fromChrono(r: chrono.ParsedResult): Candidate | undefined {
   }
   const c = r.start;
   const lower = text.toLowerCase();
+  // A span ("tomorrow to 3pm", "Dec 3 - 5") is not one due date; "1:1" is not a time.
+  if (r.end !== null && r.end !== undefined) return undefined;
+  if (/\d:\d(?!\d)/.test(lower)) return undefined;
+  // "15th of Dec" is a date; chrono also reads "15 of Monday" as 15:00 on Monday.
+  if (/\sof\s/.test(lower) && !/^\d{1,2}(?:st|nd|rd|th)? of \p{L}+$/u.test(lower)) return undefined;
   // The past, and spans of a day or less, are never a due date ("last week", "5 minutes").
   if (/\b(last|ago|yesterday|past|previous|earlier)\b/.test(lower)) return undefined;
   if (/\b(seconds?|minutes?|mins?|hours?|hrs?)\b/.test(lower)) return undefined;
@@ -375,7 +386,7 @@ function fromChrono(r: chrono.ParsedResult): Candidate | undefined {
     : undefined;
   const base = {
     start,
-    end: r.index + r.text.replace(/[,.;:]+$/, "").length,
+    end: r.index + r.text.replace(CHRONO_TAIL, "").length,
     date: localIsoDate(c.date()),
     time,
     ...(leadingIntro === undefined ? {} : { leadingIntro, introStart: r.index }),
@@ -383,6 +394,13 @@ function fromChrono(r: chrono.ParsedResult): Candidate | undefined {
   if (/^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/.test(text.trim())) return { kind: "slash", ...base };
   if (RELATIVE_COUNT.test(lower)) {
     return { kind: "relative", ...base, fromNow: /\bfrom (now|today)\b/.test(lower) };
+  }
+  // chrono reads "the week" and "about the week" as a week from now.
+  if (
+    /\b(days?|weeks?|months?|quarters?|years?)\b/.test(lower) &&
+    !/\b(next|this|coming) (week|month|quarter|year)\b/.test(lower)
+  ) {
+    return undefined;
   }
   if (
     c.isCertain("day") ||
