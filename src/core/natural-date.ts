@@ -102,7 +102,7 @@ export function findDateInText(text: string, today: IsoDate): FoundDate | undefi
     date: chosen.date,
     time: chosen.time,
     recurrence: chosen.recurrence,
-    phrase: text.slice(chosen.phraseStart, chosen.phraseEnd),
+    phrase: text.slice(chosen.phraseStart, chosen.phraseEnd).replace(/^\(|\)$/g, ""),
     rest: /[\p{L}\p{N}]/u.test(rest) ? rest : text,
   };
 }
@@ -124,7 +124,9 @@ type Kind =
   /** 12/15 or 3/4: a date only when a due word introduces it. */
   | "slash"
   /** every friday, every 2 weeks. */
-  | "every";
+  | "every"
+  /** A time alone: today at that time after a due word ("by 5pm"), else words ("at 10:30"). */
+  | "time";
 
 interface Candidate {
   kind: Kind;
@@ -331,7 +333,7 @@ function candidatesIn(masked: string, today: IsoDate): Candidate[] {
     }
   }
   for (const r of chrono.parse(masked, referenceFor(today), { forwardDate: true })) {
-    const c = fromChrono(r, masked);
+    const c = fromChrono(r, masked, today);
     if (c) found.push(c);
   }
   // Where two readings overlap, a repetition wins ("every friday" over "friday at 10am"),
@@ -356,7 +358,7 @@ const RELATIVE_COUNT = new RegExp(
 );
 
 /** What a chrono match is, or undefined when it is never a due date. */
-function fromChrono(r: chrono.ParsedResult, masked: string): Candidate | undefined {
+function fromChrono(r: chrono.ParsedResult, masked: string, today: IsoDate): Candidate | undefined {
   let start = r.index;
   // chrono takes a comma after a weekday into its match ("Friday,"), and an "of" ("Dec of").
   let text = r.text.replace(CHRONO_TAIL, "");
@@ -417,7 +419,9 @@ function fromChrono(r: chrono.ParsedResult, masked: string): Candidate | undefin
   if (/\b(next|this|coming) (week|month|quarter|year)\b/.test(lower))
     return { kind: "day", ...base };
   if (c.isCertain("month")) return { kind: "month", ...base };
-  // A year alone ("2027"), a time alone ("at 10:30"): words, left in the text.
+  // Today, whatever chrono's forward reading makes of an hour before its reference noon.
+  if (time !== undefined && !c.isCertain("year")) return { kind: "time", ...base, date: today };
+  // A year alone ("2027"): a word, left in the text.
   return undefined;
 }
 
@@ -454,7 +458,8 @@ const BLOCKERS = new Set(
   (
     "the a an last past previous since after from to of than each every this that these those " +
     "and or nor & " +
-    "my your his her its our their about regarding re re: around between black cyber good " +
+    "my your his her its our their about regarding re re: around between first second third " +
+    "fourth black cyber good " +
     "patch giving super easter ash maundy holy palm shrove fat boxing"
   ).split(" "),
 );
@@ -466,6 +471,13 @@ const FOLLOWERS = new Set(
     "on in via from & + - – — please the a an my our his her their your ok asap latest " +
     "morning afternoon evening night noon eod cob am pm"
   ).split(" "),
+);
+
+const MONTH_NAME =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const ANOTHER_DAY_AFTER = new RegExp(
+  `^\\s*(?:or|and|&|to|through|thru|/|-|–|—)\\s*(?:next\\s+|this\\s+)?(?:${WEEKDAY}|${MONTH_NAME}|today|tomorrow|\\d)(?![\\p{L}])`,
+  "iu",
 );
 
 const TIME_AFTER =
@@ -509,12 +521,17 @@ function accept(c: Candidate, masked: string): Accepted | undefined {
     case "slash":
       if (!strong && !weak) return undefined;
       break;
+    case "time":
+      if (!strong || due !== null) return undefined;
+      break;
     case "weekday":
       if (c.abbreviated && !strong && !weak && c.time === undefined) return undefined;
       break;
     default:
       break;
   }
+  // "by Tuesday or Wednesday", "Dec 3 - 5": a choice or a span of days is not one due date.
+  if (ANOTHER_DAY_AFTER.test(masked.slice(c.end))) return undefined;
   if (c.kind === "every") {
     // "every Monday and Thursday" is two repetitions; rec: holds one.
     if (/^\s*(?:,|and|&|or)\s+/i.test(masked.slice(c.end))) return undefined;
@@ -571,8 +588,9 @@ function wordBefore(text: string, at: number): string {
   const m = /(\S+)\s*$/.exec(text.slice(0, at));
   if (!m) return "";
   const word = (m[1] as string).toLowerCase();
-  // "Dana's Friday demo": a possessive before the day makes it a description.
-  if (/['’]s$/.test(word)) return "the";
+  // "Dana's Friday demo": a possessive before the day makes it a description; so does an
+  // ordinal ("every 2nd Tuesday" is a day of each month, which rec: cannot say).
+  if (/['’]s$/.test(word) || /^\d+(st|nd|rd|th)$/.test(word)) return "the";
   return word.replace(/^[("'“‘[]+|[)"'”’\],.;!]+$/g, "");
 }
 
