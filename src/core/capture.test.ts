@@ -56,6 +56,15 @@ describe("capturing an item", () => {
     );
   });
 
+  it("reads todo.txt's done mark and dates as such, not as a due date", () => {
+    expect(captureItem("x 2026-11-30 looks done", { today, categorise: none }).text).toBe(
+      "x 2026-11-30 looks done",
+    );
+    expect(captureItem("2026-11-20 Call Dana tomorrow", { today, categorise: none }).text).toBe(
+      "2026-11-20 Call Dana due:2026-11-26",
+    );
+  });
+
   it("can leave out the creation date", () => {
     expect(captureItem("thing", { today, categorise: none, dated: false }).text).toBe("thing");
   });
