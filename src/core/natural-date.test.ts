@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findDateInText, parseNaturalDate, requireNaturalDate } from "./natural-date.js";
@@ -171,5 +173,53 @@ describe("the title loses no word that is not the date phrase", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+const FIXTURES = fileURLToPath(new URL("../../../shared/fixtures", import.meta.url));
+
+/** Titles people wrote: todo.txt lines, Taskwarrior descriptions, issue titles. */
+function realTitles(): string[] {
+  const titles = new Set<string>();
+  for (const kind of ["todotxt", "taskwarrior", "issues"]) {
+    for (const name of readdirSync(`${FIXTURES}/${kind}`)) {
+      const text = readFileSync(`${FIXTURES}/${kind}/${name}`, "utf8");
+      if (name.endsWith(".txt")) {
+        for (const line of text.split(/\r?\n/)) if (line.trim() !== "") titles.add(line);
+      }
+      for (const m of text.matchAll(
+        /"(?:title|description|summary)"\s*:\s*"((?:[^"\\]|\\.){3,200})"/g,
+      )) {
+        const title = JSON.parse(`"${m[1]}"`) as string;
+        if (!title.includes("\n")) titles.add(title);
+      }
+    }
+  }
+  return [...titles];
+}
+
+/** A word a date phrase can be made of. */
+const DATE_TOKEN =
+  /^(by|on|before|until|till|due|deadline:?|in|within|for|the|a|an|at|of|next|this|every|other|today|tonight|tomorrow|morning|afternoon|evening|night|noon|eod|cob|eow|eom|eoq|eoy|end|week|weekend|month|quarter|year|days?|weeks?|months?|fortnight|from|now|after|day|\d{1,2}(st|nd|rd|th)?|\d{4}-\d\d-\d\d|\d{1,2}(:\d\d)?(am|pm)?|am|pm|(mon|tue|wed|thu|fri|sat|sun)[a-z]*|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)$/i;
+
+describe.skipIf(!existsSync(FIXTURES))("on titles people wrote (../shared/fixtures)", () => {
+  it("takes out only the words of a date phrase", () => {
+    const titles = realTitles();
+    expect(titles.length).toBeGreaterThan(100);
+    for (const title of titles) {
+      const found = findDateInText(title, tuesday);
+      if (found === undefined) continue;
+      const gone = missing(title, found.rest).map((w) => w.replace(/[,.;:!?()]+$/, ""));
+      expect({ title, gone: gone.filter((w) => !DATE_TOKEN.test(w)) }).toEqual({ title, gone: [] });
+    }
+  });
+
+  it("reads no date from a version number or a weekend", () => {
+    const titles = realTitles();
+    const version = titles.find((t) => /ver\. 1\.12\.1264/.test(t));
+    const weekend = titles.find((t) => /free weekend in November/.test(t));
+    expect([version, weekend].every((t) => t !== undefined)).toBe(true);
+    expect(findDateInText(version as string, tuesday)).toBeUndefined();
+    expect(findDateInText(weekend as string, tuesday)).toBeUndefined();
   });
 });

@@ -82,7 +82,7 @@ export function findDateInText(text: string, today: IsoDate): FoundDate | undefi
   const candidates = candidatesIn(masked, today);
   const accepted: Accepted[] = [];
   for (const c of candidates) {
-    const a = accept(c, masked);
+    const a = accept(c, masked, today);
     // Taking words out never takes a tag, a +project or a @context with them.
     if (a && text.slice(a.start, a.end) === masked.slice(a.start, a.end)) accepted.push(a);
   }
@@ -392,6 +392,11 @@ function fromChrono(r: chrono.ParsedResult, masked: string, today: IsoDate): Can
   }
   const c = r.start;
   const lower = text.toLowerCase();
+  // "ver. 1.12.1264" is a version, not 12 January 1264; "a free weekend" is no particular one.
+  if (/\d\.\d/.test(lower)) return undefined;
+  if (/\bweekend\b/.test(lower) && !/\b(this|next|coming)\s+weekend\b/.test(lower)) {
+    return undefined;
+  }
   // A span ("tomorrow to 3pm", "Dec 3 - 5") is not one due date; "1:1" is not a time.
   if (r.end !== null && r.end !== undefined) return undefined;
   if (/\d:\d(?!\d)/.test(lower)) return undefined;
@@ -502,7 +507,7 @@ const TIME_AFTER =
 const PART_OF_DAY_AFTER =
   /^\s+(?:in the\s+|at\s+)?(morning|afternoon|evening|night|eod|cob|end of (?:the )?day|the latest|latest)(?=$|[\s,.;!)])/i;
 
-function accept(c: Candidate, masked: string): Accepted | undefined {
+function accept(c: Candidate, masked: string, today: IsoDate): Accepted | undefined {
   // A possessive ("Saturday's outage", "last week's incident") names a thing, not a deadline.
   if (/^['’]s\b/i.test(masked.slice(c.end))) return undefined;
   if (inQuestion(masked, c.end)) return undefined;
@@ -519,6 +524,8 @@ function accept(c: Candidate, masked: string): Accepted | undefined {
   const due = DUE_WORD_BEFORE.exec(masked.slice(0, start));
   if (due) start = due.index + due[0].indexOf(due[1] as string);
   const counting = prep !== undefined && COUNT_INTROS.has(prep);
+  // A day already past is a due date only when said to be one ("due 2026-11-20").
+  if (c.date !== undefined && c.date < today && due === null) return undefined;
   // "due in 3 weeks", "deadline on Friday": a due word makes any introduction strong.
   const strong = due !== null || (prep !== undefined && STRONG_INTROS.has(prep));
   const weak = !strong && prep !== undefined && WEAK_INTROS.has(prep);
