@@ -65,6 +65,15 @@ describe("capturing an item", () => {
     );
   });
 
+  it("keeps the words when the text also sets the time or repetition they would", () => {
+    expect(captureItem("Call Dana tomorrow 3pm at:14:00", { today, categorise: none }).text).toBe(
+      "2026-11-25 Call Dana tomorrow 3pm at:14:00",
+    );
+    expect(captureItem("Standup every monday rec:1w", { today, categorise: none }).text).toBe(
+      "2026-11-25 Standup every monday rec:1w",
+    );
+  });
+
   it("can leave out the creation date", () => {
     expect(captureItem("thing", { today, categorise: none, dated: false }).text).toBe("thing");
   });

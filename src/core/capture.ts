@@ -68,13 +68,17 @@ export function captureItem(input: string, options: CaptureOptions): Capture {
     // todo.txt's done mark and dates lead the line: "x 2026-11-30" is when it was done.
     const head = LINE_HEAD.exec(text)?.[0] ?? "";
     const found = findDateInText(text.slice(head.length), options.today);
-    if (found && !(found.recurrence !== undefined && has("rec"))) {
+    // A rec: or at: typed in the text wins; then the words that said another stay too.
+    const typed =
+      (found?.recurrence !== undefined && has("rec")) ||
+      (found?.time !== undefined && has(TIME_KEY));
+    if (found && !typed) {
       text = head + found.rest;
       if (found.date !== undefined) {
         text = setTag(text, "due", found.date);
         inferred.push({ field: "due", value: found.date, from: found.phrase });
       }
-      if (found.time !== undefined && !has(TIME_KEY)) {
+      if (found.time !== undefined) {
         text = setTag(text, TIME_KEY, found.time);
         inferred.push({ field: "time", value: found.time, from: found.phrase });
       }
