@@ -201,6 +201,14 @@ describe("items", () => {
     expect(await readFile(file, "utf8")).toContain("\nExact words cat:tech id:zzzz\n");
   });
 
+  it("refuses a category typed in the text that does not exist, as `ppppt add` does", async () => {
+    const before = await readFile(file, "utf8");
+    const res = await call("/api/items", { method: "POST", json: { text: "Call them cat:sales" } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(/cat:sales is not a category/);
+    expect(await readFile(file, "utf8")).toBe(before);
+  });
+
   it("refuses an empty item", async () => {
     const res = await call("/api/items", { method: "POST", json: { text: "  " } });
     expect(res.status).toBe(400);

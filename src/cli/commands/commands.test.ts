@@ -92,6 +92,8 @@ describe("add", () => {
     await expectUntouched(["add", "--pri", "AA", "x"], 1, /"AA" is not a priority/);
     await expectUntouched(["add", "--est", "lots", "x"], 1, /"lots" is not a duration/);
     await expectUntouched(["add", "x", "due:soon"], 1, /due:soon is not a date/);
+    await expectUntouched(["add", "x", "due:2026-13-45"], 1, /due:2026-13-45 is not a date/);
+    await expectUntouched(["add", "Call the customer cat:sales"], 1, /cat:sales is not a category/);
     await expectUntouched(["add"], 2, /missing required argument/);
   });
 
