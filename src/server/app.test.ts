@@ -230,6 +230,32 @@ describe("items", () => {
     expect((await undo.json()).item.done).toBe(false);
   });
 
+  it("keeps every tag the new wording does not set, as `ppppt edit` does", async () => {
+    await writeFile(
+      file,
+      "2026-11-20 1:1 with Dana +promo @calendar due:2026-11-27 rec:1w est:30m cat:people id:tcwq\n",
+    );
+    const res = await call("/api/items/tcwq", {
+      method: "PATCH",
+      json: { text: "1:1 with Dana: promo packet and Q1 goals" },
+    });
+    expect(res.status).toBe(200);
+    expect(await readFile(file, "utf8")).toBe(
+      "2026-11-20 1:1 with Dana: promo packet and Q1 goals +promo @calendar due:2026-11-27 rec:1w est:30m cat:people id:tcwq\n",
+    );
+    const cli = await runPpppt(["edit", "tcwq", "--replace", "Dana promo cat:people"], {
+      PPPPT_FILE: file,
+      HOME: dir,
+    });
+    expect(cli.code).toBe(0);
+    await call("/api/items/tcwq", {
+      method: "PATCH",
+      json: { text: "Dana promo packet +promo", mode: "wording" },
+    });
+    // The edit box shows the body without id: and cat:; what the user deleted from it goes.
+    expect(await readFile(file, "utf8")).toBe("Dana promo packet +promo cat:people id:tcwq\n");
+  });
+
   it("edits the wording and keeps id and category", async () => {
     const res = await call("/api/items/aaaa", {
       method: "PATCH",

@@ -8,7 +8,7 @@ import { type Category, parseCategory } from "../core/category.js";
 import type { IsoDate } from "../core/dates.js";
 import { completeItem, reopenItem } from "../core/docket/complete.js";
 import { appendItem, itemLines, removeItem, replaceItem } from "../core/docket/docket.js";
-import { replaceBodyText, setTag } from "../core/docket/edit.js";
+import { EDIT_MODES, type EditMode, editItemText, setTag } from "../core/docket/edit.js";
 import type { Docket } from "../core/docket/item.js";
 import { itemJson } from "../core/docket/item-json.js";
 import { parseDocket } from "../core/docket/parse.js";
@@ -46,15 +46,16 @@ export interface DashboardOptions {
   env: Env;
 }
 
-/** Tags an item keeps when its wording is edited, as `ppppt edit` does. */
-const KEPT_ON_EDIT = ["id", "cat"] as const;
-
 const AddBody = z.object({
   text: z.string().max(2000),
   /** Store the text exactly as given (undoing a delete), inferring nothing. */
   verbatim: z.boolean().optional(),
 });
-const EditBody = z.object({ text: z.string().max(2000) });
+const EditBody = z.object({
+  text: z.string().max(2000),
+  /** See EditMode: `keep` as `ppppt edit`; the page's edit box sends `wording`. */
+  mode: z.enum(EDIT_MODES as [EditMode, ...EditMode[]]).optional(),
+});
 const RecatBody = z.object({ category: z.string() });
 const ClassifyBody = z.object({ text: z.string().max(2000) });
 
@@ -207,7 +208,7 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     const text = body.text.trim();
     if (text === "") throw new PpppptError("give the new text; to remove an item, delete it");
     const line = await change((docket) => {
-      const r = replaceItem(docket, id, (old) => replaceBodyText(old, text, KEPT_ON_EDIT));
+      const r = replaceItem(docket, id, (old) => editItemText(old, text, body.mode ?? "keep"));
       return { docket: r.docket, result: r.line };
     });
     return c.json({ item: itemJson(line) });

@@ -194,9 +194,31 @@ describe("show, done, undo, edit, recat, rm", () => {
     expect(docket()).toContain(`x 2026-11-25 plain line id:${plain.id}`);
   });
 
-  it("edits the words, keeping head, id and category", async () => {
+  it("edits the words, keeping the head and every tag the new words do not set", async () => {
     await run("edit", "ab12", "staff", "sync", "(moved)");
-    expect(docket().split("\n")[0]).toBe("(A) 2026-11-01 staff sync (moved) id:ab12 cat:process?");
+    expect(docket().split("\n")[0]).toBe(
+      "(A) 2026-11-01 staff sync (moved) cat:process? due:2026-11-25 rec:+1w id:ab12",
+    );
+    await run("edit", "ab12", "staff sync due:2026-12-01");
+    expect(docket().split("\n")[0]).toBe(
+      "(A) 2026-11-01 staff sync due:2026-12-01 cat:process? rec:+1w id:ab12",
+    );
+  });
+
+  it("keeps +projects, @contexts and every key of an item the README tour edits", async () => {
+    seed(
+      "2026-11-20 1:1 with Dana about the promo packet +promo @calendar due:2026-11-27 rec:1w est:30m cat:people id:tcwq\n",
+    );
+    const r = await run("edit", "tcwq", "1:1 with Dana: promo packet and Q1 goals");
+    expect(r.code).toBe(0);
+    expect(docket()).toBe(
+      "2026-11-20 1:1 with Dana: promo packet and Q1 goals +promo @calendar due:2026-11-27 rec:1w est:30m cat:people id:tcwq\n",
+    );
+  });
+
+  it("replaces the whole line with --replace, keeping only the id", async () => {
+    await run("edit", "ab12", "--replace", "(C) new staff sync cat:process");
+    expect(docket().split("\n")[0]).toBe("(C) new staff sync cat:process id:ab12");
   });
 
   it("opens $EDITOR on the file and reports lines it cannot read afterwards", async () => {
@@ -231,7 +253,7 @@ describe("show, done, undo, edit, recat, rm", () => {
     await expectUntouched(["edit", "zzzz", "new"], 1, /no item has the id "zzzz"/);
     await expectUntouched(["recat", "ab12", "sales"], 1, /"sales" is not a category/);
     await expectUntouched(["done", "ab12", "zzzz"], 1, /zzzz/);
-    await expectUntouched(["edit", "ab12"], 1, /give the new text/);
+    await expectUntouched(["edit", "ab12"], 2, /give the new text/);
     await expectUntouched(["done"], 2, /missing required argument/);
   });
 
