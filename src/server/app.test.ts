@@ -256,6 +256,20 @@ describe("items", () => {
     expect(await readFile(file, "utf8")).toBe("Dana promo packet +promo cat:people id:tcwq\n");
   });
 
+  it("undoes a recurring item's completion with its next occurrence, as `ppppt undo` does", async () => {
+    const before = "2026-11-01 staff sync due:2026-11-25 rec:+1w cat:process id:ssss\n";
+    await writeFile(file, before);
+    const done = await (await call("/api/items/ssss/done", { method: "POST", json: {} })).json();
+    expect(done.next.due).toBe("2026-12-02");
+    const undo = await (await call("/api/items/ssss/undo", { method: "POST", json: {} })).json();
+    expect(undo.removed.id).toBe(done.next.id);
+    expect(await readFile(file, "utf8")).toBe(before);
+    const env = { PPPPT_FILE: file, HOME: dir, PPPPT_TODAY: "2026-11-25" };
+    expect((await runPpppt(["done", "ssss"], env)).code).toBe(0);
+    expect((await runPpppt(["undo", "ssss"], env)).code).toBe(0);
+    expect(await readFile(file, "utf8")).toBe(before);
+  });
+
   it("edits the wording and keeps id and category", async () => {
     const res = await call("/api/items/aaaa", {
       method: "PATCH",

@@ -195,11 +195,11 @@ export function createDashboardApp(options: DashboardOptions): Hono {
 
   app.post("/api/items/:id/undo", async (c) => {
     const id = c.req.param("id");
-    const line = await change((docket) => {
-      const r = reopenItem(docket, id);
-      return { docket: r.docket, result: r.line };
+    const r = await change((docket) => {
+      const reopened = reopenItem(docket, id);
+      return { docket: reopened.docket, result: reopened };
     });
-    return c.json({ item: itemJson(line) });
+    return c.json({ item: itemJson(r.line), removed: r.removed ? itemJson(r.removed) : null });
   });
 
   app.patch("/api/items/:id", async (c) => {

@@ -94,7 +94,7 @@ export class Api {
     return this.call("POST", `/api/items/${encodeURIComponent(id)}/done`, {});
   }
 
-  undo(id: string): Promise<{ item: ItemJson }> {
+  undo(id: string): Promise<{ item: ItemJson; removed: ItemJson | null }> {
     return this.call("POST", `/api/items/${encodeURIComponent(id)}/undo`, {});
   }
 

@@ -180,9 +180,10 @@ describe("show, done, undo, edit, recat, rm", () => {
     expect(docket().split("\n")[0]).toBe(
       "x 2026-11-25 2026-11-01 weekly staff sync cat:process? due:2026-11-25 rec:+1w id:ab12 pri:A",
     );
-    await run("undo", "ab12");
-    expect(docket().split("\n")[0]).toBe(
-      "(A) 2026-11-01 weekly staff sync cat:process? due:2026-11-25 rec:+1w id:ab12",
+    const undo = await run("undo", "ab12");
+    expect(undo.stdout).toMatch(/Removed the next occurrence .*staff sync due 2026-12-02/);
+    expect(docket()).toBe(
+      "(A) 2026-11-01 weekly staff sync cat:process? due:2026-11-25 rec:+1w id:ab12\nplain line\n",
     );
   });
 
