@@ -237,6 +237,17 @@ describe("show, done, undo, edit, recat, rm", () => {
     expect(docket()).toContain("cat:people due:");
   });
 
+  it("confirms the guess `list` shows for an item with no category", async () => {
+    seed("1:1 with Dana about her promo packet id:dn12\n");
+    expect((await run("list")).stdout).toMatch(
+      /dn12 +1:1 with Dana about her promo packet \[people \?\]/,
+    );
+    const r = await run("recat", "dn12");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/dn12 is People/);
+    expect(docket()).toBe("1:1 with Dana about her promo packet id:dn12 cat:people\n");
+  });
+
   it("removes items and prints them", async () => {
     const r = await run("rm", "ab12");
     expect(r.stdout).toMatch(/Removed ab12: \(A\) 2026-11-01 weekly staff sync/);
