@@ -6,11 +6,12 @@ import { parseDocket } from "../../core/docket/parse.js";
 import { PpppptError } from "../../core/errors.js";
 import { createDocketFile, updateDocketFile } from "../../store/docket-file.js";
 import { contextOf } from "../context.js";
+import { wholeNumber } from "../count-option.js";
 import type { CliIO } from "../io.js";
 
 interface DemoOptions {
   force?: boolean;
-  seed: string;
+  seed: number;
 }
 
 export function registerDemo(program: Command, io: CliIO): void {
@@ -18,16 +19,14 @@ export function registerDemo(program: Command, io: CliIO): void {
     .command("demo")
     .description("write a demo docket: a director's last few months, for trying the reports")
     .option("--force", "replace a docket that already has content")
-    .option("--seed <n>", "another seed gives another (equally realistic) history", "1")
+    .option("--seed <n>", "another seed gives another (equally realistic) history", wholeNumber, 1)
     .addHelpText(
       "after",
       "\nExamples:\n  ppppt --file /tmp/demo.txt demo\n  PPPPT_FILE=/tmp/demo.txt ppppt balance --quarter --role director",
     )
     .action(async (options: DemoOptions, command: Command) => {
       const ctx = contextOf(io, command);
-      const seed = Number(options.seed);
-      if (!Number.isInteger(seed))
-        throw new PpppptError(`--seed ${options.seed} is not a whole number`);
+      const seed = options.seed;
       const path = ctx.docketPath();
       const text = buildDemoDocket({ today: ctx.today(), seed });
       const created = await createDocketFile(path, text);

@@ -13,8 +13,13 @@ describe("ppppt serve", () => {
 
   it("refuses a port that is not a port", async () => {
     const r = await runPpppt(["serve", "--port", "http"], { PPPPT_FILE: "/nonexistent/todo.txt" });
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("--port http is not a port");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("'http' is invalid. not a whole number");
+    const high = await runPpppt(["serve", "--port", "70000"], {
+      PPPPT_FILE: "/nonexistent/todo.txt",
+    });
+    expect(high.code).toBe(1);
+    expect(high.stderr).toContain("--port 70000 is not a port");
   });
 
   it("reports a missing docket before starting anything", async () => {

@@ -3,10 +3,11 @@ import type { Command } from "commander";
 import { PpppptError } from "../../core/errors.js";
 import { loadCategoriserFor } from "../categoriser.js";
 import { contextOf } from "../context.js";
+import { wholeNumber } from "../count-option.js";
 import type { CliIO } from "../io.js";
 
 interface ServeOptions {
-  port: string;
+  port: number;
   host: string;
   open: boolean;
   demo?: boolean;
@@ -16,7 +17,7 @@ export function registerServe(program: Command, io: CliIO): void {
   program
     .command("serve")
     .description("open the dashboard: the board, balance, review and plan, live in the browser")
-    .option("--port <n>", "the port to listen on (0 picks a free one)", "0")
+    .option("--port <n>", "the port to listen on (0 picks a free one)", wholeNumber, 0)
     .option("--host <address>", "the address to listen on; keep it loopback", "127.0.0.1")
     .option("--no-open", "print the URL but do not open a browser")
     .option("--demo", "serve a demo docket in a fresh temporary folder, not yours")
@@ -26,8 +27,8 @@ export function registerServe(program: Command, io: CliIO): void {
     )
     .action(async (options: ServeOptions, command: Command) => {
       const ctx = contextOf(io, command);
-      const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      const port = options.port;
+      if (port < 0 || port > 65535) {
         throw new PpppptError(`--port ${options.port} is not a port`, {
           hint: "Use a number from 1 to 65535, or 0 for any free port.",
         });
