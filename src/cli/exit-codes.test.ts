@@ -13,7 +13,7 @@ import { buildProgram } from "./main.js";
 const { env } = tempDocket("2026-11-20 1:1 with Dana cat:people id:ab12\n");
 const run = (args: string[]) => runPpppt(args, { ...env, PPPPT_TODAY: "2026-11-25" });
 
-async function everyCommand(): Promise<Command[]> {
+async function everyCommand(): Promise<readonly Command[]> {
   return (await buildProgram(fakeIO(), [])).commands;
 }
 
