@@ -5,6 +5,7 @@ import { PpppptError } from "../../core/errors.js";
 import { type Answer, type Assessment, assessmentScores } from "../../core/lens/assessment.js";
 import { type Practice, practicesFor } from "../../core/lens/practice.js";
 import { ROLE_LABELS, requireRole } from "../../core/lens/roles.js";
+import { plural } from "../../core/wording.js";
 import { type CliContext, contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
 import { ROLE_OPTION } from "../role-option.js";
@@ -130,7 +131,7 @@ function report(
   path: string,
   scores: ReturnType<typeof assessmentScores>,
 ): void {
-  ctx.out(`Saved ${count} answer${count === 1 ? "" : "s"} to ${path}`);
+  ctx.out(`Saved ${plural(count, "answer")} to ${path}`);
   for (const s of scores) {
     const score = s.score === undefined ? "not assessed" : `${s.score.toFixed(0)}%`;
     ctx.out(

@@ -294,7 +294,7 @@ describe("check and archive", () => {
     seed("# mine\nx 2026-11-20 old id:aaaa\nopen id:bbbb\nx 2026-11-21 older id:cccc");
     writeFileSync(join(dir, "done.txt"), "x 2026-01-01 ancient\n");
     const r = await run("archive");
-    expect(r.stdout).toMatch(/Moved 2 done item\(s\) to .*done.txt/);
+    expect(r.stdout).toMatch(/Moved 2 done items to .*done.txt/);
     expect(docket()).toBe("# mine\nopen id:bbbb\n");
     expect(readFileSync(join(dir, "done.txt"), "utf8")).toBe(
       "x 2026-01-01 ancient\nx 2026-11-20 old id:aaaa\nx 2026-11-21 older id:cccc\n",

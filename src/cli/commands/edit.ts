@@ -4,6 +4,7 @@ import { invalidLines, replaceItem } from "../../core/docket/docket.js";
 import { editItemText } from "../../core/docket/edit.js";
 import { itemJson } from "../../core/docket/item-json.js";
 import { PpppptError } from "../../core/errors.js";
+import { plural } from "../../core/wording.js";
 import { readDocketFile, updateDocketFile } from "../../store/docket-file.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
@@ -47,7 +48,9 @@ export function registerEdit(program: Command, io: CliIO): void {
           const bad = invalidLines(docket);
           for (const line of bad) io.stderr(`${path}:${line.number}: ${line.problem}\n`);
           if (bad.length > 0)
-            ctx.out(`Saved; ${bad.length} line(s) are kept as written but not read (see above).`);
+            ctx.out(
+              `Saved; ${plural(bad.length, "line is", "lines are")} kept as written but not read (see above).`,
+            );
           return;
         }
         const text = words.join(" ").trim();
