@@ -9,7 +9,18 @@ export interface CliIO {
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
   now(): Date;
+  /**
+   * Asks one question with fixed choices in the terminal; undefined when the user stops
+   * (Ctrl-C). Unset, commands use @clack/prompts; tests give their own to drive the questions.
+   */
+  choose?: Choose;
 }
+
+export type Choose = (question: {
+  message: string;
+  choices: readonly { value: string; label: string }[];
+  initial: string;
+}) => Promise<string | undefined>;
 
 export function processIO(): CliIO {
   return {
