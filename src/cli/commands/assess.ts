@@ -13,8 +13,9 @@ import {
 import { type Practice, practicesFor } from "../../core/lens/practice.js";
 import { ROLE_LABELS, type Role, requireRole } from "../../core/lens/roles.js";
 import { plural } from "../../core/wording.js";
+import { chooserOf } from "../choose.js";
 import { type CliContext, contextOf } from "../context.js";
-import type { Choose, CliIO } from "../io.js";
+import type { CliIO } from "../io.js";
 import { ROLE_OPTION } from "../role-option.js";
 
 interface AssessOptions {
@@ -115,7 +116,7 @@ export function registerAssess(program: Command, io: CliIO): void {
 type Asker = (practice: Practice, initial: Answer | undefined) => Promise<Answer | undefined>;
 
 function terminalAsker(io: CliIO): Asker {
-  const choose: Choose = io.choose ?? clackChoose;
+  const choose = chooserOf(io);
   return async (p, initial) => {
     const value = await choose({
       message: `${CATEGORY_LABELS[p.category]}: ${p.prompt}`,
@@ -128,16 +129,6 @@ function terminalAsker(io: CliIO): Asker {
     });
     return value === undefined ? undefined : (value as Answer);
   };
-}
-
-async function clackChoose(question: Parameters<Choose>[0]): Promise<string | undefined> {
-  const clack = await import("@clack/prompts");
-  const value = await clack.select<string>({
-    message: question.message,
-    options: question.choices.map((c) => ({ value: c.value, label: c.label })),
-    initialValue: question.initial,
-  });
-  return clack.isCancel(value) ? undefined : value;
 }
 
 /**

@@ -2,7 +2,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runPpppt } from "../fake-io.js";
+import { fakeIO, runPpppt } from "../fake-io.js";
+import { runCli } from "../main.js";
 
 let dir: string;
 let file: string;
@@ -35,6 +36,41 @@ describe("init", () => {
     seed("mine\n");
     expect((await run("init")).stdout).toMatch(/already exists/);
     expect(docket()).toBe("mine\n");
+  });
+
+  it("takes the role and stores it in the config file, where every report finds it", async () => {
+    const config = join(dir, "config", "config.yaml");
+    env.PPPPT_CONFIG = config;
+    const r = await run("init", "--role", "director");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Role: Director, saved in .*config.yaml/);
+    expect(readFileSync(config, "utf8")).toBe("role: director\n");
+    const assess = JSON.parse((await run("assess", "--answer", "public-talk=no", "--json")).stdout);
+    expect(assess.assessment.role).toBe("director");
+    writeFileSync(config, "# mine\nrole: vp # was\nstarving:\n  weeks: 4\n");
+    await run("init", "--role", "senior-director");
+    expect(readFileSync(config, "utf8")).toBe(
+      "# mine\nrole: senior-director # was\nstarving:\n  weeks: 4\n",
+    );
+    expect((await run("init")).stdout).toMatch(/Role: Senior director, from/);
+    await expectUntouched(["init", "--role", "cto"], 1, /"cto" is not a role/);
+  });
+
+  it("asks for the role in a terminal when the config has none", async () => {
+    env.PPPPT_CONFIG = join(dir, "config.yaml");
+    const asked: string[] = [];
+    const io = {
+      ...fakeIO(env),
+      stdoutIsTTY: true,
+      stdinIsTTY: true,
+      choose: async (q: { message: string; choices: readonly { value: string }[] }) => {
+        asked.push(q.choices.map((c) => c.value).join(","));
+        return "vp";
+      },
+    };
+    expect(await runCli(["init"], io)).toBe(0);
+    expect(asked).toEqual(["manager,senior-manager,director,senior-director,vp"]);
+    expect(readFileSync(join(dir, "config.yaml"), "utf8")).toBe("role: vp\n");
   });
 
   it("honours --file over PPPPT_FILE", async () => {
