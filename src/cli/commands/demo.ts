@@ -41,10 +41,18 @@ export function registerDemo(program: Command, io: CliIO): void {
       }
       const count = itemLines(parseDocket(text)).length;
       ctx.out(`Wrote a demo docket with ${count} items to ${path}`);
+      // Pointed at with --file, the demo is not what a plain `ppppt balance` reads: say so.
+      const { defaultDocketPath } = await import("../../store/paths.js");
+      const ppppt = path === defaultDocketPath(ctx.env) ? "ppppt" : `ppppt -f ${shellWord(path)}`;
       ctx.out(
         ctx.style.dim(
-          "Try: ppppt balance --quarter --role director, ppppt review, ppppt next --explain",
+          `Try: ${ppppt} balance --quarter --role director, ${ppppt} review, ${ppppt} next --explain`,
         ),
       );
     });
+}
+
+/** A path as one shell word, quoted only when it needs to be. */
+function shellWord(path: string): string {
+  return /^[\w./~+-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
 }
