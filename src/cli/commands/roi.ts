@@ -220,7 +220,7 @@ export function registerRoi(program: Command, io: CliIO): void {
       .requiredOption("--why <text>", "why it stops, for the record and the deck")
       .option("--json", "print the stopped proposal as JSON"),
     io,
-  ).action(async (id: string, options: { why: string; json?: boolean }, command: Command) => {
+  ).action(async (id: string, options: { why: string }, command: Command) => {
     const ctx = contextOf(io, command);
     const today = ctx.today();
     const { stopProposal } = await import("../../core/roi/proposal-edits.js");
@@ -242,7 +242,7 @@ export function registerRoi(program: Command, io: CliIO): void {
       .argument("<id>", "the proposal")
       .option("--json", "print the removed proposal as JSON"),
     io,
-  ).action(async (id: string, options: { json?: boolean }, command: Command) => {
+  ).action(async (id: string, _options: unknown, command: Command) => {
     const ctx = contextOf(io, command);
     const { removeProposal } = await import("../../core/roi/proposal-edits.js");
     const { updateDocketFile } = await import("../../store/docket-file.js");
