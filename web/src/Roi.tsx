@@ -144,6 +144,8 @@ function ValueChart(props: { proposals: ScoredProposal[] }) {
         animation: false,
         maintainAspectRatio: false,
         plugins: {
+          // One dataset: the colours are explained under the chart instead.
+          legend: { display: false },
           tooltip: {
             callbacks: {
               label: (ctx) => {
