@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { itemLines } from "../docket/docket.js";
 import { parseDocket } from "../docket/parse.js";
@@ -38,6 +39,35 @@ describe("roiReport: scores", () => {
     const fresh = ROI_FIXTURE.replace("roi-spent:6 ", "");
     const again = roiReport(itemLines(parseDocket(fresh)), ROI_TODAY);
     expect(again.proposals.find((p) => p.id === "bi02")?.rice).toBe(25);
+  });
+
+  it("never lets what is spent move a score or a rank (a property)", () => {
+    const impact = fc.constantFrom(3, 2, 1, 0.5, 0.25);
+    const proposal = fc.record({
+      reach: fc.integer({ min: 0, max: 10_000 }),
+      impact,
+      confidence: fc.integer({ min: 0, max: 100 }),
+      effort: fc.integer({ min: 1, max: 100 }),
+      spent: fc.integer({ min: 0, max: 100 }),
+    });
+    fc.assert(
+      fc.property(fc.array(proposal, { minLength: 1, maxLength: 8 }), (ps) => {
+        const text = (withSpent: boolean) =>
+          ps
+            .map(
+              (p, i) =>
+                `P${i} roi-reach:${p.reach} roi-impact:${p.impact} roi-confidence:${p.confidence} roi-effort:${p.effort}${withSpent ? ` roi-spent:${p.spent}` : ""} id:p${String(i).padStart(3, "0")}`,
+            )
+            .join("\n");
+        const scores = (withSpent: boolean) =>
+          roiReport(itemLines(parseDocket(text(withSpent))), ROI_TODAY).proposals.map((p) => [
+            p.id,
+            p.rank,
+            p.rice,
+          ]);
+        expect(scores(true)).toEqual(scores(false));
+      }),
+    );
   });
 
   it("breaks a RICE tie by CD3, then by less effort", () => {
