@@ -9,6 +9,7 @@ import {
   IMPACT_SCALE,
   type Impact,
   missingInputs,
+  NUMBER_FIELDS,
   type NumberField,
   numberProblem,
   type RequiredField,
@@ -20,18 +21,8 @@ import type { RoiReport, ScoredProposal } from "../../core/roi/report.js";
 import { type CliContext, contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
 
-interface InputOptions {
-  reach?: number;
-  impact?: number;
-  confidence?: number;
-  effort?: number;
-  spent?: number;
-  cod?: number;
-  carry?: number;
-  kill?: string;
-  review?: string;
-  json?: boolean;
-}
+/** The flags as commander reads them: numbers already numbers, dates still as typed. */
+type InputOptions = Partial<Record<NumberField, number>> & { kill?: string; review?: string };
 
 interface SetOptions extends InputOptions {
   met?: string | boolean;
@@ -69,20 +60,9 @@ function inputOptions(command: Command): Command {
 
 async function inputsFrom(options: InputOptions, ctx: CliContext): Promise<RoiInputs> {
   const inputs: RoiInputs = {};
-  for (const field of [
-    "reach",
-    "impact",
-    "confidence",
-    "effort",
-    "spent",
-    "cod",
-    "carry",
-  ] as const) {
+  for (const field of NUMBER_FIELDS) {
     const value = options[field];
-    if (value === undefined) continue;
-    const problem = numberProblem(field, value);
-    if (problem) throw new PpppptError(problem);
-    (inputs as Record<NumberField, number>)[field] = value;
+    if (value !== undefined) (inputs as Record<NumberField, number>)[field] = value;
   }
   if (options.kill !== undefined) inputs.kill = options.kill;
   if (options.review !== undefined) {
@@ -159,6 +139,10 @@ export function registerRoi(program: Command, io: CliIO): void {
     const ctx = contextOf(io, command);
     const today = ctx.today();
     const inputs = await inputsFrom(options, ctx);
+    const { inputProblems } = await import("../../core/roi/proposal-edits.js");
+    // A bad flag is refused before any question is asked about the rest.
+    const problems = inputProblems(inputs);
+    if (problems.length > 0) throw new PpppptError(problems.join("; "));
     const missing = missingInputs(inputs);
     if (missing.length > 0 && io.stdinIsTTY && io.stdoutIsTTY) {
       const asked = await askFor(missing, io);

@@ -67,7 +67,7 @@ export const MARKER_VALUE = "proposal";
 export const STOPPED_TAG = "roi-stopped";
 export const WHY_TAG = "roi-why";
 
-export const FIELD_ORDER: readonly RoiField[] = [
+export const NUMBER_FIELDS: readonly NumberField[] = [
   "reach",
   "impact",
   "confidence",
@@ -75,20 +75,9 @@ export const FIELD_ORDER: readonly RoiField[] = [
   "spent",
   "cod",
   "carry",
-  "kill",
-  "review",
-  "met",
 ];
 
-const NUMBER_FIELDS: readonly NumberField[] = [
-  "reach",
-  "impact",
-  "confidence",
-  "effort",
-  "spent",
-  "cod",
-  "carry",
-];
+export const FIELD_ORDER: readonly RoiField[] = [...NUMBER_FIELDS, "kill", "review", "met"];
 
 export function isNumberField(field: RoiField): field is NumberField {
   return (NUMBER_FIELDS as readonly string[]).includes(field);
