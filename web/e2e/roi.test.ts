@@ -103,6 +103,15 @@ describe.skipIf(!haveBrowser)("the ROI view in a real browser", () => {
     expect(await readFile(file, "utf8")).toContain("roi-stopped:2026-11-25");
   });
 
+  it("is reached from anywhere with g then o", async () => {
+    await page.getByRole("link", { name: "Board", exact: true }).click();
+    await page.locator(".column").first().waitFor();
+    await page.keyboard.press("g");
+    await page.keyboard.press("o");
+    await page.getByRole("heading", { name: "ROI check" }).waitFor();
+    expect(page.url()).toMatch(/#roi$/);
+  });
+
   it("ran without a console error (no CSP violation)", () => {
     expect(consoleErrors).toEqual([]);
   });
