@@ -153,7 +153,7 @@ describe("ppppt roi add", () => {
     await runPpppt(["roi", "add", "Cache the search results", ...flags], byFlags.env);
     const byPrompts = setup("");
     const r = await runInTerminal(
-      ["roi", "add", "Cache the search results", "--confidence", "80"],
+      ["roi", "add", "Cache the search results", "--confidence", "80%"],
       byPrompts.env,
       [
         { when: "Reach", keys: "500\r" },

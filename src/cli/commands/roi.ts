@@ -29,6 +29,15 @@ interface SetOptions extends InputOptions {
   unset?: string;
 }
 
+/** A percentage may be typed with its sign: `80%` is 80. */
+function percentText(value: string): string {
+  return value.trim().replace(/%$/, "");
+}
+
+function percentArg(value: string): number {
+  return numberArg(percentText(value));
+}
+
 /** A number on the command line; anything else means the line does not parse (exit 2). */
 function numberArg(value: string): number {
   const n = readNumber(value);
@@ -44,7 +53,7 @@ function inputOptions(command: Command): Command {
       "RICE impact: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal",
       numberArg,
     )
-    .option("--confidence <pct>", "confidence in these numbers, a percentage 0-100", numberArg)
+    .option("--confidence <pct>", "confidence in these numbers, a percentage 0-100", percentArg)
     .option("--effort <weeks>", "remaining effort in person-weeks", numberArg)
     .option("--spent <weeks>", "person-weeks already spent (shown, never scored)", numberArg)
     .option("--cod <per-week>", "cost of delay per week", numberArg)
@@ -331,12 +340,15 @@ async function askFor(missing: RequiredField[], io: CliIO): Promise<RoiInputs | 
         ...streams,
         message: `${FIELD_NAMES[field][0]?.toUpperCase()}${FIELD_NAMES[field].slice(1)} (${PROMPT_HINTS[field]})`,
         validate: (text) => {
-          const n = readNumber(text ?? "");
-          if (n === undefined) return `"${text ?? ""}" is not a number`;
+          const typed = text ?? "";
+          const n = readNumber(field === "confidence" ? percentText(typed) : typed);
+          if (n === undefined) return `"${typed}" is not a number`;
           return numberProblem(field, n);
         },
       });
-      value = clack.isCancel(typed) ? typed : (readNumber(typed) as number);
+      value = clack.isCancel(typed)
+        ? typed
+        : (readNumber(field === "confidence" ? percentText(typed) : typed) as number);
     }
     if (clack.isCancel(value)) {
       clack.cancel("Stopped; nothing saved.", streams);

@@ -86,6 +86,9 @@ describe("setProposalInputs", () => {
     expect(() => setProposalInputs(docket, "ca01", { kill: "no users" })).toThrow(
       "needs a review date",
     );
+    expect(() => setProposalInputs(docket, "ca01", { effort: 2 }, ["effort"])).toThrow(
+      "effort: give a value or --unset it, not both",
+    );
   });
 });
 

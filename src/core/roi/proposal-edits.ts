@@ -99,6 +99,10 @@ export function setProposalInputs(
   inputs: RoiInputs,
   unset: readonly RoiField[] = [],
 ): ProposalChange {
+  const both = unset.filter((f) => inputs[f] !== undefined);
+  if (both.length > 0) {
+    throw new PpppptError(`${both.join(", ")}: give a value or --unset it, not both`);
+  }
   const before = findItem(docket, id);
   const current = readProposal(before);
   if (current?.status === "stopped") {
