@@ -1,4 +1,4 @@
-import type { RoiReport, ScoredProposal } from "../core/roi/report.js";
+import type { RoiReport, ScoredProposal, StoppedProposal } from "../core/roi/report.js";
 import type { Style } from "./style.js";
 
 /** The ROI report for the terminal and as Markdown (for a doc or an email). */
@@ -23,6 +23,10 @@ function heading(report: RoiReport): string {
   const n = report.proposals.length;
   const m = report.portfolio;
   return `ROI check ${report.today}: ${n} open proposal${n === 1 ? "" : "s"}, median RICE ${figure(m.medianRice)}, median remaining effort ${weeks(m.medianEffort)}`;
+}
+
+export function stoppedLine(s: StoppedProposal): string {
+  return `${s.id}  ${s.stopped}  ${s.title}: ${s.why}`;
 }
 
 export function roiLines(report: RoiReport, style: Style): string[] {
@@ -59,7 +63,7 @@ export function roiLines(report: RoiReport, style: Style): string[] {
   }
   if (report.stopped.length > 0) {
     out.push("", style.bold("Stopped"));
-    for (const s of report.stopped) out.push(`  ${s.id}  ${s.stopped}  ${s.title}: ${s.why}`);
+    for (const s of report.stopped) out.push(`  ${stoppedLine(s)}`);
   }
   return out;
 }

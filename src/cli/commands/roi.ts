@@ -114,18 +114,17 @@ export function registerRoi(program: Command, io: CliIO): void {
       async (options: { json?: boolean; md?: boolean; stopped?: boolean }, command: Command) => {
         const ctx = contextOf(io, command);
         const report = await readReport(ctx);
+        const { roiLines, roiMarkdown, stoppedLine } = await import("../render-roi.js");
         if (options.stopped) {
           if (options.json) ctx.json({ stopped: report.stopped });
           else if (report.stopped.length === 0) ctx.out("No stopped proposals.");
-          else
-            for (const s of report.stopped) ctx.out(`${s.id}  ${s.stopped}  ${s.title}: ${s.why}`);
+          else for (const s of report.stopped) ctx.out(stoppedLine(s));
           return;
         }
         if (options.json) {
           ctx.json({ proposals: report.proposals });
           return;
         }
-        const { roiLines, roiMarkdown } = await import("../render-roi.js");
         if (options.md) {
           ctx.out(roiMarkdown(report).trimEnd());
           return;
