@@ -1,3 +1,4 @@
+import type { Readable, Writable } from "node:stream";
 import type { Env } from "../store/paths.js";
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
@@ -14,6 +15,8 @@ export interface CliIO {
    * (Ctrl-C). Unset, commands use @clack/prompts; tests give their own to drive the questions.
    */
   choose?: Choose;
+  /** What prompts read and write; process.stdin and stdout when absent (tests give their own). */
+  promptStreams?: { input: Readable; output: Writable };
 }
 
 export type Choose = (question: {
