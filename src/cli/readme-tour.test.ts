@@ -127,9 +127,9 @@ function runLine(line: string) {
 
 const built = existsSync(join(ROOT, "dist", "cli.cjs"));
 
-describe("the README, as a newcomer meets it", () => {
-  afterAll(() => rmSync(home, { recursive: true, force: true }));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
 
+describe("the README, as a newcomer meets it", () => {
   it("is built (npm test builds first)", () => {
     expect(built, "run `npm run build` first").toBe(true);
   });
