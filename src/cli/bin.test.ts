@@ -1,5 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +27,37 @@ function ppppt(args: string[], env: Record<string, string> = {}) {
 }
 
 describe("the built ppppt command", () => {
+  it.skipIf(!existsSync("/dev/full"))(
+    "says in one line that it cannot write its output to a full disk, status 1",
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), "ppppt-bin-"));
+      const file = join(dir, "todo.txt");
+      writeFileSync(file, "Review the RFC cat:tech id:aaaa\n");
+      const full = openSync("/dev/full", "w");
+      try {
+        const r = spawnSync(process.execPath, [bin, "--file", file, "list"], {
+          encoding: "utf8",
+          stdio: ["ignore", full, "pipe"],
+          env: { ...process.env, NO_COLOR: "1", PPPPT_CACHE: cache },
+        });
+        expect(r.stderr).toBe("ppppt: cannot write the output: no space left on the device\n");
+        expect(r.status).toBe(1);
+      } finally {
+        closeSync(full);
+      }
+    },
+  );
+
+  it("says in one line that init cannot make a folder where a file is, status 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ppppt-bin-"));
+    writeFileSync(join(dir, "plain"), "");
+    const r = ppppt(["--file", join(dir, "plain", "todo.txt"), "init"]);
+    expect(r.stderr).toMatch(
+      /^ppppt: cannot create .*: a part of its folder .* is a file, not a folder\n$/,
+    );
+    expect(r.status).toBe(1);
+  });
+
   it("is built", () => {
     expect(existsSync(join(root, "dist", "cli.cjs")), "run `npm run build` first").toBe(true);
   });
