@@ -6,6 +6,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
@@ -47,6 +48,33 @@ describe("the built ppppt command", () => {
       }
     },
   );
+
+  it("refuses a FIFO as the docket at once, for list and for add, status 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ppppt-bin-"));
+    const fifo = join(dir, "todo.txt");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    for (const args of [["list"], ["add", "x"]]) {
+      const r = spawnSync(process.execPath, [bin, "--file", fifo, ...args], {
+        encoding: "utf8",
+        timeout: 20_000, // were it to block on the FIFO, the test fails instead of hanging
+        env: { ...process.env, NO_COLOR: "1", PPPPT_CACHE: cache },
+      });
+      expect(r.stderr).toMatch(/^ppppt: .*todo.txt is a named pipe \(FIFO\), not a docket file/);
+      expect(r.status).toBe(1);
+    }
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)("leaves a device given as the docket a device", () => {
+    // A copy of /dev/null in a folder of the test's own, as root can make one.
+    const dir = mkdtempSync(join(tmpdir(), "ppppt-bin-"));
+    const device = join(dir, "null");
+    expect(spawnSync("mknod", [device, "c", "1", "3"]).status).toBe(0);
+    const r = ppppt(["--file", device, "add", "x"]);
+    expect(r.stderr).toMatch(/null is a character device, not a docket file/);
+    expect(r.status).toBe(1);
+    expect(statSync(device).isCharacterDevice()).toBe(true);
+  });
 
   it("says in one line that init cannot make a folder where a file is, status 1", () => {
     const dir = mkdtempSync(join(tmpdir(), "ppppt-bin-"));
