@@ -181,8 +181,7 @@ export async function updateDocketFile<T>(
   options: UpdateOptions<T> = {},
 ): Promise<T> {
   const target = await writableTarget(path);
-  const release = await acquireLock(target, options);
-  try {
+  return underLock(path, target, options, async () => {
     await removeAbandonedTemps(target, staleMsOf(options));
     for (let attempt = 0; ; attempt++) {
       const read = await openDocket(target, "write");
@@ -208,6 +207,19 @@ export async function updateDocketFile<T>(
         await read.handle.close();
       }
     }
+  });
+}
+
+/** Runs `work` holding the lock of `target`; errors come out as messages naming `path`. */
+async function underLock<T>(
+  path: string,
+  target: string,
+  options: StoreOptions,
+  work: () => Promise<T>,
+): Promise<T> {
+  const release = await acquireLock(target, options);
+  try {
+    return await work();
   } catch (error) {
     if (error instanceof PpppptError) throw error;
     throw fileError(error, path, "write");
@@ -416,17 +428,11 @@ export async function createDocketFile(path: string, initial = ""): Promise<bool
     throw fileError(error, path, "write");
   }
   if (await existingDocket(path)) return false;
-  const release = await acquireLock(path, {});
-  try {
+  return underLock(path, path, {}, async () => {
     if (await existingDocket(path)) return false;
     await replaceFile(path, Buffer.from(initial));
     return true;
-  } catch (error) {
-    if (error instanceof PpppptError) throw error;
-    throw fileError(error, path, "write");
-  } finally {
-    await release();
-  }
+  });
 }
 
 /** Whether a docket is there already; anything there that is not a regular file is refused. */
