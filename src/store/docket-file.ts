@@ -21,7 +21,7 @@ import { doneFilePath } from "./paths.js";
 
 /**
  * The only code that writes a docket. Four rules keep the user's only copy safe (the whole
- * guarantee is written down in docs/format.md, "Writing safely"):
+ * guarantee is written down in docs/format.md, "What ppppt promises about the file"):
  * 1. writes are atomic: a temp file in the same folder, fsync, rename;
  * 2. ppppt processes take turns through a lock folder beside the file (proper-lockfile,
  *    which refreshes it while held and takes over one left by a crashed process after
@@ -48,6 +48,8 @@ export interface UpdateOptions<T> extends StoreOptions {
   /**
    * Runs under the lock after the change is final and before the docket is written: where a
    * second file must be written first (archive writes done.txt, then removes the items).
+   * It runs again when the change is re-run on a file that changed, so it must not repeat
+   * what an earlier run of it already wrote.
    */
   beforeWrite?: (result: T) => Promise<void>;
 }
