@@ -209,7 +209,8 @@ describe("locking", () => {
       expect(mine).toBe(50);
     }
     expect(docket.lines.filter((l) => l.kind === "invalid")).toEqual([]);
-  }, 120_000);
+    // Generous: on a two-core machine shared with other work this took up to 120 s.
+  }, 300_000);
 });
 
 describe("concurrent writers outside ppppt", () => {
@@ -368,5 +369,5 @@ describe("writers that take no lock, racing ppppt commands", () => {
         expect(both.filter((l) => l.startsWith("x ") && l.includes(`id:${id}`))).toHaveLength(1);
       }
     }
-  }, 120_000);
+  }, 300_000);
 });
