@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -212,6 +213,36 @@ describe("items", () => {
   it("refuses an empty item", async () => {
     const res = await call("/api/items", { method: "POST", json: { text: "  " } });
     expect(res.status).toBe(400);
+  });
+
+  it("refuses a docket that is a FIFO with a clear error, never hanging on it", async () => {
+    await rm(file);
+    expect(spawnSync("mkfifo", [file]).status).toBe(0);
+    const res = await call("/api/items");
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(
+      /todo.txt is a named pipe \(FIFO\), not a docket file/,
+    );
+  });
+
+  it("answers a JSON body cut short with 400 and a clear error, for every route taking one", async () => {
+    const before = await readFile(file, "utf8");
+    const routes: [string, string][] = [
+      ["POST", "/api/items"],
+      ["POST", "/api/classify"],
+      ["PATCH", "/api/items/abcd"],
+      ["POST", "/api/items/abcd/recat"],
+    ];
+    for (const [method, path] of routes) {
+      const res = await call(path, {
+        method,
+        headers: { "content-type": "application/json", origin: ORIGIN },
+        body: '{"text":',
+      });
+      expect(res.status, `${method} ${path}`).toBe(400);
+      expect(await res.json()).toEqual({ error: "the request body is not valid JSON" });
+    }
+    expect(await readFile(file, "utf8")).toBe(before);
   });
 
   it("previews the category and due date while typing, writing nothing", async () => {

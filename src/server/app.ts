@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
@@ -16,7 +15,7 @@ import { printDocket } from "../core/docket/print.js";
 import { PpppptError } from "../core/errors.js";
 import { rankNext } from "../core/lens/next.js";
 import { lensSettingsOf, readConfigFile } from "../store/config-file.js";
-import { fileError, updateDocketFile } from "../store/docket-file.js";
+import { readDocketBytes, updateDocketFile } from "../store/docket-file.js";
 import type { Env } from "../store/paths.js";
 import { contentVersion, type DocketWatch } from "./docket-watch.js";
 import { registerLensRoutes } from "./lens-routes.js";
@@ -102,13 +101,15 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     if (error instanceof z.ZodError) {
       return c.json({ error: "the request body is not what this route takes" }, 400);
     }
+    // c.req.json() on a body cut short or not JSON at all: the client's mistake, not ours.
+    if (error instanceof SyntaxError) {
+      return c.json({ error: "the request body is not valid JSON" }, 400);
+    }
     return c.json({ error: `unexpected error: ${(error as Error).message}` }, 500);
   });
 
   const current = async (): Promise<{ version: string; docket: Docket }> => {
-    const bytes = await readFile(path).catch((error: unknown) => {
-      throw fileError(error, path, "read");
-    });
+    const bytes = await readDocketBytes(path);
     const version = contentVersion(bytes);
     const docket = known?.version === version ? known.docket : parseDocket(bytes);
     known = { version, docket };
