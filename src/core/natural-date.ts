@@ -126,7 +126,9 @@ type Kind =
   /** every friday, every 2 weeks. */
   | "every"
   /** A time alone: today at that time after a due word ("by 5pm"), else words ("at 10:30"). */
-  | "time";
+  | "time"
+  /** next week, next month: a due date, but after "for" what the item is for ("plan for next week"). */
+  | "period";
 
 interface Candidate {
   kind: Kind;
@@ -271,9 +273,11 @@ const OUR_PATTERNS: readonly OurPattern[] = [
     },
   },
   {
-    kind: "day",
-    re: /this week/,
-    date: (_m, today) => nextWeekday(today, 4),
+    // "this week" is by its Friday, "this month" by its last day: a day in them is no deadline.
+    kind: "period",
+    re: /this (week|month)/,
+    date: (m, today) =>
+      (m[1] as string).toLowerCase() === "week" ? nextWeekday(today, 4) : lastDayOfMonth(today),
   },
   {
     // "the 15th": this month's, or next month's once this month's has passed.
@@ -426,6 +430,10 @@ function fromChrono(r: chrono.ParsedResult, masked: string, today: IsoDate): Can
   ) {
     return undefined;
   }
+  // A quarter or a year from chrono is a date in it, not a deadline ("goals for this quarter");
+  // EOQ, EOY and "end of next quarter" say one.
+  if (/\b(quarter|year)\b/.test(lower)) return undefined;
+  if (/\b(next|this|coming) (week|month)\b/.test(lower)) return { kind: "period", ...base };
   if (
     c.isCertain("day") ||
     /\b(today|tonight|tomorrow|this (morning|afternoon|evening))\b/.test(lower)
@@ -438,8 +446,6 @@ function fromChrono(r: chrono.ParsedResult, masked: string, today: IsoDate): Can
       abbreviated: !FULL_WEEKDAY.test(text) && !/weekend/i.test(text),
     };
   }
-  if (/\b(next|this|coming) (week|month|quarter|year)\b/.test(lower))
-    return { kind: "day", ...base };
   if (c.isCertain("month")) return { kind: "month", ...base };
   // Today, whatever chrono's forward reading makes of an hour before its reference noon.
   if (time !== undefined && !c.isCertain("year")) return { kind: "time", ...base, date: today };
@@ -547,6 +553,9 @@ function accept(c: Candidate, masked: string, today: IsoDate): Accepted | undefi
       break;
     case "time":
       if (!strong || due !== null) return undefined;
+      break;
+    case "period":
+      if (prep === "for" && due === null) return undefined;
       break;
     case "weekday":
       if (c.abbreviated && !strong && !weak && c.time === undefined) return undefined;
