@@ -383,10 +383,8 @@ function fromChrono(r: chrono.ParsedResult, masked: string, today: IsoDate): Can
   // chrono takes a comma after a weekday into its match ("Friday,"), and an "of" ("Dec of").
   let text = r.text.replace(CHRONO_TAIL, "");
   // A match inside a word ("1 March" in "1:1 March") is not one.
-  if (r.index > 0 && /[:/.'’-]/.test(masked[r.index - 1] as string)) return undefined;
-  if (r.index > 0 && WORD_CHAR.test(masked[r.index - 1] as string)) {
-    return undefined;
-  }
+  const before = r.index > 0 ? (masked[r.index - 1] as string) : " ";
+  if (WORD_CHAR.test(before) || /[:/.'’-]/.test(before)) return undefined;
   let leadingIntro: string | undefined;
   const intro = LEADING_INTRO.exec(text);
   if (intro) {
