@@ -14,9 +14,10 @@ import { itemJson } from "../core/docket/item-json.js";
 import { parseDocket } from "../core/docket/parse.js";
 import { printDocket } from "../core/docket/print.js";
 import { PpppptError } from "../core/errors.js";
-import { rankNext } from "../core/lens/next.js";
+import { buildNextReport } from "../core/lens/next.js";
 import { lensSettingsOf, readConfigFile } from "../store/config-file.js";
 import { fileError, updateDocketFile } from "../store/docket-file.js";
+import { readDoneFile } from "../store/done-file.js";
 import type { Env } from "../store/paths.js";
 import { contentVersion, type DocketWatch } from "./docket-watch.js";
 import { registerLensRoutes } from "./lens-routes.js";
@@ -118,10 +119,11 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     const { version, docket } = await current();
     const settings = lensSettingsOf(await readConfigFile(options.env));
     // The board shows open items in `ppppt next` order: due, priority, age, category need.
-    const ranked = rankNext(itemLines(docket), today, {
-      target: settings.target,
-      starvingWeeks: settings.starvingWeeks,
-      next: settings.next,
+    const ranked = buildNextReport({
+      lines: itemLines(docket),
+      doneLines: (await readDoneFile(path)).lines,
+      settings,
+      today,
       categorise: await categorise(),
     });
     return c.json({

@@ -38,7 +38,7 @@ describe("ppppt review", () => {
     const { env } = setup("");
     const r = await runPpppt(["review", "--today", "2026-11-25"], env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Nothing marked done this week.");
+    expect(r.stdout).toContain("Nothing marked done in the last 7 days.");
     expect(r.stdout).toContain("Practice to take up:");
   });
 });
