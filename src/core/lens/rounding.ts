@@ -12,7 +12,7 @@ export function roundHalfAway(n: number, digits = 0): number {
   const f = 10 ** digits;
   // The small nudge absorbs binary noise (7.4999999 for a computed 7.5).
   const r = Math.round(Math.abs(n) * f + 1e-9) / f;
-  return n < 0 ? -r : r;
+  return n < 0 && r !== 0 ? -r : r;
 }
 
 /** Whole percents of `values` that add up to 100 (all 0 when the total is 0). */
