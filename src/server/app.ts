@@ -6,6 +6,7 @@ import type { Categoriser } from "../core/capture.js";
 import { captureItem } from "../core/capture.js";
 import { type Category, parseCategory } from "../core/category.js";
 import type { IsoDate } from "../core/dates.js";
+import { checkDocket } from "../core/docket/check-report.js";
 import { completeItem, reopenItem } from "../core/docket/complete.js";
 import { appendItem, itemLines, removeItem, replaceItem } from "../core/docket/docket.js";
 import { replaceBodyText, setTag } from "../core/docket/edit.js";
@@ -137,6 +138,8 @@ export function createDashboardApp(options: DashboardOptions): Hono {
           .filter((entry) => entry.predicted && entry.category)
           .map((entry) => [entry.line.id, entry.category]),
       ),
+      // What `ppppt check` reports, so the page warns as the CLI's footer does.
+      problems: (({ unreadable, duplicates }) => ({ unreadable, duplicates }))(checkDocket(docket)),
     });
   });
 
