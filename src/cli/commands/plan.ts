@@ -121,7 +121,7 @@ export function registerPlan(program: Command, io: CliIO): void {
       });
       ctx.out(
         ctx.style.dim(
-          "Take one up with `ppppt plan --add ID`, or all of these with `ppppt plan --yes`.",
+          `Category need over the ${report.period.label}. Take one up with \`ppppt plan --add ID\`, or all of these with \`ppppt plan --yes\`.`,
         ),
       );
     });

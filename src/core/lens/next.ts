@@ -147,7 +147,7 @@ function rankLensItems(
 
 /**
  * The danger the product exists for is a category that silently starves, and a score can bury
- * it: the demo's starving Public first appeared at rank 12. So the top five always holds one
+ * it: the demo's starving Public came 12th or 13th by score alone. So the top five always holds one
  * entry for the most starving category (never done, else idle longest): its best open item,
  * moved up to fifth place when it ranks lower, or, when it has no open item, the practice to
  * take up for it.
