@@ -243,6 +243,9 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     await page.getByRole("link", { name: "Review" }).click();
     await page.getByRole("heading", { name: "Weekly review" }).waitFor();
     await page.getByRole("heading", { name: /^Done this week/ }).waitFor();
+    expect(await page.locator(".view-head .muted").textContent()).toBe(
+      "last 7 days, 2026-11-19 to 2026-11-25",
+    );
     await page.screenshot({ path: join(ARTIFACTS, "review.png"), fullPage: true });
   });
 

@@ -107,10 +107,10 @@ export function registerNext(program: Command, io: CliIO): void {
             ctx.out(ctx.style.dim(`      ${starvingSlotWhy(report.starving)}`));
         }
       });
-      if (!options.explain && report.items.length > 0)
+      if (report.items.length > 0)
         ctx.out(
           ctx.style.dim(
-            `Category need over the ${report.period.label}. \`ppppt next --explain\` shows why.`,
+            `Category need over the ${report.period.label}.${options.explain ? "" : " `ppppt next --explain` shows why."}`,
           ),
         );
     });
