@@ -1,9 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   isoWeek,
   lastDaysPeriod,
   namedPeriod,
   parseLastDays,
+  periodDays,
   periodOf,
   recentPeriods,
   sincePeriod,
@@ -83,6 +85,22 @@ describe("rolling periods (--last)", () => {
     for (const bad of ["", "0d", "30", "abc", "1m", "-7d", "99999d"]) {
       expect(() => parseLastDays(bad)).toThrow(/is not a length of time for --last/);
     }
+  });
+
+  it("reads every day and week count up to ten years, and the period has that many days", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3660 }), fc.boolean(), (n, weeks) => {
+        const days = weeks ? n * 7 : n;
+        if (days > 3660) {
+          expect(() => parseLastDays(`${n}w`)).toThrow();
+          return;
+        }
+        expect(parseLastDays(`${n}${weeks ? "w" : "d"}`)).toBe(days);
+        const p = lastDaysPeriod(days, "2026-12-01");
+        expect(p.end).toBe("2026-12-01");
+        expect(periodDays(p)).toBe(days);
+      }),
+    );
   });
 
   it("names periods as the dashboard's picker does", () => {

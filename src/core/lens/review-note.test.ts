@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { mergeReviewNote, NOTE_BEGIN, NOTE_END } from "./review-note.js";
 
@@ -36,5 +37,23 @@ describe("mergeReviewNote", () => {
     expect(() =>
       mergeReviewNote(`${NOTE_BEGIN}${NOTE_END}${NOTE_BEGIN}${NOTE_END}`, REVIEW),
     ).toThrow(/not one pair/);
+  });
+
+  it("keeps every byte outside the markers, whatever the user wrote, write after write", () => {
+    const userText = fc
+      .string({ unit: "binary", maxLength: 200 })
+      .filter((t) => !t.includes("<!--"));
+    fc.assert(
+      fc.property(userText, userText, fc.string({ maxLength: 80 }), (before, after, review) => {
+        const generated = review.replaceAll("<!--", "");
+        const note = `${before}${NOTE_BEGIN}\nold\n${NOTE_END}${after}`;
+        const once = mergeReviewNote(note, generated).text;
+        expect(once.startsWith(before)).toBe(true);
+        expect(once.endsWith(`${NOTE_END}${after}`)).toBe(true);
+        expect(mergeReviewNote(once, generated).text).toBe(once);
+        // A note without markers is kept as its first bytes.
+        expect(mergeReviewNote(before, generated).text.startsWith(before)).toBe(true);
+      }),
+    );
   });
 });

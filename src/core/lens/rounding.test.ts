@@ -33,7 +33,10 @@ describe("wholePercents", () => {
       fc.property(fc.array(fc.nat(10_000), { minLength: 1, maxLength: 8 }), (values) => {
         const total = values.reduce((a, b) => a + b, 0);
         const out = wholePercents(values);
-        if (total === 0) return expect(out.every((x) => x === 0)).toBe(true);
+        if (total === 0) {
+          expect(out.every((x) => x === 0)).toBe(true);
+          return;
+        }
         expect(out.reduce((a, b) => a + b, 0)).toBe(100);
         out.forEach((p, i) => {
           expect(Math.abs(p - (100 * (values[i] as number)) / total)).toBeLessThan(1);
