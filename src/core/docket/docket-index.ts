@@ -496,8 +496,10 @@ class ItemRow implements ItemLine, Item {
     this.completed = index.date(index.completedAt[i] as number);
     this.created = index.date(index.createdAt[i] as number);
     this.title = index.title(i);
-    this.ownId = index.ownId(i);
     this.duplicateOf = index.duplicateOf(i);
+    // The address is the id: tag itself except on a repeat: no second slice of the line.
+    this.ownId =
+      index.idAt[i] === -1 ? undefined : this.duplicateOf === undefined ? this.id : index.ownId(i);
     this.category = category === -1 ? undefined : CATEGORIES[category];
     this.categoryGuess = (flags & GUESS) !== 0;
     this.due = index.date(index.dueAt[i] as number);
