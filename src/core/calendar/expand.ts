@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import type { IsoDate } from "../dates.js";
 import { PpppptError } from "../errors.js";
 import { fnv1a } from "../fnv1a.js";
-import { type Bucket, type Occurrence, startMs } from "./occurrence.js";
+import { type Bucket, type Occurrence, overlapsRange, startMs } from "./occurrence.js";
 import { type CalendarShape, checkCalendarShape } from "./structure.js";
 import { offsetAt, resolveZone, vtimezoneFor, type WallTime, wallToUtc } from "./zone.js";
 
@@ -247,7 +247,7 @@ function expandSeries(
     return;
   }
   for (const { o, d } of found) {
-    if (!inRange(o, ctx.options)) continue;
+    if (!overlapsRange(o, ctx.options.from, ctx.options.to)) continue;
     out.occurrences.push(o);
     out.details.push(d);
   }
@@ -267,30 +267,6 @@ function wallString(t: Time): string {
   const p = (n: number, w = 2) => String(n).padStart(w, "0");
   if (t.isDate) return `${p(t.year, 4)}-${p(t.month)}-${p(t.day)}T00:00:00`;
   return `${p(t.year, 4)}-${p(t.month)}-${p(t.day)}T${p(t.hour)}:${p(t.minute)}:${p(t.second)}`;
-}
-
-function inRange(o: Occurrence, range: ExpandOptions): boolean {
-  const from = range.from;
-  const to = range.to;
-  if (o.start.length === 10) return o.start < to && o.end > from;
-  // Both ends compared as wall clock in the occurrence's own zone.
-  const start = o.start.slice(0, 16);
-  const end = localEnd(o);
-  if (start >= `${to}T00:00`) return false;
-  if (o.minutes === 0) return start >= `${from}T00:00`;
-  return end > `${from}T00:00`;
-}
-
-/** The end's wall clock at the start's offset: what a range in the start's zone compares. */
-function localEnd(o: Occurrence): string {
-  const offset = offsetMinutes(o.start);
-  return new Date(Date.parse(o.end) + offset * 60_000).toISOString().slice(0, 16);
-}
-
-function offsetMinutes(stamp: string): number {
-  const m = /([+-])(\d\d):(\d\d)$/.exec(stamp);
-  if (!m) return 0;
-  return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
 }
 
 interface Instant {

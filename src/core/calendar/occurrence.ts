@@ -1,4 +1,5 @@
 import type { Category } from "../category.js";
+import type { IsoDate } from "../dates.js";
 
 /**
  * One occurrence of a calendar event, as ppppt counts it. Every occurrence lands in exactly one
@@ -65,4 +66,20 @@ export function countBuckets(occurrences: readonly Occurrence[]): BucketCounts {
   }
   c.minutes = Math.round(c.minutes * 100) / 100;
   return c;
+}
+
+/** Whether an occurrence overlaps [from 00:00, to 00:00) in its own zone (both ends compared as wall clock in that zone; a zero-length one by its start). */
+export function overlapsRange(o: Occurrence, from: IsoDate, to: IsoDate): boolean {
+  if (o.start.length === 10) return o.start < to && o.end > from;
+  const start = o.start.slice(0, 16);
+  if (start >= `${to}T00:00`) return false;
+  if (o.minutes === 0) return start >= `${from}T00:00`;
+  return localEnd(o) > `${from}T00:00`;
+}
+
+/** The end's wall clock at the start's offset: what a range in the start's zone compares. */
+function localEnd(o: Occurrence): string {
+  const m = /([+-])(\d\d):(\d\d)$/.exec(o.start);
+  const offset = m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  return new Date(Date.parse(o.end) + offset * 60_000).toISOString().slice(0, 16);
 }
