@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import { type CalendarConfig, calendarConfigSchema } from "../core/calendar/settings.js";
 import { CATEGORIES } from "../core/category.js";
 import { PpppptError } from "../core/errors.js";
 import { DEFAULT_MIXES, type Mix, parseRole, ROLES, type Role } from "../core/lens/roles.js";
@@ -50,6 +51,7 @@ export const configSchema = z
         needWindowDays: z.number().int().min(7).max(365).optional(),
       })
       .optional(),
+    calendar: calendarConfigSchema.optional(),
   })
   .superRefine((config, ctx) => {
     for (const [role, override] of Object.entries(config.mixes ?? {})) {
@@ -72,6 +74,7 @@ export interface UserConfig {
   mixes?: Partial<Record<Role, Partial<Mix>>>;
   starvingWeeks?: number;
   next?: { weights?: Partial<NextWeights>; ageMaxDays?: number; needWindowDays?: number };
+  calendar?: CalendarConfig;
   /** The whole file as read, for keys other modules own. */
   raw: Record<string, unknown>;
 }
@@ -88,6 +91,7 @@ export function parseConfig(text: string, path: string): UserConfig {
     mixes: parsed.mixes as UserConfig["mixes"],
     starvingWeeks: parsed.starving?.weeks,
     next: parsed.next,
+    calendar: parsed.calendar,
     raw: parsed as Record<string, unknown>,
   };
 }
