@@ -1,3 +1,4 @@
+import type { Readable, Writable } from "node:stream";
 import type { Env } from "../store/paths.js";
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
@@ -9,6 +10,8 @@ export interface CliIO {
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
   now(): Date;
+  /** What prompts read and write; process.stdin and stdout when absent (tests give their own). */
+  promptStreams?: { input: Readable; output: Writable };
 }
 
 export function processIO(): CliIO {
