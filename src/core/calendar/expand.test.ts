@@ -208,3 +208,23 @@ describe("expandCalendar", () => {
     expect(r.warnings[0]?.line).toBe(6);
   });
 });
+
+describe("RFC 5545 where readers differ", () => {
+  it("counts a DTSTART its own BYDAY does not match as the first of COUNT", () => {
+    // 2026-03-01 is a Sunday: the Sunday and the next two weekdays, three in all.
+    const r = expandCalendar(
+      ics([
+        "UID:c",
+        "DTSTART:20260301T090000Z",
+        "DURATION:PT1H",
+        "RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;COUNT=3",
+      ]),
+      { ...range },
+    );
+    expect(r.occurrences.map((o) => o.start)).toEqual([
+      "2026-03-01T09:00Z",
+      "2026-03-02T09:00Z",
+      "2026-03-03T09:00Z",
+    ]);
+  });
+});

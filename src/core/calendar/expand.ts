@@ -276,6 +276,40 @@ interface Instant {
   zone: string;
 }
 
+/** What is the same for every occurrence an event (a master or an override) stands for. */
+interface EventFacts {
+  title: string;
+  attendees: number;
+  bucket: Bucket;
+  details: CalendarDetails;
+  /** Elapsed length, for a timed event. */
+  elapsed: number;
+}
+
+const facts = new WeakMap<Component, EventFacts>();
+
+function factsOf(item: Event, start: Time, ctx: Context): EventFacts {
+  const c = item.component;
+  let f = facts.get(c);
+  if (!f) {
+    const attendees = c.getAllProperties("attendee");
+    f = {
+      title: String(c.getFirstPropertyValue("summary") ?? "").trim(),
+      attendees: attendees.length,
+      bucket: bucketOf(item, start, ctx),
+      details: {
+        description: String(c.getFirstPropertyValue("description") ?? ""),
+        attendeeNames: attendees
+          .map((a) => String(a.getParameter("cn") ?? ""))
+          .filter((n) => n !== ""),
+      },
+      elapsed: start.isDate ? 0 : elapsedMs(item, ctx),
+    };
+    facts.set(c, f);
+  }
+  return f;
+}
+
 function occurrenceOf(
   uid: string,
   item: Event,
@@ -283,42 +317,34 @@ function occurrenceOf(
   recurrenceId: Time | undefined,
   ctx: Context,
 ): { o: Occurrence; d: CalendarDetails } {
-  const c = item.component;
-  const title = String(c.getFirstPropertyValue("summary") ?? "").trim();
-  const attendees = c.getAllProperties("attendee");
-  const bucket = bucketOf(item, start, ctx);
-  const details: CalendarDetails = {
-    description: String(c.getFirstPropertyValue("description") ?? ""),
-    attendeeNames: attendees.map((a) => String(a.getParameter("cn") ?? "")).filter((n) => n !== ""),
-  };
+  const f = factsOf(item, start, ctx);
   const instance = recurrenceId ? instantOf(recurrenceId, ctx).ms : undefined;
   const base = {
     uid,
     instance: instance === undefined ? "" : new Date(instance).toISOString().replace(".000Z", "Z"),
-    title,
-    attendees: attendees.length,
-    bucket,
+    title: f.title,
+    attendees: f.attendees,
+    bucket: f.bucket,
   };
   if (start.isDate) {
     const end = allDayEnd(item, start);
     if (end <= dateString(start)) {
       throw new Error(`it ends (${end}) before it starts (${dateString(start)})`);
     }
-    return { o: { ...base, start: dateString(start), end, zone: "", minutes: 0 }, d: details };
+    return { o: { ...base, start: dateString(start), end, zone: "", minutes: 0 }, d: f.details };
   }
+  if (f.elapsed < 0) throw new Error("it ends before it starts");
   const s = instantOf(start, ctx);
-  const elapsed = elapsedMs(item, ctx);
-  if (elapsed < 0) throw new Error("it ends before it starts");
-  const endMs = s.ms + elapsed;
+  const endMs = s.ms + f.elapsed;
   const endOffset = isIana(s.zone) ? offsetAt(endMs, s.zone) : s.offset;
   const o: Occurrence = {
     ...base,
     start: stamp(s.ms, s.offset),
     end: stamp(endMs, endOffset),
     zone: s.zone,
-    minutes: elapsed / 60_000,
+    minutes: f.elapsed / 60_000,
   };
-  return { o, d: details };
+  return { o, d: f.details };
 }
 
 function bucketOf(item: Event, start: Time, ctx: Context): Bucket {

@@ -53,6 +53,15 @@ export function isKnownZone(zone: string): boolean {
  * ("/mozilla.org/20050126_1/America/New_York", a quoted name).
  */
 export function resolveZone(tzid: string): string | undefined {
+  if (resolved.has(tzid)) return resolved.get(tzid);
+  const zone = resolveUncached(tzid);
+  resolved.set(tzid, zone);
+  return zone;
+}
+
+const resolved = new Map<string, string | undefined>();
+
+function resolveUncached(tzid: string): string | undefined {
   const name = tzid.trim().replace(/^"|"$/g, "");
   if (name === "") return undefined;
   if (/^(utc|gmt|z)$/i.test(name)) return "UTC";
@@ -74,8 +83,42 @@ function canonical(zone: string): string {
   return (formatter(zone) as Intl.DateTimeFormat).resolvedOptions().timeZone;
 }
 
-/** The offset of `zone` from UTC at instant `ms`, in minutes (east positive). */
+const DAY = 86_400_000;
+const QUARTER_HOUR = 900_000;
+/** Per zone: a day's offset when it has one all day, else the offsets of its quarter hours. */
+const offsets = new Map<string, Map<number, number | Map<number, number>>>();
+
+/**
+ * The offset of `zone` from UTC at instant `ms`, in minutes (east positive). Remembered per
+ * UTC day when the offset holds all day, else per quarter hour: every offset change since 1970
+ * falls on one (offsets and the local times of changes are whole quarter hours). Intl's
+ * formatToParts is otherwise most of an import's time.
+ */
 export function offsetAt(ms: number, zone: string): number {
+  let days = offsets.get(zone);
+  if (!days) {
+    days = new Map();
+    offsets.set(zone, days);
+  }
+  const day = Math.floor(ms / DAY);
+  let known = days.get(day);
+  if (known === undefined) {
+    const first = offsetAtUncached(day * DAY, zone);
+    known = first === offsetAtUncached((day + 1) * DAY - QUARTER_HOUR, zone) ? first : new Map();
+    if (days.size > 50_000) days.clear();
+    days.set(day, known);
+  }
+  if (typeof known === "number") return known;
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  let offset = known.get(quarter);
+  if (offset === undefined) {
+    offset = offsetAtUncached(quarter * QUARTER_HOUR, zone);
+    known.set(quarter, offset);
+  }
+  return offset;
+}
+
+function offsetAtUncached(ms: number, zone: string): number {
   const wall = wallAt(ms, zone);
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
