@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { emptyLedger, type Ledger, parseLedger, printLedger } from "../core/calendar/ledger.js";
 import { PpppptError } from "../core/errors.js";
-import { acquireLock, type StoreOptions, writeFileAtomic } from "./docket-file.js";
+import { acquireLock, replaceFile, type StoreOptions } from "./docket-file.js";
 import { besideDocket } from "./paths.js";
 
 /**
@@ -58,7 +58,7 @@ export async function updateCalendarLedger<T>(
       return { written: false, result };
     }
     try {
-      await writeFileAtomic(path, after);
+      await replaceFile(path, Buffer.from(after, "utf8"));
     } catch (error) {
       throw new PpppptError(`cannot write ${path}: ${(error as Error).message}`, { file: path });
     }
