@@ -1,4 +1,4 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { chmod, mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
 import { type CalendarConfig, calendarConfigSchema } from "../core/calendar/settings.js";
@@ -128,14 +128,35 @@ export function lensSettingsOf(config: UserConfig, role?: Role): LensSettings {
  * so a config that would not load is never written.
  */
 export async function writeConfigRole(env: Env, role: Role): Promise<string> {
+  return writeConfigKey(env, ["role"], role);
+}
+
+/**
+ * Remembers a calendar feed imported by URL, under `calendar.feeds.NAME`. The URL is a secret
+ * (whoever has it reads the calendar): this file is its only copy, and is kept at mode 0600.
+ */
+export async function writeConfigFeed(env: Env, name: string, url: string): Promise<string> {
+  return writeConfigKey(env, ["calendar", "feeds", name], url, 0o600);
+}
+
+async function writeConfigKey(
+  env: Env,
+  key: readonly string[],
+  value: string,
+  mode?: number,
+): Promise<string> {
   const config = await readConfigFile(env);
   const before = config.exists ? await readFile(config.path, "utf8") : "";
-  const text = setYamlKey(before, "role", role);
+  const text = setYamlKey(before, key, value);
   parseConfig(text, config.path);
   try {
     await mkdir(dirname(config.path), { recursive: true });
-    const { default: writeFileAtomic } = await import("write-file-atomic");
-    await writeFileAtomic(config.path, text, { fsync: true });
+    if (text !== before || !config.exists) {
+      const { default: writeFileAtomic } = await import("write-file-atomic");
+      await writeFileAtomic(config.path, text, { fsync: true, ...(mode ? { mode } : {}) });
+    }
+    // Also when it was there already: a config others could read is tightened.
+    if (mode) await chmod(config.path, mode);
   } catch (error) {
     throw new PpppptError(`cannot write the config file: ${(error as Error).message}`, {
       file: config.path,

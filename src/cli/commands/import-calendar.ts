@@ -132,8 +132,8 @@ export function registerImportCalendar(group: Command, io: CliIO): void {
         }));
         written = r.written;
         if (newFeeds.length > 0) {
-          const { rememberFeed } = await import("../../store/calendar-feeds.js");
-          for (const [name, url] of newFeeds) await rememberFeed(ctx.env, name, url);
+          const { writeConfigFeed } = await import("../../store/config-file.js");
+          for (const [name, url] of newFeeds) await writeConfigFeed(ctx.env, name, url);
         }
       }
 
