@@ -37,8 +37,3 @@ function dateOption(flag: string, value: string | undefined): IsoDate | undefine
     throw new PpppptError(`${flag} ${value} is not a date`, { hint: "Use YYYY-MM-DD." });
   return value;
 }
-
-/** Floating times are in this zone: the config's `calendar.timezone`, else the system's. */
-export function userZone(configured: string | undefined): string {
-  return configured ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-}

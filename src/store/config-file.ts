@@ -112,6 +112,11 @@ export async function readConfigFile(env: Env): Promise<UserConfig> {
   return parseConfig(text, path);
 }
 
+/** The zone floating calendar times are in: the config's `calendar.timezone`, else the system's. */
+export function calendarZoneOf(config: UserConfig): string {
+  return config.calendar?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 /** The lens settings from the config, with a `--role` flag winning over the file. */
 export function lensSettingsOf(config: UserConfig, role?: Role): LensSettings {
   return lensSettings({

@@ -3,7 +3,7 @@ import { CATEGORY_LABELS, parseCategory } from "../../core/category.js";
 import { addDays, startOfWeek } from "../../core/dates.js";
 import { formatDuration } from "../../core/duration.js";
 import { PpppptError } from "../../core/errors.js";
-import { calendarRange, type RangeOptions, userZone } from "../calendar-context.js";
+import { calendarRange, type RangeOptions } from "../calendar-context.js";
 import { type CliContext, contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
 
@@ -166,13 +166,17 @@ export function registerCalendar(program: Command, io: CliIO): void {
         from: options.from ?? addDays(monday, -28),
         to: options.to ?? addDays(monday, 7),
       });
-      const [{ readCalendarLedger }, { meetingLoad }, { workingHoursOf }, { readConfigFile }] =
-        await Promise.all([
-          import("../../store/calendar-ledger-file.js"),
-          import("../../core/calendar/meeting-load.js"),
-          import("../../core/calendar/settings.js"),
-          import("../../store/config-file.js"),
-        ]);
+      const [
+        { readCalendarLedger },
+        { meetingLoad },
+        { workingHoursOf },
+        { readConfigFile, calendarZoneOf },
+      ] = await Promise.all([
+        import("../../store/calendar-ledger-file.js"),
+        import("../../core/calendar/meeting-load.js"),
+        import("../../core/calendar/settings.js"),
+        import("../../store/config-file.js"),
+      ]);
       const [ledger, config] = await Promise.all([
         readCalendarLedger(ctx.docketPath()),
         readConfigFile(ctx.env),
@@ -181,7 +185,7 @@ export function registerCalendar(program: Command, io: CliIO): void {
         ledger.events,
         range,
         workingHoursOf(config.calendar),
-        userZone(config.calendar?.timezone),
+        calendarZoneOf(config),
       );
       if (options.json) return ctx.json(load);
       const h = (m: number) => formatDuration(Math.round(m));

@@ -4,7 +4,7 @@ import type { ImportedSource } from "../../core/calendar/ledger.js";
 import { type BucketCounts, countBuckets } from "../../core/calendar/occurrence.js";
 import { formatDuration } from "../../core/duration.js";
 import { PpppptError } from "../../core/errors.js";
-import { calendarRange, type RangeOptions, userZone } from "../calendar-context.js";
+import { calendarRange, type RangeOptions } from "../calendar-context.js";
 import { contextOf, ExitStatus } from "../context.js";
 import type { CliIO } from "../io.js";
 
@@ -48,15 +48,20 @@ export function registerImportCalendar(group: Command, io: CliIO): void {
     .action(async (paths: string[], options: ImportOptions, command: Command) => {
       const ctx = contextOf(io, command);
       const range = calendarRange(ctx, options);
-      const [{ readConfigFile }, input, { expandCalendar }, { categoriseOccurrences }] =
-        await Promise.all([
-          import("../../store/config-file.js"),
-          import("../../store/calendar-input.js"),
-          import("../../core/calendar/expand.js"),
-          import("../../core/calendar/categorise-occurrences.js"),
-        ]);
+      const [
+        { readConfigFile, calendarZoneOf },
+        input,
+        { expandCalendar },
+        { categoriseOccurrences },
+      ] = await Promise.all([
+        import("../../store/config-file.js"),
+        import("../../store/calendar-input.js"),
+        import("../../core/calendar/expand.js"),
+        import("../../core/calendar/categorise-occurrences.js"),
+      ]);
       const config = await readConfigFile(ctx.env);
       const settings = config.calendar ?? {};
+      const zone = calendarZoneOf(config);
       const feeds = settings.feeds ?? {};
       const { loadCategoriser } = await import("../categoriser.js");
       const categorise = await loadCategoriser(ctx);
@@ -89,7 +94,7 @@ export function registerImportCalendar(group: Command, io: CliIO): void {
               const r = expandCalendar(f.text, {
                 file: f.file,
                 ...range,
-                userZone: userZone(settings.timezone),
+                userZone: zone,
                 me: settings.me ?? [],
               });
               summary.warnings.push(...r.warnings);
