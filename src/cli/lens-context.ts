@@ -1,3 +1,4 @@
+import type { LedgerEvent } from "../core/calendar/ledger.js";
 import type { Categoriser } from "../core/capture.js";
 import type { IsoDate } from "../core/dates.js";
 import type { ItemLine } from "../core/docket/item.js";
@@ -20,6 +21,8 @@ export interface LensInput {
   config: UserConfig;
   settings: LensSettings;
   categorise: Categoriser;
+  /** The imported calendar's occurrences; undefined when no calendar was ever imported. */
+  meetings: LedgerEvent[] | undefined;
 }
 
 export async function loadLensInput(ctx: CliContext, role?: string): Promise<LensInput> {
@@ -41,5 +44,7 @@ export async function loadLensInput(ctx: CliContext, role?: string): Promise<Len
           uncategorised.map((l) => l.item.title),
         )
       : () => undefined;
-  return { today, docketPath, lines, doneLines, config, settings, categorise };
+  const { readMeetings } = await import("../store/calendar-ledger-file.js");
+  const meetings = await readMeetings(docketPath);
+  return { today, docketPath, lines, doneLines, config, settings, categorise, meetings };
 }

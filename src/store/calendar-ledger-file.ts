@@ -1,5 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { emptyLedger, type Ledger, parseLedger, printLedger } from "../core/calendar/ledger.js";
+import {
+  emptyLedger,
+  type Ledger,
+  type LedgerEvent,
+  parseLedger,
+  printLedger,
+} from "../core/calendar/ledger.js";
 import { PpppptError } from "../core/errors.js";
 import { acquireLock, replaceFile, type StoreOptions } from "./docket-file.js";
 import { besideDocket } from "./paths.js";
@@ -66,4 +72,10 @@ export async function updateCalendarLedger<T>(
   } finally {
     await release();
   }
+}
+
+/** The imported occurrences for the lens reports; undefined when no calendar was ever imported. */
+export async function readMeetings(docketPath: string): Promise<LedgerEvent[] | undefined> {
+  const ledger = await readCalendarLedger(docketPath);
+  return ledger.sources.length > 0 ? ledger.events : undefined;
 }

@@ -45,6 +45,7 @@ export function registerReview(program: Command, io: CliIO): void {
         today: input.today,
         settings: input.settings,
         categorise: input.categorise,
+        meetings: input.meetings,
         period:
           options.last === undefined
             ? undefined
