@@ -93,6 +93,18 @@ describe.skipIf(!haveBrowser)("the Time view in a real browser", () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("shows meetings beside item effort in the balance and the review", async () => {
+    await page.getByRole("link", { name: "Balance", exact: true }).click();
+    const process = page.locator(".meeting-time tr[data-category=process] td").first();
+    await process.waitFor();
+    // The last 30 days to 25 November hold four staff syncs of 90 minutes.
+    expect(await process.textContent()).toBe("6h");
+    await page.screenshot({ path: join(ARTIFACTS, "balance-meetings.png"), fullPage: true });
+    await page.getByRole("link", { name: "Review", exact: true }).click();
+    await page.locator(".meeting-time").waitFor();
+    expect(await page.locator(".meeting-time .costliest").count()).toBe(0);
+  });
+
   it("is reached with g then t", async () => {
     await page.getByRole("link", { name: "Board", exact: true }).click();
     await page.keyboard.press("g");
