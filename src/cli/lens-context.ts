@@ -3,6 +3,7 @@ import type { Categoriser } from "../core/capture.js";
 import type { IsoDate } from "../core/dates.js";
 import type { ItemLine } from "../core/docket/item.js";
 import { readOnlyItemLines } from "../core/docket/parse.js";
+import type { ReportInput } from "../core/lens/report-input.js";
 import { requireRole } from "../core/lens/roles.js";
 import type { LensSettings } from "../core/lens/settings.js";
 import { lensSettingsOf, readConfigFile, type UserConfig } from "../store/config-file.js";
@@ -12,7 +13,7 @@ import { loadGuesses } from "./categoriser.js";
 import type { CliContext } from "./context.js";
 
 /** What every lens command reads first: the docket's items, the config, today, the categoriser. */
-export interface LensInput {
+export interface LensInput extends ReportInput {
   today: IsoDate;
   docketPath: string;
   lines: ItemLine[];

@@ -48,12 +48,8 @@ export function registerBalance(program: Command, io: CliIO): void {
       const { periodFromFlags } = await import("../period-option.js");
       const { buildBalanceReport } = await import("../../core/lens/balance-report.js");
       const report = buildBalanceReport({
-        lines: input.lines,
-        doneLines: input.doneLines,
-        settings: input.settings,
-        today: input.today,
-        categorise: input.categorise,
-        meetings: input.meetings,
+        // Every report reads the same input: the docket, the done file, settings, today, meetings.
+        ...input,
         period: await periodFromFlags(options, input.today),
       });
       if (options.json) {

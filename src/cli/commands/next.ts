@@ -41,12 +41,8 @@ export function registerNext(program: Command, io: CliIO): void {
       const { lastDaysPeriod, parseLastDays } = await import("../../core/lens/period.js");
       const input = await loadLensInput(ctx, options.role);
       const reportInput: NextReportInput = {
-        lines: input.lines,
-        doneLines: input.doneLines,
-        settings: input.settings,
-        today: input.today,
-        categorise: input.categorise,
-        meetings: input.meetings,
+        // Every report reads the same input: the docket, the done file, settings, today, meetings.
+        ...input,
         period:
           options.last === undefined
             ? undefined
