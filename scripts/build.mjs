@@ -24,6 +24,9 @@ const VENDOR = {
   "write-file-atomic": "write-file-atomic",
   yaml: "yaml",
   zod: "zod",
+  "@streamparser/json": "streamparser-json",
+  "csv-parse/sync": "csv-parse",
+  saxes: "saxes",
 };
 
 /**

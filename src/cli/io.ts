@@ -8,6 +8,10 @@ export interface CliIO {
   env: Env;
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** Progress bars go to stderr, and only when it is a terminal. */
+  stderrIsTTY?: boolean;
+  /** Standard input as bytes, a chunk at a time (imports read UTF-16 and large files). */
+  stdinChunks?: () => AsyncIterable<Uint8Array>;
   now(): Date;
 }
 
@@ -20,8 +24,10 @@ export function processIO(): CliIO {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString("utf8");
     },
+    stdinChunks: () => process.stdin,
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     // A getter: touching process.stdin builds a stream, which most commands never read.
     get stdinIsTTY() {
       return process.stdin.isTTY === true;

@@ -35,6 +35,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { names: ["serve"], load: async () => (await import("./serve.js")).registerServe },
   { names: ["classify"], load: async () => (await import("./classify.js")).registerClassify },
   { names: ["why"], load: async () => (await import("./why.js")).registerWhy },
+  { names: ["import"], load: async () => (await import("./import.js")).registerImport },
 ];
 
 /**
