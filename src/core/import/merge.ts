@@ -76,14 +76,23 @@ export function appendTexts(
   texts: readonly string[],
 ): { docket: Docket; lines: ItemLine[] } {
   const used = new Set<string>();
-  for (const l of docket.lines) if (l.kind === "item") used.add(l.id);
+  for (const l of docket.lines) {
+    if (l.kind !== "item") continue;
+    used.add(l.id);
+    // The written `id:` too: the docket's address for a line may differ from it (`id:1`, all
+    // digits, is no address), and a second line with the same `id:` would not be read.
+    const own = getTag(l.text, "id");
+    if (own !== undefined) used.add(own);
+  }
   const lines: ItemLine[] = [];
   for (const text of texts) {
     const id = newId(docket, (candidate) => used.has(candidate));
     used.add(id);
     const parsed = parseItem(text);
-    const withId =
-      typeof parsed !== "string" && parsed.ownId !== undefined ? text : setTag(text, "id", id);
+    const own = typeof parsed !== "string" ? parsed.ownId : undefined;
+    // A line from another file keeps its own id unless the docket already uses it: then the
+    // id is replaced, or the line would be unreadable as a second item with one id.
+    const withId = own !== undefined && !used.has(own) ? text : setTag(text, "id", id);
     const line = makeItemLine(withId, id, "");
     used.add(line.id);
     lines.push(line);
