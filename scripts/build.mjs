@@ -26,6 +26,7 @@ const VENDOR = {
   zod: "zod",
   "@streamparser/json": "streamparser-json",
   "csv-parse/sync": "csv-parse",
+  "csv-stringify/sync": "csv-stringify",
   saxes: "saxes",
 };
 

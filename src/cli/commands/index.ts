@@ -36,6 +36,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { names: ["classify"], load: async () => (await import("./classify.js")).registerClassify },
   { names: ["why"], load: async () => (await import("./why.js")).registerWhy },
   { names: ["import"], load: async () => (await import("./import.js")).registerImport },
+  { names: ["export"], load: async () => (await import("./export.js")).registerExport },
 ];
 
 /**

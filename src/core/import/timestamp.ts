@@ -235,3 +235,34 @@ export function hoursBetween(a: Timestamp, b: Timestamp): number {
   const both = a.zoned && b.zoned;
   return (both ? b.ms - a.ms : b.wallMs - a.wallMs) / 3_600_000;
 }
+
+/** The zone's offset from UTC, in minutes, at the instant `ms`. */
+function zoneOffset(ms: number, zone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(ms));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
+  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The instant a calendar date begins in the user's zone: what a date-only item becomes in a
+ * tool that keeps moments (Taskwarrior), so that reading it back in the same zone gives the
+ * same date.
+ */
+export function startOfDateIn(date: IsoDate, zone: string): number {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d);
+  let ms = guess - zoneOffset(guess, zone) * 60_000;
+  // Near a DST change the offset at the guess differs from the offset at the answer.
+  ms = guess - zoneOffset(ms, zone) * 60_000;
+  return ms;
+}
