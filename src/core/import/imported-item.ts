@@ -50,6 +50,8 @@ export function tagWord(name: string): string {
 }
 
 const STARTS_AS_HEAD = /^(?:x |\([A-Z]\) |\d{4}-\d{2}-\d{2} |#)/;
+/** After a head, a date (or a priority after a bare `x`) would still be read as part of it. */
+const STARTS_AS_DATE = /^(?:\d{4}-\d{2}-\d{2}|\([A-Z]\)) /;
 
 /** The item's line, in todo.txt order: done mark and dates, priority, title, tags. */
 export function importedItemText(it: ImportedItem, category: string | undefined): string {
@@ -69,7 +71,8 @@ export function importedItemText(it: ImportedItem, category: string | undefined)
   let title = safeTitle(it.title);
   // A title that would read as a done mark, a priority, a date or a comment is quoted, so
   // it stays the title.
-  if (head.length === 0 && STARTS_AS_HEAD.test(title)) title = `"${title}"`;
+  const misread = head.length === 0 ? STARTS_AS_HEAD : STARTS_AS_DATE;
+  if (misread.test(`${title} `)) title = `"${title}"`;
   const words = [...head, title];
   for (const p of it.projects) words.push(`+${tagWord(p)}`);
   for (const c of it.contexts) words.push(`@${tagWord(c)}`);
