@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runPpppt, type TempDocket, tempDocket } from "../fake-io.js";
+import { fakeIO, runPpppt, type TempDocket, tempDocket } from "../fake-io.js";
+import { runCli } from "../main.js";
 
 const FIXTURES = join(import.meta.dirname, "../../../../shared/fixtures/issues");
 const fixture = (name: string) => join(FIXTURES, name);
@@ -348,5 +349,28 @@ describe("ppppt import: a changed source updates its item, the user's own change
     expect(r.stdout).toContain("dry run: nothing written");
     expect(docket()).toBe(before);
     expect(readdirSync(t.dir)).toEqual(state);
+  });
+});
+
+describe("ppppt import: the progress bar", () => {
+  const gitlab = JSON.stringify([{ iid: 1, project_id: 2, title: "One", state: "opened" }]);
+  it("is drawn on stderr when it is a terminal, and erased", async () => {
+    const path = join(t.dir, "one.json");
+    writeFileSync(path, gitlab);
+    const io = fakeIO(env);
+    const code = await runCli(["import", "gitlab", path], { ...io, stderrIsTTY: true });
+    expect(code).toBe(0);
+    const err = io.err.join("");
+    expect(err).toContain(`importing ${path} [`);
+    expect(err).toContain("100%");
+    expect(err.endsWith("\r\x1b[K")).toBe(true);
+  });
+
+  it("is not drawn when stderr is piped", async () => {
+    const path = join(t.dir, "one.json");
+    writeFileSync(path, gitlab);
+    const io = fakeIO(env);
+    expect(await runCli(["import", "gitlab", path], io)).toBe(0);
+    expect(io.err.join("")).toBe("");
   });
 });

@@ -91,6 +91,17 @@ describe.skipIf(!existsSync(SHARED))("ppppt import todotxt on the shared fixture
   });
 });
 
+describe("ppppt import todotxt: what counts as the same line", () => {
+  it("ppppt's own keys do not make a line new; another due date does", async () => {
+    writeFileSync(t.file, "Call Mom due:2026-01-01 cat:people id:ab12 est:30m\n");
+    const path = join(t.dir, "phone.txt");
+    writeFileSync(path, "Call Mom due:2026-01-01\nCall Mom due:2026-02-02\n");
+    const s = await importJson("todotxt", path);
+    expect(s).toMatchObject({ added: 1, unchanged: 1 });
+    expect(lines()[1]).toMatch(/^Call Mom due:2026-02-02 cat:\S+ id:\w+$/);
+  });
+});
+
 describe("ppppt import todotxt: lines ppppt cannot read", () => {
   it("come in verbatim and are reported with their line", async () => {
     const path = join(t.dir, "phone.txt");

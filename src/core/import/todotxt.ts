@@ -1,7 +1,7 @@
 import type { Categoriser } from "../capture.js";
 import { appendLines } from "../docket/docket.js";
 import { setTag } from "../docket/edit.js";
-import { type Docket, type ItemLine, type Line, PPPPT_KEYS } from "../docket/item.js";
+import type { Docket, ItemLine, Line } from "../docket/item.js";
 import { parseDocket } from "../docket/parse.js";
 import { appendTexts, emptySummary, type MergeSummary, skip } from "./merge.js";
 
@@ -12,7 +12,12 @@ import { appendTexts, emptySummary, type MergeSummary, skip } from "./merge.js";
  * and are reported; blank lines and comments are left out.
  */
 
-const OWN = new RegExp(`^(?:${PPPPT_KEYS.join("|")}):`);
+/**
+ * The keys ppppt writes by itself or alone reads; todo.txt's shared ones (`due:`, `t:`, `rec:`,
+ * `h:`) are part of what a line says, so a line with another due date is another line.
+ */
+const OWN_KEYS = ["id", "cat", "pri", "est", "spent"] as const;
+const OWN = new RegExp(`^(?:${OWN_KEYS.join("|")}):`);
 
 /** The line without ppppt's own tags, spaces as they were between the other words. */
 export function withoutOwnKeys(text: string): string {
