@@ -1,3 +1,4 @@
+import type { Readable, Writable } from "node:stream";
 import type { Env } from "../store/paths.js";
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
@@ -13,6 +14,8 @@ export interface CliIO {
   /** Standard input as bytes, a chunk at a time (imports read UTF-16 and large files). */
   stdinChunks?: () => AsyncIterable<Uint8Array>;
   now(): Date;
+  /** What prompts read and write; process.stdin and stdout when absent (tests give their own). */
+  promptStreams?: { input: Readable; output: Writable };
 }
 
 export function processIO(): CliIO {

@@ -20,6 +20,7 @@ import { fileError, updateDocketFile } from "../store/docket-file.js";
 import type { Env } from "../store/paths.js";
 import { contentVersion, type DocketWatch } from "./docket-watch.js";
 import { registerLensRoutes } from "./lens-routes.js";
+import { registerRoiRoutes } from "./roi-routes.js";
 import { apiGuard, hostGuard, securityHeaders } from "./security.js";
 import { serveWebFile } from "./static-files.js";
 
@@ -145,6 +146,10 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     categorise,
     lines: async () => itemLines((await current()).docket),
     change,
+  });
+  registerRoiRoutes(app, {
+    today: options.today,
+    lines: async () => itemLines((await current()).docket),
   });
 
   app.post("/api/classify", async (c) => {

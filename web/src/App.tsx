@@ -7,13 +7,15 @@ import { editableText } from "./format.js";
 import { Help } from "./Help.js";
 import { Plan } from "./Plan.js";
 import { Review } from "./Review.js";
+import { Roi } from "./Roi.js";
 
-type ViewKey = "board" | "balance" | "review" | "plan";
+type ViewKey = "board" | "balance" | "review" | "plan" | "roi";
 const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
   { key: "board", label: "Board", shortcut: "b" },
   { key: "balance", label: "Balance", shortcut: "m" },
   { key: "review", label: "Review", shortcut: "r" },
   { key: "plan", label: "Plan", shortcut: "p" },
+  { key: "roi", label: "ROI", shortcut: "o" },
 ];
 
 interface Notice {
@@ -310,6 +312,7 @@ function Dashboard(props: { api: Api }) {
         {data && view === "balance" && <Balance api={api} version={data.version} />}
         {data && view === "review" && <Review api={api} version={data.version} onTakeUp={takeUp} />}
         {data && view === "plan" && <Plan api={api} version={data.version} onTakeUp={takeUp} />}
+        {data && view === "roi" && <Roi api={api} version={data.version} />}
       </main>
       <div class="notice-area" aria-live="polite">
         {notice && (
