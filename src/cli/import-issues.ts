@@ -7,10 +7,10 @@ import { emptySummary, skip } from "../core/import/merge.js";
 import { readConfigFile } from "../store/config-file.js";
 import { contextOf } from "./context.js";
 import {
-  addCommonFlags,
   applyImport,
   categoriserIfNeeded,
   type ImportFlags,
+  importCommand,
   runImports,
   streamExport,
   summaryOf,
@@ -46,54 +46,52 @@ export function registerIssueImport(
   description: string,
   loadReader: () => Promise<MakeReader>,
 ): void {
-  const command = group
-    .command(tracker)
-    .description(description)
-    .argument("<files...>", "export files; - reads standard input")
+  importCommand(group, tracker, description)
     .option("--assignee <name>", "only issues assigned to this login or name")
     .option("--label <label>", "only issues with this label")
     .option("--state <state>", "only open or closed issues (default: all)", stateOption)
-    .option("--prs", "take pull requests too (GitHub lists mix them in)");
-  addCommonFlags(command).action(async (files: string[], flags: IssueFlags, cmd: Command) => {
-    const ctx = contextOf(io, cmd);
-    const [makeReader, item, config] = await Promise.all([
-      loadReader(),
-      import("../core/import/issue-item.js"),
-      readConfigFile(ctx.env),
-    ]);
-    const labels: Map<string, Category> = item.labelMap(config.raw.labels, config.path);
-    const zone = userZone(io);
-    const today = ctx.today();
-    const { mergeImported } = await import("../core/import/merge.js");
-    await runImports(ctx, files, flags, async (file) => {
-      const items: ImportedItem[] = [];
-      const filtered = emptySummary();
-      let read = 0;
-      let stateUnknown = 0;
-      const reader = makeReader(file, (r) => {
-        read++;
-        const why = item.skipReason(r, { ...flags, pullRequests: flags.prs });
-        if (why) {
-          skip(filtered, why);
-          return;
-        }
-        if (r.state === "unknown") stateUnknown++;
-        items.push(item.issueItem(r, zone, labels));
+    .option("--prs", "take pull requests too (GitHub lists mix them in)")
+    .action(async (files: string[], flags: IssueFlags, cmd: Command) => {
+      const ctx = contextOf(io, cmd);
+      const [makeReader, item, config] = await Promise.all([
+        loadReader(),
+        import("../core/import/issue-item.js"),
+        readConfigFile(ctx.env),
+      ]);
+      const labels: Map<string, Category> = item.labelMap(config.raw.labels, config.path);
+      const zone = userZone(io);
+      const today = ctx.today();
+      const { mergeImported } = await import("../core/import/merge.js");
+      await runImports(ctx, files, flags, async (file) => {
+        const items: ImportedItem[] = [];
+        const filtered = emptySummary();
+        let read = 0;
+        let stateUnknown = 0;
+        const reader = makeReader(file, (r) => {
+          read++;
+          const why = item.skipReason(r, { ...flags, pullRequests: flags.prs });
+          if (why) {
+            skip(filtered, why);
+            return;
+          }
+          if (r.state === "unknown") stateUnknown++;
+          items.push(item.issueItem(r, zone, labels));
+        });
+        await streamExport(ctx, file, (bytes) => reader.write(bytes));
+        reader.end();
+        const categorise = await categoriserIfNeeded(
+          ctx,
+          items.some((i) => i.category === undefined),
+        );
+        const outcome = await applyImport(
+          ctx,
+          (docket, state) => mergeImported(docket, items, state, { today, categorise }),
+          flags.dryRun === true,
+        );
+        for (const [reason, n] of Object.entries(filtered.skipped))
+          skip(outcome.summary, reason, n);
+        const extra = stateUnknown > 0 ? { stateUnknown } : {};
+        return { summary: summaryOf(file, read, outcome.summary, extra), outcome };
       });
-      await streamExport(ctx, file, (bytes) => reader.write(bytes));
-      reader.end();
-      const categorise = await categoriserIfNeeded(
-        ctx,
-        items.some((i) => i.category === undefined),
-      );
-      const outcome = await applyImport(
-        ctx,
-        (docket, state) => mergeImported(docket, items, state, { today, categorise }),
-        flags.dryRun === true,
-      );
-      for (const [reason, n] of Object.entries(filtered.skipped)) skip(outcome.summary, reason, n);
-      const extra = stateUnknown > 0 ? { stateUnknown } : {};
-      return { summary: summaryOf(file, read, outcome.summary, extra), outcome };
     });
-  });
 }

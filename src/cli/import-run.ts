@@ -45,8 +45,12 @@ export interface ImportOutcome {
   state?: ImportState;
 }
 
-export function addCommonFlags(command: Command): Command {
-  return command
+/** `ppppt import NAME FILE…` with the options every import takes. */
+export function importCommand(group: Command, name: string, description: string): Command {
+  return group
+    .command(name)
+    .description(description)
+    .argument("<files...>", "the files to import; - reads standard input")
     .option("-n, --dry-run", "print what would change; change nothing")
     .option("--json", "print one summary per file as JSON (warnings go to stderr)");
 }

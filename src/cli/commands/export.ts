@@ -11,6 +11,11 @@ import type { CliIO } from "../io.js";
  * stdout, in another tool's format. Nothing is written to the docket.
  */
 export function registerExport(program: Command, io: CliIO): void {
+  const read = async (command: Command) => {
+    const ctx = contextOf(io, command);
+    const { docket } = await readDocketFile(ctx.docketPath());
+    return { ctx, docket };
+  };
   const group = program
     .command("export")
     .description("print the docket for another tool: todotxt, taskwarrior, json, csv");
@@ -23,8 +28,7 @@ export function registerExport(program: Command, io: CliIO): void {
       "leave out the tags only ppppt reads (id:, est:, spent:, pri:, src:)",
     )
     .action(async (options: { withoutOwnKeys?: boolean }, command: Command) => {
-      const ctx = contextOf(io, command);
-      const { docket } = await readDocketFile(ctx.docketPath());
+      const { docket } = await read(command);
       const { todoTxtLines } = await import("../../core/export/todotxt.js");
       const lines = todoTxtLines(docket, options.withoutOwnKeys === true);
       io.stdout(lines.map((l) => `${l}\n`).join(""));
@@ -34,8 +38,7 @@ export function registerExport(program: Command, io: CliIO): void {
     .command("taskwarrior")
     .description("a JSON array `task import` reads (Taskwarrior 2.6 and 3)")
     .action(async (_options: unknown, command: Command) => {
-      const ctx = contextOf(io, command);
-      const { docket } = await readDocketFile(ctx.docketPath());
+      const { ctx, docket } = await read(command);
       const { taskwarriorTasks } = await import("../../core/export/taskwarrior.js");
       ctx.json(taskwarriorTasks(itemLines(docket), userZone(io), ctx.today()));
     });
@@ -44,8 +47,7 @@ export function registerExport(program: Command, io: CliIO): void {
     .command("json")
     .description("every item as `list --json` prints it, in file order")
     .action(async (_options: unknown, command: Command) => {
-      const ctx = contextOf(io, command);
-      const { docket } = await readDocketFile(ctx.docketPath());
+      const { ctx, docket } = await read(command);
       ctx.json(itemLines(docket).map(itemJson));
     });
 
@@ -53,8 +55,7 @@ export function registerExport(program: Command, io: CliIO): void {
     .command("csv")
     .description("one row per item, for a spreadsheet")
     .action(async (_options: unknown, command: Command) => {
-      const ctx = contextOf(io, command);
-      const { docket } = await readDocketFile(ctx.docketPath());
+      const { docket } = await read(command);
       const { itemsCsv } = await import("../../core/export/csv.js");
       io.stdout(itemsCsv(itemLines(docket).map(itemJson)));
     });

@@ -1,44 +1,16 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fakeIO, runPpppt, type TempDocket, tempDocket } from "../fake-io.js";
+import { describe, expect, it } from "vitest";
+import { fakeIO, runPpppt } from "../fake-io.js";
+import type { FileSummary } from "../import-run.js";
+import { useImportDocket } from "../import-test-kit.js";
 import { runCli } from "../main.js";
 
 const FIXTURES = join(import.meta.dirname, "../../../../shared/fixtures/issues");
 const fixture = (name: string) => join(FIXTURES, name);
 
-let t: TempDocket;
-let env: Record<string, string>;
-beforeEach(() => {
-  t = tempDocket("");
-  env = { ...t.env, PPPPT_TODAY: "2026-11-25", TZ: "UTC" };
-});
-afterEach(() => rmSync(t.dir, { recursive: true, force: true }));
-
-const run = (...args: string[]) => runPpppt(args, env);
-const docket = () => readFileSync(t.file, "utf8");
-const lines = () =>
-  docket()
-    .split("\n")
-    .filter((l) => l !== "");
-
-interface Summary {
-  file: string;
-  read: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  skipped: Record<string, number>;
-  stateUnknown?: number;
-  error: string | null;
-}
-
-async function importJson(kind: string, ...args: string[]): Promise<Summary> {
-  const r = await run("import", kind, "--json", ...args);
-  expect(r.stderr).toBe("");
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as Summary;
-}
+const kit = useImportDocket();
+const { run, docket, lines, importJson } = kit;
 
 describe.skipIf(!existsSync(FIXTURES))(
   "ppppt import github|gitlab|jira on the shared fixtures",
@@ -75,12 +47,12 @@ describe.skipIf(!existsSync(FIXTURES))(
           expect(items.filter((l) => !l.startsWith("x ")).length).toBeLessThanOrEqual(Number(open));
         }
         for (const l of items) expect(l).toMatch(/ src:(github|gitlab|jira):\S+/);
-        const before = readFileSync(t.file);
-        const state = readFileSync(join(t.dir, "todo.imports.json"));
+        const before = readFileSync(kit.t.file);
+        const state = readFileSync(join(kit.t.dir, "todo.imports.json"));
         const again = await importJson(tracker as string, fixture(file as string));
         expect(again).toMatchObject({ added: 0, updated: 0, unchanged: issueCount });
-        expect(readFileSync(t.file).equals(before)).toBe(true);
-        expect(readFileSync(join(t.dir, "todo.imports.json")).equals(state)).toBe(true);
+        expect(readFileSync(kit.t.file).equals(before)).toBe(true);
+        expect(readFileSync(join(kit.t.dir, "todo.imports.json")).equals(state)).toBe(true);
       });
     }
 
@@ -106,9 +78,9 @@ describe.skipIf(!existsSync(FIXTURES))(
         closed_at: "2026-03-02T23:30:00Z",
         html_url: "https://github.com/o/r/issues/7",
       };
-      const path = join(t.dir, "late.json");
+      const path = join(kit.t.dir, "late.json");
       writeFileSync(path, JSON.stringify([issue]));
-      env.TZ = "Europe/Berlin";
+      kit.env.TZ = "Europe/Berlin";
       await importJson("github", path);
       expect(lines()[0]).toMatch(/^x 2026-03-03 2026-03-01 Late close /);
     });
@@ -145,7 +117,7 @@ describe.skipIf(!existsSync(FIXTURES))(
     });
 
     it("labels map to categories from the config; the classifier decides the rest", async () => {
-      writeFileSync(t.env.PPPPT_CONFIG, "labels:\n  bug: process\n  enhancement: product\n");
+      writeFileSync(kit.t.env.PPPPT_CONFIG, "labels:\n  bug: process\n  enhancement: product\n");
       await importJson(
         "github",
         fixture("ColinEberhardt--github-organisation-aggregate-view--issues.json"),
@@ -171,7 +143,7 @@ describe.skipIf(!existsSync(FIXTURES))(
     });
 
     it("a label mapped to no category stops with the config named", async () => {
-      writeFileSync(t.env.PPPPT_CONFIG, "labels:\n  bug: sales\n");
+      writeFileSync(kit.t.env.PPPPT_CONFIG, "labels:\n  bug: sales\n");
       const r = await run(
         "import",
         "github",
@@ -187,7 +159,7 @@ describe.skipIf(!existsSync(FIXTURES))(
       const r = await run("import", "jira", "--json", bad, good);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`${bad}:1: text before the XML`);
-      const out = JSON.parse(r.stdout) as Summary[];
+      const out = JSON.parse(r.stdout) as FileSummary[];
       expect(out[0]?.error).toContain("SearchRequest.xml:1:");
       expect(out[1]).toMatchObject({ added: 15, error: null });
       expect(lines()).toHaveLength(15);
@@ -222,9 +194,9 @@ describe("ppppt import: bad input is one message naming the file and line, nothi
   ];
   for (const [name, content, message] of cases) {
     it(name, async () => {
-      const path = join(t.dir, name);
+      const path = join(kit.t.dir, name);
       writeFileSync(path, content);
-      writeFileSync(t.file, "keep me\n");
+      writeFileSync(kit.t.file, "keep me\n");
       const r = await run("import", "github", path);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(message);
@@ -237,7 +209,7 @@ describe("ppppt import: bad input is one message naming the file and line, nothi
     const json = JSON.stringify([
       { number: 3, title: "Größe ändern", state: "OPEN", createdAt: "2026-01-02T03:04:05Z" },
     ]);
-    const path = join(t.dir, "u16.json");
+    const path = join(kit.t.dir, "u16.json");
     writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, "utf16le")]));
     const r = await run("import", "github", path);
     expect(r.code).toBe(0);
@@ -245,7 +217,7 @@ describe("ppppt import: bad input is one message naming the file and line, nothi
   });
 
   it("a truncated Jira CSV row names its line", async () => {
-    const path = join(t.dir, "cut.csv");
+    const path = join(kit.t.dir, "cut.csv");
     writeFileSync(
       path,
       'Summary,Issue key,Created\nFirst,AB-1,15/Feb/26 10:53 AM\n"Second, cut,AB-2\n',
@@ -259,7 +231,7 @@ describe("ppppt import: bad input is one message naming the file and line, nothi
   it("reads stdin with -", async () => {
     const r = await runPpppt(
       ["import", "gitlab", "-"],
-      env,
+      kit.env,
       JSON.stringify([
         {
           iid: 4,
@@ -286,7 +258,7 @@ describe("ppppt import: a changed source updates its item, the user's own change
     ...over,
   });
   const write = (o: Record<string, unknown>) => {
-    const path = join(t.dir, "gl.json");
+    const path = join(kit.t.dir, "gl.json");
     writeFileSync(path, JSON.stringify([issue(o)]));
     return path;
   };
@@ -317,7 +289,7 @@ describe("ppppt import: a changed source updates its item, the user's own change
   it("a title or due date the user edited in ppppt is kept; the state still follows", async () => {
     await importJson("gitlab", write({}));
     // The user moves the due date in an editor (any change to the line counts the same).
-    writeFileSync(t.file, docket().replace("due:2026-12-01", "due:2026-12-24"));
+    writeFileSync(kit.t.file, docket().replace("due:2026-12-01", "due:2026-12-24"));
     const s = await importJson(
       "gitlab",
       write({ due_date: "2027-01-10", state: "closed", closed_at: "2026-11-21T08:00:00Z" }),
@@ -341,23 +313,23 @@ describe("ppppt import: a changed source updates its item, the user's own change
   it("--dry-run prints the change and writes nothing", async () => {
     await importJson("gitlab", write({}));
     const before = docket();
-    const state = readdirSync(t.dir);
+    const state = readdirSync(kit.t.dir);
     const r = await run("import", "gitlab", "--dry-run", write({ title: "Renamed" }));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^- .*Fix the login page/m);
     expect(r.stdout).toMatch(/^\+ .*Renamed/m);
     expect(r.stdout).toContain("dry run: nothing written");
     expect(docket()).toBe(before);
-    expect(readdirSync(t.dir)).toEqual(state);
+    expect(readdirSync(kit.t.dir)).toEqual(state);
   });
 });
 
 describe("ppppt import: the progress bar", () => {
   const gitlab = JSON.stringify([{ iid: 1, project_id: 2, title: "One", state: "opened" }]);
   it("is drawn on stderr when it is a terminal, and erased", async () => {
-    const path = join(t.dir, "one.json");
+    const path = join(kit.t.dir, "one.json");
     writeFileSync(path, gitlab);
-    const io = fakeIO(env);
+    const io = fakeIO(kit.env);
     const code = await runCli(["import", "gitlab", path], { ...io, stderrIsTTY: true });
     expect(code).toBe(0);
     const err = io.err.join("");
@@ -367,9 +339,9 @@ describe("ppppt import: the progress bar", () => {
   });
 
   it("is not drawn when stderr is piped", async () => {
-    const path = join(t.dir, "one.json");
+    const path = join(kit.t.dir, "one.json");
     writeFileSync(path, gitlab);
-    const io = fakeIO(env);
+    const io = fakeIO(kit.env);
     expect(await runCli(["import", "gitlab", path], io)).toBe(0);
     expect(io.err.join("")).toBe("");
   });

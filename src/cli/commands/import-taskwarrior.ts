@@ -2,10 +2,10 @@ import type { Command } from "commander";
 import type { ImportedItem } from "../../core/import/imported-item.js";
 import { contextOf } from "../context.js";
 import {
-  addCommonFlags,
   applyImport,
   categoriserIfNeeded,
   type ImportFlags,
+  importCommand,
   runImports,
   streamExport,
   summaryOf,
@@ -14,13 +14,11 @@ import {
 import type { CliIO } from "../io.js";
 
 export function registerImportTaskwarrior(group: Command, io: CliIO): void {
-  const command = group
-    .command("taskwarrior")
-    .description(
-      "import `task export` JSON (an array or one task per line; Taskwarrior 2 and 3) or 2.x's backlog.data",
-    )
-    .argument("<files...>", "export files; - reads standard input");
-  addCommonFlags(command).action(async (files: string[], flags: ImportFlags, cmd: Command) => {
+  importCommand(
+    group,
+    "taskwarrior",
+    "import `task export` JSON (an array or one task per line; Taskwarrior 2 and 3) or 2.x's backlog.data",
+  ).action(async (files: string[], flags: ImportFlags, cmd: Command) => {
     const ctx = contextOf(io, cmd);
     const today = ctx.today();
     const zone = userZone(io);

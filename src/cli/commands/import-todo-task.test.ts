@@ -1,44 +1,17 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runPpppt, type TempDocket, tempDocket } from "../fake-io.js";
+import { describe, expect, it } from "vitest";
+import { useImportDocket } from "../import-test-kit.js";
 
 const SHARED = join(import.meta.dirname, "../../../../shared/fixtures");
 
-let t: TempDocket;
-let env: Record<string, string>;
-beforeEach(() => {
-  t = tempDocket("");
-  env = { ...t.env, PPPPT_TODAY: "2026-11-25", TZ: "UTC" };
-});
-afterEach(() => rmSync(t.dir, { recursive: true, force: true }));
-
-const run = (...args: string[]) => runPpppt(args, env);
-const docket = () => readFileSync(t.file, "utf8");
-const lines = () =>
-  docket()
-    .split("\n")
-    .filter((l) => l !== "");
+const kit = useImportDocket();
+const { run, docket, lines, importJson } = kit;
 
 function tsv(path: string): Record<string, string>[] {
   const [head, ...rows] = readFileSync(path, "utf8").trimEnd().split("\n");
   const cols = (head as string).split("\t");
   return rows.map((r) => Object.fromEntries(r.split("\t").map((v, i) => [cols[i], v])));
-}
-
-interface Summary {
-  read: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  skipped: Record<string, number>;
-  verbatim?: { line: number; problem: string }[];
-}
-
-async function importJson(kind: string, ...args: string[]): Promise<Summary> {
-  const r = await run("import", kind, "--json", ...args);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as Summary;
 }
 
 describe.skipIf(!existsSync(SHARED))("ppppt import todotxt on the shared fixtures", () => {
@@ -64,15 +37,15 @@ describe.skipIf(!existsSync(SHARED))("ppppt import todotxt on the shared fixture
         });
         expect(match, l).toBeDefined();
       }
-      const before = readFileSync(t.file);
+      const before = readFileSync(kit.t.file);
       const again = await importJson("todotxt", path);
       expect(again).toMatchObject({ added: 0, unchanged: Number(row.task_lines) });
-      expect(readFileSync(t.file).equals(before)).toBe(true);
+      expect(readFileSync(kit.t.file).equals(before)).toBe(true);
     });
   }
 
   it("the lines already in the docket with only ppppt's keys added are not added again", async () => {
-    writeFileSync(t.file, "(A) Call Mom @Phone +Family cat:people id:ab12\n");
+    writeFileSync(kit.t.file, "(A) Call Mom @Phone +Family cat:people id:ab12\n");
     const s = await importJson("todotxt", join(SHARED, "todotxt/todotxt--todo.txt-cli--todo.txt"));
     expect(s).toMatchObject({ added: 7, unchanged: 1 });
   });
@@ -93,8 +66,8 @@ describe.skipIf(!existsSync(SHARED))("ppppt import todotxt on the shared fixture
 
 describe("ppppt import todotxt: what counts as the same line", () => {
   it("ppppt's own keys do not make a line new; another due date does", async () => {
-    writeFileSync(t.file, "Call Mom due:2026-01-01 cat:people id:ab12 est:30m\n");
-    const path = join(t.dir, "phone.txt");
+    writeFileSync(kit.t.file, "Call Mom due:2026-01-01 cat:people id:ab12 est:30m\n");
+    const path = join(kit.t.dir, "phone.txt");
     writeFileSync(path, "Call Mom due:2026-01-01\nCall Mom due:2026-02-02\n");
     const s = await importJson("todotxt", path);
     expect(s).toMatchObject({ added: 1, unchanged: 1 });
@@ -104,7 +77,7 @@ describe("ppppt import todotxt: what counts as the same line", () => {
 
 describe("ppppt import todotxt: lines ppppt cannot read", () => {
   it("come in verbatim and are reported with their line", async () => {
-    const path = join(t.dir, "phone.txt");
+    const path = join(kit.t.dir, "phone.txt");
     writeFileSync(path, "Call the bank due:2026-02-30\nBook flights +trip\n");
     const r = await run("import", "todotxt", path);
     expect(r.code).toBe(0);
@@ -134,10 +107,10 @@ describe.skipIf(!existsSync(SHARED))("ppppt import taskwarrior on the shared fix
       expect(lines()).toHaveLength(imported);
       expect(lines().filter((l) => l.startsWith("x "))).toHaveLength(Number(row.completed));
       expect(lines().filter((l) => / dep:/.test(l))).toHaveLength(Number(row.with_depends));
-      const before = readFileSync(t.file);
+      const before = readFileSync(kit.t.file);
       const again = await importJson("taskwarrior", path);
       expect(again).toMatchObject({ added: 0, updated: 0, unchanged: imported });
-      expect(readFileSync(t.file).equals(before)).toBe(true);
+      expect(readFileSync(kit.t.file).equals(before)).toBe(true);
     });
   }
 
@@ -147,7 +120,7 @@ describe.skipIf(!existsSync(SHARED))("ppppt import taskwarrior on the shared fix
     expect(first).toMatch(
       /^\(A\) 2012-06-29 Select a free weekend in November \+party src:tw:6fd0ba4a-ab67-49cd-ac69-64aa999aff8a cat:\S+ id:\w+$/,
     );
-    const state = JSON.parse(readFileSync(join(t.dir, "todo.imports.json"), "utf8"));
+    const state = JSON.parse(readFileSync(join(kit.t.dir, "todo.imports.json"), "utf8"));
     expect(state.items["tw:6fd0ba4a-ab67-49cd-ac69-64aa999aff8a"].extra.annotations).toEqual([
       { entry: "2012-06-29T19:15:34.000Z", description: "the 13th looks good" },
     ]);
@@ -186,9 +159,9 @@ describe("ppppt import taskwarrior: status, dates, recurrence", () => {
       },
       { uuid: "d1", description: "Gone", status: "deleted", entry: "20261001T090000Z" },
     ];
-    const path = join(t.dir, "tw.json");
+    const path = join(kit.t.dir, "tw.json");
     writeFileSync(path, tasks.map((x) => JSON.stringify(x)).join("\n"));
-    env.TZ = "America/New_York";
+    kit.env.TZ = "America/New_York";
     const s = await importJson("taskwarrior", path);
     expect(s).toMatchObject({
       read: 4,
@@ -205,7 +178,7 @@ describe("ppppt import taskwarrior: status, dates, recurrence", () => {
   });
 
   it("rejects a task without a uuid by its record number", async () => {
-    const path = join(t.dir, "bad.json");
+    const path = join(kit.t.dir, "bad.json");
     writeFileSync(path, '[{"uuid":"x","description":"ok"},{"description":"no uuid"}]');
     const r = await run("import", "taskwarrior", path);
     expect(r.code).toBe(1);

@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { contextOf } from "../context.js";
 import {
-  addCommonFlags,
   applyImport,
   categoriserIfNeeded,
   type ImportFlags,
+  importCommand,
   runImports,
   streamExport,
   summaryOf,
@@ -12,13 +12,11 @@ import {
 import type { CliIO } from "../io.js";
 
 export function registerImportTodotxt(group: Command, io: CliIO): void {
-  const command = group
-    .command("todotxt")
-    .description(
-      "merge another todo.txt or done.txt (a phone's Simpletask file) into the docket, never duplicating a line",
-    )
-    .argument("<files...>", "todo.txt files; - reads standard input");
-  addCommonFlags(command).action(async (files: string[], flags: ImportFlags, cmd: Command) => {
+  importCommand(
+    group,
+    "todotxt",
+    "merge another todo.txt or done.txt (a phone's Simpletask file) into the docket, never duplicating a line",
+  ).action(async (files: string[], flags: ImportFlags, cmd: Command) => {
     const ctx = contextOf(io, cmd);
     const { mergeTodoTxt } = await import("../../core/import/todotxt.js");
     await runImports(ctx, files, flags, async (file) => {

@@ -9,7 +9,7 @@ import {
   recordError,
   text,
 } from "./issue-record.js";
-import { JsonExport, type JsonRecord } from "./json-values.js";
+import { JsonIssueReader, type JsonRecord } from "./json-values.js";
 import { foreignRecordHint, perceval } from "./perceval.js";
 import { parseIsoTimestamp } from "./timestamp.js";
 
@@ -82,28 +82,13 @@ function shapeOf(x: Record<string, unknown>): string {
 }
 
 /** Reads a GitHub export a chunk at a time, calling `onIssue` for each issue (and PR). */
-export class GithubReader implements IssueReader {
-  shape: string | undefined;
-  private readonly json: JsonExport;
-  private readonly file: string;
-
-  constructor(file: string, onIssue: (r: IssueRecord) => void) {
-    this.file = file;
-    this.json = new JsonExport(file, (r) => {
-      for (const issue of this.issuesIn(r)) onIssue(issue);
-    });
-  }
-
-  write(bytes: Uint8Array): void {
-    this.json.write(bytes);
-  }
-
-  end(): void {
-    this.json.end();
+export class GithubReader extends JsonIssueReader implements IssueReader {
+  override end(): void {
+    super.end();
     this.shape ??= "github-rest";
   }
 
-  private issuesIn(r: JsonRecord): IssueRecord[] {
+  protected issuesIn(r: JsonRecord): IssueRecord[] {
     const v = r.value;
     const wrapped = perceval(v, "github", this.file, r.record);
     if (wrapped !== undefined) {

@@ -9,7 +9,7 @@ import {
   recordError,
   text,
 } from "./issue-record.js";
-import { JsonExport, type JsonRecord } from "./json-values.js";
+import { JsonIssueReader, type JsonRecord } from "./json-values.js";
 import { foreignRecordHint, perceval } from "./perceval.js";
 import { parseIsoTimestamp } from "./timestamp.js";
 
@@ -50,25 +50,10 @@ export function gitlabRecord(x: Record<string, unknown>, record: number): IssueR
   };
 }
 
-export class GitlabReader implements IssueReader {
-  shape: string | undefined;
-  private readonly json: JsonExport;
-  private readonly file: string;
-
-  constructor(file: string, onIssue: (r: IssueRecord) => void) {
-    this.file = file;
-    this.json = new JsonExport(file, (r) => {
-      const issue = this.issueIn(r);
-      if (issue) onIssue(issue);
-    });
-  }
-
-  write(bytes: Uint8Array): void {
-    this.json.write(bytes);
-  }
-
-  end(): void {
-    this.json.end();
+export class GitlabReader extends JsonIssueReader implements IssueReader {
+  protected issuesIn(r: JsonRecord): IssueRecord[] {
+    const issue = this.issueIn(r);
+    return issue ? [issue] : [];
   }
 
   private issueIn(r: JsonRecord): IssueRecord | undefined {

@@ -1,6 +1,7 @@
 import { JSONParser } from "@streamparser/json";
 import { PpppptError } from "../errors.js";
 import { ExportDecoder } from "./decode.js";
+import type { IssueRecord } from "./issue-record.js";
 
 /** One JSON value read from an export: an element of a top-level array, or a whole document. */
 export interface JsonRecord {
@@ -169,4 +170,31 @@ export class JsonExport {
     this.json.write(this.decoder.end());
     this.json.end();
   }
+}
+
+/**
+ * A tracker's JSON export reader: decoding, streaming and the IssueReader calls are the same
+ * for every tracker; `issuesIn` says what one top-level record holds.
+ */
+export abstract class JsonIssueReader {
+  shape: string | undefined;
+  protected readonly file: string;
+  private readonly json: JsonExport;
+
+  constructor(file: string, onIssue: (r: IssueRecord) => void) {
+    this.file = file;
+    this.json = new JsonExport(file, (r) => {
+      for (const issue of this.issuesIn(r)) onIssue(issue);
+    });
+  }
+
+  write(bytes: Uint8Array): void {
+    this.json.write(bytes);
+  }
+
+  end(): void {
+    this.json.end();
+  }
+
+  protected abstract issuesIn(r: JsonRecord): IssueRecord[];
 }
