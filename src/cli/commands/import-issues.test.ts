@@ -346,3 +346,17 @@ describe("ppppt import: the progress bar", () => {
     expect(io.err.join("")).toBe("");
   });
 });
+
+describe("ppppt import: the command line", () => {
+  it("a missing file argument or an unknown kind is a usage error (2)", async () => {
+    expect((await run("import", "github")).code).toBe(2);
+    expect((await run("import", "bogus", "x")).code).toBe(2);
+    expect((await run("import", "jira", "--state", "weird", "x")).code).toBe(2);
+  });
+
+  it("a file that does not exist is named, exit 1", async () => {
+    const r = await run("import", "gitlab", join(kit.t.dir, "missing.json"));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("no such file:");
+  });
+});
