@@ -9,6 +9,7 @@ import { openExport, readImportState, writeImportState } from "../store/import-f
 import { loadCategoriser } from "./categoriser.js";
 import { type CliContext, ExitStatus } from "./context.js";
 import type { CliIO } from "./io.js";
+import { terminalText } from "./terminal-text.js";
 
 /**
  * What every `ppppt import …` subcommand shares: reading the export a chunk at a time (a file
@@ -85,8 +86,11 @@ export async function streamExport(
     size = opened.size;
     chunks = opened.chunks;
   }
+  const draw = io.progress;
   const progress =
-    io.stderrIsTTY && !ctx.env.NO_PROGRESS ? new Progress(io, file, size) : undefined;
+    io.stderrIsTTY && draw && !ctx.env.NO_PROGRESS
+      ? new Progress(draw, terminalText(file), size)
+      : undefined;
   try {
     for await (const chunk of chunks) {
       write(chunk);
@@ -107,7 +111,7 @@ class Progress {
   private last = 0;
   private drawn = false;
   constructor(
-    private readonly io: CliIO,
+    private readonly draw: (text: string) => void,
     private readonly file: string,
     private readonly size: number,
   ) {}
@@ -125,12 +129,12 @@ class Progress {
       const full = Math.round(share * width);
       bar = ` [${"#".repeat(full)}${" ".repeat(width - full)}] ${Math.round(share * 100)}%`;
     }
-    this.io.stderr(`\r\x1b[Kimporting ${this.file}${bar} ${mb} MB`);
+    this.draw(`\r\x1b[Kimporting ${this.file}${bar} ${mb} MB`);
     this.drawn = true;
   }
 
   clear(): void {
-    if (this.drawn) this.io.stderr("\r\x1b[K");
+    if (this.drawn) this.draw("\r\x1b[K");
   }
 }
 

@@ -11,6 +11,11 @@ export interface CliIO {
   stdinIsTTY: boolean;
   /** Progress bars go to stderr, and only when it is a terminal. */
   stderrIsTTY?: boolean;
+  /**
+   * The one raw way to stderr, not passed through terminalText: a progress line redrawn with a
+   * carriage return and erase-line. What it draws from outside (a file name) its caller escapes.
+   */
+  progress?: (text: string) => void;
   /** Standard input as bytes, a chunk at a time (imports read UTF-16 and large files). */
   stdinChunks?: () => AsyncIterable<Uint8Array>;
   now(): Date;
@@ -42,6 +47,7 @@ export function processIO(): CliIO {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    progress: (text) => process.stderr.write(text),
     // A getter: touching process.stdin builds a stream, which most commands never read.
     get stdinIsTTY() {
       return process.stdin.isTTY === true;

@@ -1,7 +1,7 @@
 import { open, readFile } from "node:fs/promises";
 import { PpppptError } from "../core/errors.js";
 import type { ImportState } from "../core/import/merge.js";
-import { writeFileAtomic } from "./docket-file.js";
+import { replaceFile } from "./docket-file.js";
 import { besideDocket } from "./paths.js";
 
 /**
@@ -87,5 +87,5 @@ export async function writeImportState(
 ): Promise<void> {
   const text = formatImportState(state);
   if (text === before) return;
-  await writeFileAtomic(importStatePath(docketPath), text);
+  await replaceFile(importStatePath(docketPath), new TextEncoder().encode(text));
 }

@@ -54,7 +54,7 @@ describe("ppppt export", () => {
 
   it("csv: a header and a row per item, quoted where needed", async () => {
     const r = await run("export", "csv");
-    const rows = r.stdout.split("\r\n");
+    const rows = r.stdout.split("\n");
     expect(rows[0]).toMatch(/^id,done,priority,completed,created,due,/);
     expect(rows).toHaveLength(7);
     expect(rows[3]).toMatch(

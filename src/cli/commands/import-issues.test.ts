@@ -330,9 +330,15 @@ describe("ppppt import: the progress bar", () => {
     const path = join(kit.t.dir, "one.json");
     writeFileSync(path, gitlab);
     const io = fakeIO(kit.env);
-    const code = await runCli(["import", "gitlab", path], { ...io, stderrIsTTY: true });
+    const drawn: string[] = [];
+    const code = await runCli(["import", "gitlab", path], {
+      ...io,
+      stderrIsTTY: true,
+      progress: (text) => drawn.push(text),
+    });
     expect(code).toBe(0);
-    const err = io.err.join("");
+    expect(io.err.join("")).toBe("");
+    const err = drawn.join("");
     expect(err).toContain(`importing ${path} [`);
     expect(err).toContain("100%");
     expect(err.endsWith("\r\x1b[K")).toBe(true);

@@ -3,8 +3,9 @@ import type { ItemJson } from "../docket/item-json.js";
 
 /**
  * The docket as CSV for a spreadsheet: one row per item, the columns of `--json` flattened
- * (lists joined with spaces, tags as `key:value` words), a header row, CRLF line ends as RFC
- * 4180 and spreadsheets expect.
+ * (lists joined with spaces, tags as `key:value` words), a header row, RFC 4180 quoting. Line
+ * ends are LF, which every spreadsheet reads: the CLI's output escapes a bare carriage return
+ * (see cli/terminal-text.ts), so RFC 4180's CRLF would not survive it.
  */
 export const CSV_COLUMNS = [
   "id",
@@ -48,5 +49,5 @@ export function itemsCsv(items: readonly ItemJson[]): string {
       .join(" "),
     i.text,
   ]);
-  return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "windows" });
+  return stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: "unix" });
 }

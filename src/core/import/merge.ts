@@ -1,7 +1,7 @@
 import type { Categoriser } from "../capture.js";
 import type { IsoDate } from "../dates.js";
 import { appendLines, makeItemLine, newId } from "../docket/docket.js";
-import { completeText, getTag, reopenText, replaceBodyText, setTag } from "../docket/edit.js";
+import { completeText, editItemText, getTag, reopenText, setTag } from "../docket/edit.js";
 import type { Docket, ItemLine, Line } from "../docket/item.js";
 import { parseItem } from "../docket/parse.js";
 import { type ImportedItem, importedItemText } from "./imported-item.js";
@@ -184,8 +184,8 @@ function mergedText(current: ItemLine, base: Remembered, fresh: ItemLine, today:
   const cur = current.item;
   const src = fresh.item;
   if (cur.title === base.title && src.title !== cur.title) {
-    const keep = [...new Set(cur.tags.map((t) => t.key))];
-    text = replaceBodyText(text, src.title, keep);
+    // The new wording; the line's head, tags, +projects and @contexts stay (as `ppppt edit`).
+    text = editItemText(text, src.title, "keep");
   }
   if ((cur.due ?? null) === base.due && src.due !== cur.due) text = setTag(text, "due", src.due);
   if (cur.done === base.done && src.done !== cur.done) {
