@@ -1,28 +1,28 @@
 import type { Command } from "commander";
 import type { CliIO } from "../io.js";
-import { registerImportGithub } from "./import-github.js";
-import { registerImportGitlab } from "./import-gitlab.js";
-import { registerImportJira } from "./import-jira.js";
-import { registerImportTaskwarrior } from "./import-taskwarrior.js";
-import { registerImportTodotxt } from "./import-todotxt.js";
-
-type RegisterImporter = (group: Command, io: CliIO) => void;
 
 /**
- * `ppppt import KIND FILE…`: one subcommand per kind of source, each in its own file. Each
- * reads with its core reader when run (the readers' libraries load then, not here).
+ * `ppppt import`: one command group for every importer, each a subcommand in its own file
+ * (`import-todotxt.ts`…). Adding an importer is one line in IMPORTERS. Every importer's module
+ * is loaded when `ppppt import` runs (so `ppppt import --help` lists them all); each keeps its
+ * heavy libraries (the readers and their parsers) behind a dynamic import in its action.
  */
-const IMPORTERS: readonly RegisterImporter[] = [
-  registerImportTodotxt,
-  registerImportTaskwarrior,
-  registerImportGithub,
-  registerImportGitlab,
-  registerImportJira,
+type RegisterImporter = (group: Command, io: CliIO) => void;
+
+const IMPORTERS: readonly (() => Promise<RegisterImporter>)[] = [
+  async () => (await import("./import-todotxt.js")).registerImportTodotxt,
+  async () => (await import("./import-taskwarrior.js")).registerImportTaskwarrior,
+  async () => (await import("./import-github.js")).registerImportGithub,
+  async () => (await import("./import-gitlab.js")).registerImportGitlab,
+  async () => (await import("./import-jira.js")).registerImportJira,
 ];
 
-export function registerImport(program: Command, io: CliIO): void {
-  const group = program
-    .command("import")
-    .description("bring work in from other tools: todo.txt, Taskwarrior, GitHub, GitLab, Jira");
-  for (const register of IMPORTERS) register(group, io);
+export async function loadImport(): Promise<(program: Command, io: CliIO) => void> {
+  const importers = await Promise.all(IMPORTERS.map((load) => load()));
+  return (program, io) => {
+    const group = program
+      .command("import")
+      .description("bring work in from other tools (one subcommand per importer)");
+    for (const register of importers) register(group, io);
+  };
 }

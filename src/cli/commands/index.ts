@@ -36,7 +36,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { names: ["serve"], load: async () => (await import("./serve.js")).registerServe },
   { names: ["classify"], load: async () => (await import("./classify.js")).registerClassify },
   { names: ["why"], load: async () => (await import("./why.js")).registerWhy },
-  { names: ["import"], load: async () => (await import("./import.js")).registerImport },
+  { names: ["import"], load: async () => (await import("./import.js")).loadImport() },
   { names: ["export"], load: async () => (await import("./export.js")).registerExport },
 ];
 
