@@ -59,7 +59,9 @@ describe("exit code 2: the command line does not parse", () => {
       if (args.some((a) => a.variadic)) continue;
       const r = await run([command.name(), ...args.map(() => "ab12"), "extra", "extra"]);
       expect(r.code, command.name()).toBe(2);
-      expect(r.stderr, command.name()).toMatch(/too many arguments/);
+      // A group without an action of its own (`import`, `export`) reads the word as the name
+      // of a subcommand it does not have.
+      expect(r.stderr, command.name()).toMatch(/too many arguments|unknown command 'extra'/);
     }
   });
 
