@@ -26,6 +26,10 @@ const VENDOR = {
   zod: "zod",
   "ical.js": "ical",
   "windows-iana": "windows-iana",
+  "@streamparser/json": "streamparser-json",
+  "csv-parse/sync": "csv-parse",
+  "csv-stringify/sync": "csv-stringify",
+  saxes: "saxes",
 };
 
 /**

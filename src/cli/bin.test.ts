@@ -103,6 +103,10 @@ describe("the built ppppt command", () => {
       "write-file-atomic.cjs": (m) => typeof m === "function" && m,
       "yaml.cjs": (m) => m.parseDocument,
       "zod.cjs": (m) => (m.z as Record<string, unknown> | undefined)?.object,
+      "streamparser-json.cjs": (m) => m.JSONParser,
+      "csv-parse.cjs": (m) => m.parse,
+      "csv-stringify.cjs": (m) => m.stringify,
+      "saxes.cjs": (m) => m.SaxesParser,
     };
     expect(readdirSync(vendor).sort()).toEqual(Object.keys(uses).sort());
     for (const [file, used] of Object.entries(uses)) {

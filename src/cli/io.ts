@@ -9,6 +9,15 @@ export interface CliIO {
   env: Env;
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** Progress bars go to stderr, and only when it is a terminal. */
+  stderrIsTTY?: boolean;
+  /**
+   * The one raw way to stderr, not passed through terminalText: a progress line redrawn with a
+   * carriage return and erase-line. What it draws from outside (a file name) its caller escapes.
+   */
+  progress?: (text: string) => void;
+  /** Standard input as bytes, a chunk at a time (imports read UTF-16 and large files). */
+  stdinChunks?: () => AsyncIterable<Uint8Array>;
   now(): Date;
   /**
    * Asks one question with fixed choices in the terminal; undefined when the user stops
@@ -34,8 +43,11 @@ export function processIO(): CliIO {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString("utf8");
     },
+    stdinChunks: () => process.stdin,
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    progress: (text) => process.stderr.write(text),
     // A getter: touching process.stdin builds a stream, which most commands never read.
     get stdinIsTTY() {
       return process.stdin.isTTY === true;

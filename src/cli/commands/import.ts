@@ -11,6 +11,11 @@ type RegisterImporter = (group: Command, io: CliIO) => void;
 
 const IMPORTERS: readonly (() => Promise<RegisterImporter>)[] = [
   async () => (await import("./import-calendar.js")).registerImportCalendar,
+  async () => (await import("./import-todotxt.js")).registerImportTodotxt,
+  async () => (await import("./import-taskwarrior.js")).registerImportTaskwarrior,
+  async () => (await import("./import-github.js")).registerImportGithub,
+  async () => (await import("./import-gitlab.js")).registerImportGitlab,
+  async () => (await import("./import-jira.js")).registerImportJira,
 ];
 
 export async function loadImport(): Promise<(program: Command, io: CliIO) => void> {

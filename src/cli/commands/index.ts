@@ -38,6 +38,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { names: ["why"], load: async () => (await import("./why.js")).registerWhy },
   { names: ["import"], load: async () => (await import("./import.js")).loadImport() },
   { names: ["calendar"], load: async () => (await import("./calendar.js")).registerCalendar },
+  { names: ["export"], load: async () => (await import("./export.js")).registerExport },
 ];
 
 /**

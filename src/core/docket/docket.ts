@@ -96,8 +96,14 @@ export function makeItemLine(text: string, id: string, eol: Eol = "\n"): ItemLin
 
 const ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-/** A fresh 4-character id, unused in the docket (longer only if 4 characters run short). */
-export function newId(docket: Docket): string {
+/**
+ * A fresh 4-character id, unused in the docket (longer only if 4 characters run short).
+ * `isUsed` replaces the scan of the docket where a caller adds many items and keeps a set.
+ */
+export function newId(
+  docket: Docket,
+  isUsed: (id: string) => boolean = (id) => findId(docket, id),
+): string {
   for (let length = 4; ; length++) {
     for (let attempt = 0; attempt < 50; attempt++) {
       let id = "";
@@ -106,7 +112,7 @@ export function newId(docket: Docket): string {
       for (let i = 0; i < length; i++) id += ID_ALPHABET[Math.floor(Math.random() * 36)];
       // All-digit ids would be mistaken for line numbers. A scan per candidate, not a set of
       // every id: with 36^4 ids a candidate is nearly always free, so one scan is the cost.
-      if (!/^\d+$/.test(id) && !findId(docket, id)) return id;
+      if (!/^\d+$/.test(id) && !isUsed(id)) return id;
     }
   }
 }
