@@ -3,9 +3,12 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
+import type { Categoriser } from "../core/capture.js";
+import type { IsoDate } from "../core/dates.js";
 import type { ItemLine } from "../core/docket/item.js";
 import { parseDocket, readOnlyItemLines } from "../core/docket/parse.js";
 import { PpppptError } from "../core/errors.js";
+import type { Period } from "../core/lens/period.js";
 import type { Role } from "../core/lens/roles.js";
 import {
   checkTeamMarker,
@@ -21,7 +24,8 @@ import {
   sharedDocketPath,
   TEAM_MARKER,
 } from "../core/team/member.js";
-import type { TeamMemberInput } from "../core/team/roll-up.js";
+import { type TeamBalance, type TeamMemberInput, teamBalance } from "../core/team/roll-up.js";
+import { lensSettingsOf, readConfigFile } from "./config-file.js";
 import { acquireLock, writeFileAtomic } from "./docket-file.js";
 import type { Env } from "./paths.js";
 
@@ -756,4 +760,28 @@ async function lastCommitOfEach(dir: string, env: Env): Promise<Map<string, stri
     if (name !== "" && !out.has(name)) out.set(name, when);
   }
   return out;
+}
+
+/**
+ * The roll-up as `team balance --json` and the dashboard show it: every member's shared docket,
+ * judged with this machine's config (role mixes, starving weeks) and categoriser.
+ */
+export async function readTeamRollUp(
+  env: Env,
+  period: Period,
+  today: IsoDate,
+  categoriserFor: (titles: string[]) => Promise<Categoriser>,
+): Promise<{ rollUp: TeamBalance; snapshot: TeamSnapshot }> {
+  const snapshot = await readTeam(env);
+  const config = await readConfigFile(env);
+  const untagged = snapshot.members.flatMap((m) =>
+    m.lines.filter((l) => l.item.category === undefined).map((l) => l.item.title),
+  );
+  const categorise = untagged.length > 0 ? await categoriserFor(untagged) : () => undefined;
+  const rollUp = teamBalance(snapshot.members, period, today, {
+    mixes: config.mixes,
+    starvingWeeks: lensSettingsOf(config).starvingWeeks,
+    categorise,
+  });
+  return { rollUp, snapshot };
 }

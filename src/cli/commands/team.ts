@@ -253,31 +253,17 @@ function sharedLine(s: { shared: number; privateItems: number; unredactable: num
   return `Shared ${plural(s.shared, "item")}${kept > 0 ? `; ${plural(kept, "private item")} kept on this machine` : ""}.`;
 }
 
-export async function teamRollUp(
+async function teamRollUp(
   ctx: CliContext,
   options: PeriodOptions,
 ): Promise<{ rollUp: TeamBalance; snapshot: TeamSnapshot }> {
   const today = ctx.today();
   const period = await periodFrom(options, today);
-  const [{ readTeam }, { readConfigFile, lensSettingsOf }, { teamBalance }, { loadGuesses }] =
-    await Promise.all([
-      import("../../store/team-repo.js"),
-      import("../../store/config-file.js"),
-      import("../../core/team/roll-up.js"),
-      import("../categoriser.js"),
-    ]);
-  const snapshot = await readTeam(ctx.env);
-  const config = await readConfigFile(ctx.env);
-  const untagged = snapshot.members.flatMap((m) =>
-    m.lines.filter((l) => l.item.category === undefined).map((l) => l.item.title),
-  );
-  const categorise = untagged.length > 0 ? await loadGuesses(ctx, untagged) : () => undefined;
-  const rollUp = teamBalance(snapshot.members, period, today, {
-    mixes: config.mixes,
-    starvingWeeks: lensSettingsOf(config).starvingWeeks,
-    categorise,
-  });
-  return { rollUp, snapshot };
+  const [{ readTeamRollUp }, { loadGuesses }] = await Promise.all([
+    import("../../store/team-repo.js"),
+    import("../categoriser.js"),
+  ]);
+  return readTeamRollUp(ctx.env, period, today, (titles) => loadGuesses(ctx, titles));
 }
 
 function when(iso: string | undefined): string {
