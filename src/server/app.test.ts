@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -214,6 +215,36 @@ describe("items", () => {
     expect(res.status).toBe(400);
   });
 
+  it("refuses a docket that is a FIFO with a clear error, never hanging on it", async () => {
+    await rm(file);
+    expect(spawnSync("mkfifo", [file]).status).toBe(0);
+    const res = await call("/api/items");
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(
+      /todo.txt is a named pipe \(FIFO\), not a docket file/,
+    );
+  });
+
+  it("answers a JSON body cut short with 400 and a clear error, for every route taking one", async () => {
+    const before = await readFile(file, "utf8");
+    const routes: [string, string][] = [
+      ["POST", "/api/items"],
+      ["POST", "/api/classify"],
+      ["PATCH", "/api/items/abcd"],
+      ["POST", "/api/items/abcd/recat"],
+    ];
+    for (const [method, path] of routes) {
+      const res = await call(path, {
+        method,
+        headers: { "content-type": "application/json", origin: ORIGIN },
+        body: '{"text":',
+      });
+      expect(res.status, `${method} ${path}`).toBe(400);
+      expect(await res.json()).toEqual({ error: "the request body is not valid JSON" });
+    }
+    expect(await readFile(file, "utf8")).toBe(before);
+  });
+
   it("previews the category and due date while typing, writing nothing", async () => {
     const before = await readFile(file, "utf8");
     const res = await call("/api/classify", { method: "POST", json: { text: "1:1 with Sam" } });
@@ -316,14 +347,25 @@ describe("items", () => {
 describe("lens views", () => {
   const cliEnv = () => ({ PPPPT_FILE: file, HOME: dir, XDG_CONFIG_HOME: join(dir, "config") });
 
-  it("serves the balance report `ppppt balance --json` prints", async () => {
-    const body = await (await call("/api/balance?period=month&trend=month")).json();
+  it("serves the balance report `ppppt balance --json` prints, the same whole object", async () => {
+    const body = await (await call("/api/balance")).json();
     const cli = await runPpppt(["balance", "--json", "--today", "2026-11-25"], cliEnv());
-    const expected = JSON.parse(cli.stdout);
-    expect(body.balance).toEqual(expected.balance);
-    expect(body.trend).toEqual(expected.trend);
-    expect(body.activity).toEqual(expected.activity);
+    expect(body).toEqual(JSON.parse(cli.stdout));
     expect(body.balance.categories).toHaveLength(5);
+    const month = await (await call("/api/balance?period=month&trend=month")).json();
+    const cliMonth = await runPpppt(
+      ["balance", "--month", "--json", "--today", "2026-11-25"],
+      cliEnv(),
+    );
+    expect(month).toEqual(JSON.parse(cliMonth.stdout));
+  });
+
+  it("defaults to the last 30 days and says so", async () => {
+    const body = await (await call("/api/balance")).json();
+    expect(body.period).toMatchObject({ kind: "last", label: "last 30 days", end: "2026-11-25" });
+    expect(body.period.start).toBe("2026-10-27");
+    const week = await (await call("/api/balance?period=7d")).json();
+    expect(week.period.label).toBe("last 7 days");
   });
 
   it("draws the trend over weeks unless asked otherwise", async () => {

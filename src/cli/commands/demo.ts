@@ -1,10 +1,9 @@
-import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { buildDemoDocket } from "../../core/demo/demo-docket.js";
 import { itemLines } from "../../core/docket/docket.js";
 import { parseDocket } from "../../core/docket/parse.js";
 import { PpppptError } from "../../core/errors.js";
-import { createDocketFile, updateDocketFile } from "../../store/docket-file.js";
+import { createDocketFile, readDocketBytes, updateDocketFile } from "../../store/docket-file.js";
 import { contextOf } from "../context.js";
 import { wholeNumber } from "../count-option.js";
 import type { CliIO } from "../io.js";
@@ -31,7 +30,7 @@ export function registerDemo(program: Command, io: CliIO): void {
       const text = buildDemoDocket({ today: ctx.today(), seed });
       const created = await createDocketFile(path, text);
       if (!created) {
-        const existing = await readFile(path, "utf8").catch(() => "");
+        const existing = (await readDocketBytes(path)).toString("utf8");
         if (existing.trim() !== "" && !options.force) {
           throw new PpppptError(`${path} already has items; the demo would replace them`, {
             hint: "Point --file (or PPPPT_FILE) at a new file, or add --force to replace it.",
