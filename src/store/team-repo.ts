@@ -22,11 +22,12 @@ import {
   printTeamMarker,
   requireMemberName,
   sharedDocketPath,
+  sharedDonePath,
   TEAM_MARKER,
 } from "../core/team/member.js";
 import { type TeamBalance, type TeamMemberInput, teamBalance } from "../core/team/roll-up.js";
 import { lensSettingsOf, readConfigFile } from "./config-file.js";
-import { acquireLock, writeFileAtomic } from "./docket-file.js";
+import { acquireLock } from "./docket-file.js";
 import type { Env } from "./paths.js";
 
 /**
@@ -40,6 +41,12 @@ import type { Env } from "./paths.js";
  */
 
 export const TEAM_BRANCH = "main";
+
+/** Files in the clone are ours to write, but a half-written one must never be committed. */
+async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const { default: write } = await import("write-file-atomic");
+  await write(path, text, { fsync: true });
+}
 /** The trailer each of our commits carries: whose folder the commit may change. */
 export const MEMBER_TRAILER = "Ppppt-Member";
 const PUSH_ATTEMPTS = 6;
@@ -316,8 +323,8 @@ export interface JoinInput {
   name: string;
   role: Role;
   joined: string;
-  /** The filtered docket this member shares at once. */
-  shared: string;
+  /** The filtered docket and done file this member shares at once. */
+  shared: SharedFiles;
 }
 
 export async function joinTeam(input: JoinInput, env: Env): Promise<SyncResult & { dir: string }> {
@@ -410,9 +417,14 @@ export interface SyncResult {
 }
 
 export interface SyncInput {
-  /** The filtered copy of this member's docket (shared-docket.ts). */
-  shared: string;
+  /** The filtered copies of this member's docket and done file (shared-docket.ts). */
+  shared: SharedFiles;
   now: Date;
+}
+
+export interface SharedFiles {
+  docket: string;
+  done: string;
 }
 
 /**
@@ -448,7 +460,11 @@ async function syncUnderLock(
         },
       );
     }
-    await writeFileAtomic(join(dir, sharedDocketPath(member)), input.shared);
+    await writeFileAtomic(join(dir, sharedDocketPath(member)), input.shared.docket);
+    const done = join(dir, sharedDonePath(member));
+    // No done file at home, none in the team: an empty one would be noise in every clone.
+    if (input.shared.done !== "") await writeFileAtomic(done, input.shared.done);
+    else if (existsSync(done)) await rm(done);
   }
   await gitOk(["add", "--all", "--", own], env, dir);
   const staged = await runGit(["diff", "--cached", "--quiet", "--", own], env, dir);
@@ -730,13 +746,17 @@ export async function readTeam(env: Env): Promise<TeamSnapshot> {
   const when = await lastCommitOfEach(dir, env);
   const out: TeamMemberInput[] = [];
   for (const m of members) {
-    out.push({ member: m, lines: await readSharedDocket(dir, m.name), lastSync: when.get(m.name) });
+    out.push({
+      member: m,
+      lines: await readSharedFile(join(dir, sharedDocketPath(m.name))),
+      doneLines: await readSharedFile(join(dir, sharedDonePath(m.name))),
+      lastSync: when.get(m.name),
+    });
   }
   return { dir, me, lastSync: await configValue(dir, env, "ppppt.lastsync"), members: out };
 }
 
-export async function readSharedDocket(dir: string, name: string): Promise<ItemLine[]> {
-  const file = join(dir, sharedDocketPath(name));
+async function readSharedFile(file: string): Promise<ItemLine[]> {
   try {
     await stat(file);
   } catch {
@@ -775,7 +795,9 @@ export async function readTeamRollUp(
   const snapshot = await readTeam(env);
   const config = await readConfigFile(env);
   const untagged = snapshot.members.flatMap((m) =>
-    m.lines.filter((l) => l.item.category === undefined).map((l) => l.item.title),
+    [...m.lines, ...m.doneLines]
+      .filter((l) => l.item.category === undefined)
+      .map((l) => l.item.title),
   );
   const categorise = untagged.length > 0 ? await categoriserFor(untagged) : () => undefined;
   const rollUp = teamBalance(snapshot.members, period, today, {

@@ -103,7 +103,7 @@ describe.skipIf(!haveBrowser)("the Team view in a real browser", () => {
     const chart = page.getByRole("img", { name: /^dana's mix/ });
     const label = (await chart.getAttribute("aria-label")) ?? "";
     const tech = dana.balance.categories.find((c: { category: string }) => c.category === "tech");
-    expect(label).toContain(`Tech ${Math.round(tech.share)}% (target ${tech.target}%)`);
+    expect(label).toContain(`Tech ${tech.sharePct}% (target ${tech.target}%)`);
     expect(label).toContain("Tech 67% (target 25%)");
     // The canvas has ink: the tech bar in its category colour (#6d28d9).
     const ink = await chart.evaluate((canvas) => {

@@ -3,10 +3,11 @@ import { useEffect, useRef } from "preact/hooks";
 import { CATEGORY_LABELS } from "../../src/core/category.js";
 import type { BalanceResult } from "../../src/core/lens/balance.js";
 import { ROLE_LABELS } from "../../src/core/lens/roles.js";
+import { signedPoints } from "../../src/core/lens/rounding.js";
 import type { PersonBalance, TeamBalance } from "../../src/core/team/roll-up.js";
 import { plural } from "../../src/core/wording.js";
 import type { Api } from "./api.js";
-import { CATEGORY_COLOURS, signed, useReport } from "./report.js";
+import { CATEGORY_COLOURS, useReport } from "./report.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
@@ -47,8 +48,8 @@ export function Team(props: { api: Api; version: string }) {
             <ul class="team-drift">
               {data.team.categories.map((c) => (
                 <li key={c.category} data-category={c.category}>
-                  <strong>{CATEGORY_LABELS[c.category]}</strong> {Math.round(c.share)}% (target{" "}
-                  {Math.round(c.target)}%, {signed(c.drift)})
+                  <strong>{CATEGORY_LABELS[c.category]}</strong> {c.sharePct}% (target {c.targetPct}
+                  %, {signedPoints(c.driftPts)})
                   {c.starving.length > 0 && (
                     <span class="team-starving"> starving: {c.starving.join(", ")}</span>
                   )}
@@ -133,7 +134,7 @@ function SmallMix(props: { name: string; balance: BalanceResult }) {
     return () => chart.destroy();
   }, [rows]);
   const text = rows
-    .map((r) => `${CATEGORY_LABELS[r.category]} ${Math.round(r.share)}% (target ${r.target}%)`)
+    .map((r) => `${CATEGORY_LABELS[r.category]} ${r.sharePct}% (target ${r.target}%)`)
     .join(", ");
   return (
     <div class="team-chart">

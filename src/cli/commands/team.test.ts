@@ -386,6 +386,22 @@ describe("team balance, review, role, leave", { timeout: 60_000 }, () => {
     expect(other.stderr).toContain("only dana sets dana's role");
   });
 
+  it("shares the done file too (archived history counts, as in balance), private items left out", async () => {
+    writeFileSync(
+      join(sam.home, "done.txt"),
+      "x 2026-11-10 Old archived win cat:tech spent:30m\nx 2026-11-11 Archived secret cat:people private:1\n",
+    );
+    expect((await team(sam, "sync")).code).toBe(0);
+    const done = git(bare, "show", "main:members/sam/done.txt");
+    expect(done).toBe("x 2026-11-10 Old archived win cat:tech spent:30m\n");
+    expect(git(bare, "log", "-p", "--all")).not.toContain("Archived secret");
+    expect((await team(lee, "sync")).code).toBe(0);
+    const r = JSON.parse((await team(lee, "show", "sam", "--json")).stdout);
+    expect(
+      r.balance.categories.find((c: { category: string }) => c.category === "tech").effort,
+    ).toBe(30);
+  });
+
   it("leaves: the folder goes from the team, the clone from the machine", async () => {
     const r = await team(dana, "leave");
     expect(r.stderr).toBe("");

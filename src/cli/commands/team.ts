@@ -5,13 +5,14 @@ import { itemJson } from "../../core/docket/item-json.js";
 import { PpppptError } from "../../core/errors.js";
 import { type Period, periodOf, sincePeriod } from "../../core/lens/period.js";
 import { ROLE_LABELS, requireRole } from "../../core/lens/roles.js";
+import { roundHalfAway, signedPoints } from "../../core/lens/rounding.js";
 import { requireMemberName } from "../../core/team/member.js";
 import type { TeamBalance, TeamMemberInput } from "../../core/team/roll-up.js";
 import { plural } from "../../core/wording.js";
 import type { TeamSnapshot } from "../../store/team-repo.js";
 import { type CliContext, contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
-import { activityLines, balanceLines, signed } from "../render-lens.js";
+import { activityLines, balanceLines } from "../render-lens.js";
 
 interface PeriodOptions {
   week?: boolean;
@@ -61,7 +62,7 @@ export function registerTeam(program: Command, io: CliIO): void {
       const { joinTeam } = await import("../../store/team-repo.js");
       const shared = await sharedCopy(ctx);
       const r = await joinTeam(
-        { repo, name, role, joined: ctx.today(), shared: shared.text },
+        { repo, name, role, joined: ctx.today(), shared: shared.files },
         ctx.env,
       );
       ctx.out(`Joined the team as ${name} (${ROLE_LABELS[role]}); the clone is ${r.dir}.`);
@@ -88,7 +89,7 @@ export function registerTeam(program: Command, io: CliIO): void {
       const ctx = contextOf(io, command);
       const { syncTeam } = await import("../../store/team-repo.js");
       const shared = await sharedCopy(ctx);
-      const r = await syncTeam({ shared: shared.text, now: ctx.io.now() }, ctx.env);
+      const r = await syncTeam({ shared: shared.files, now: ctx.io.now() }, ctx.env);
       if (options.json) {
         ctx.json({
           outcome: r.outcome,
@@ -233,19 +234,33 @@ async function periodFrom(options: PeriodOptions, today: IsoDate): Promise<Perio
   return periodOf(options.week ? "week" : options.quarter ? "quarter" : "month", today, today);
 }
 
-/** The filtered copy of this machine's docket that sync commits. */
+/** The filtered copies of this machine's docket and done file that sync commits. */
 async function sharedCopy(ctx: CliContext) {
-  const [{ readConfigFile }, { readDocketFile }, { teamSettingsOf }, { sharedDocket }] =
-    await Promise.all([
-      import("../../store/config-file.js"),
-      import("../../store/docket-file.js"),
-      import("../../core/team/team-settings.js"),
-      import("../../core/team/shared-docket.js"),
-    ]);
+  const [
+    { readConfigFile },
+    { readDocketFile },
+    { readDoneFile },
+    { teamSettingsOf },
+    { sharedDocket },
+  ] = await Promise.all([
+    import("../../store/config-file.js"),
+    import("../../store/docket-file.js"),
+    import("../../store/done-file.js"),
+    import("../../core/team/team-settings.js"),
+    import("../../core/team/shared-docket.js"),
+  ]);
   const config = await readConfigFile(ctx.env);
   const settings = teamSettingsOf(config.raw, config.path);
   const { docket } = await readDocketFile(ctx.docketPath());
-  return sharedDocket(docket, { redact: settings.redact, people: settings.people });
+  const options = { redact: settings.redact, people: settings.people };
+  const home = sharedDocket(docket.lines, options);
+  const done = sharedDocket((await readDoneFile(ctx.docketPath())).lines, options);
+  return {
+    files: { docket: home.text, done: done.text },
+    shared: home.shared + done.shared,
+    privateItems: home.privateItems + done.privateItems,
+    unredactable: home.unredactable + done.unredactable,
+  };
 }
 
 function sharedLine(s: { shared: number; privateItems: number; unredactable: number }): string {
@@ -285,7 +300,7 @@ function printRollUp(ctx: CliContext, r: TeamBalance, snapshot: TeamSnapshot): v
         9,
       ),
     );
-    const drift = p.balance.total > 0 ? p.balance.drift.toFixed(0) : "-";
+    const drift = p.balance.total > 0 ? String(p.balance.driftPts) : "-";
     ctx.out(
       `${`${p.name} (${p.role})`.slice(0, 21).padEnd(22)}${cells.join("")}   ${drift.padStart(5)}`,
     );
@@ -298,16 +313,16 @@ function printRollUp(ctx: CliContext, r: TeamBalance, snapshot: TeamSnapshot): v
     }
   }
   const teamCells = r.team.categories.map((c) =>
-    (r.team.counted > 0 ? `${c.share.toFixed(0)}%/${c.target.toFixed(0)}` : "-").padStart(9),
+    (r.team.counted > 0 ? `${c.sharePct}%/${c.targetPct}` : "-").padStart(9),
   );
   ctx.out(
-    `${`team (mean of ${r.team.counted})`.padEnd(22)}${teamCells.join("")}   ${r.team.counted > 0 ? r.team.drift.toFixed(0).padStart(5) : "    -"}`,
+    `${`team (mean of ${r.team.counted})`.padEnd(22)}${teamCells.join("")}   ${r.team.counted > 0 ? String(roundHalfAway(r.team.drift)).padStart(5) : "    -"}`,
   );
   ctx.out(ctx.style.dim("Each cell: share of the period's effort / the role's target, percent."));
-  const worst = [...r.team.categories].sort((a, b) => a.drift - b.drift)[0];
-  if (worst && r.team.counted > 0 && worst.drift < 0) {
+  const worst = [...r.team.categories].sort((a, b) => a.driftPts - b.driftPts)[0];
+  if (worst && r.team.counted > 0 && worst.driftPts < 0) {
     ctx.out(
-      `The team is furthest under target in ${CATEGORY_LABELS[worst.category]} (${signed(worst.drift)} points).`,
+      `The team is furthest under target in ${CATEGORY_LABELS[worst.category]} (${signedPoints(worst.driftPts)} points).`,
     );
   }
 }

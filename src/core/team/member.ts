@@ -11,6 +11,7 @@ import { parseYamlWith } from "../yaml-file.js";
  *     ppppt-team.yaml            the marker `team init` writes: this repository is a team
  *     members/<name>/member.yaml who they are: name, role, the day they joined
  *     members/<name>/docket.txt  the filtered copy of their docket (no private items)
+ *     members/<name>/done.txt    the same of their done file (archived items), when they have one
  */
 export const TEAM_MARKER = "ppppt-team.yaml";
 export const TEAM_FORMAT = 1;
@@ -45,6 +46,10 @@ export function memberFilePath(name: string): string {
 
 export function sharedDocketPath(name: string): string {
   return `${memberFolder(name)}/docket.txt`;
+}
+
+export function sharedDonePath(name: string): string {
+  return `${memberFolder(name)}/done.txt`;
 }
 
 /** Whose folder a repository path is in (`members/dana/docket.txt` → dana); undefined outside. */

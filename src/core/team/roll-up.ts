@@ -2,16 +2,19 @@ import type { Categoriser } from "../capture.js";
 import { CATEGORIES, type Category } from "../category.js";
 import type { IsoDate } from "../dates.js";
 import type { ItemLine } from "../docket/item.js";
-import { type BalanceResult, balanceOfLensItems } from "../lens/balance.js";
-import { lensItems } from "../lens/lens-items.js";
+import type { BalanceResult } from "../lens/balance.js";
+import { buildBalanceReport } from "../lens/balance-report.js";
 import type { Period } from "../lens/period.js";
-import { type Mix, type Role, targetMix } from "../lens/roles.js";
-import { activityOfLensItems, type CategoryActivity, starvingOf } from "../lens/starving.js";
+import type { Mix, Role } from "../lens/roles.js";
+import { roundHalfAway, wholePercents } from "../lens/rounding.js";
+import { lensSettings } from "../lens/settings.js";
+import { type CategoryActivity, starvingOf } from "../lens/starving.js";
 import type { Member } from "./member.js";
 
 /**
- * The director's roll-up: each person's balance, computed by the same function `ppppt balance`
- * uses, against their own role's target; and the team's mix.
+ * The director's roll-up: each person's balance, built by the same report `ppppt balance
+ * --json` prints (buildBalanceReport, over their shared docket and done file), against their
+ * own role's target; and the team's mix.
  *
  * The team's share of a category is the mean of the members' shares (each person who did
  * anything in the period weighs the same), and its target the mean of their targets. A mean
@@ -21,6 +24,8 @@ import type { Member } from "./member.js";
 export interface TeamMemberInput {
   member: Member;
   lines: readonly ItemLine[];
+  /** Their shared done file (archived items): history, as `balance` counts it. */
+  doneLines: readonly ItemLine[];
   /** When their docket last reached the team (ISO instant), from git; undefined when never. */
   lastSync: string | undefined;
 }
@@ -29,7 +34,7 @@ export interface PersonBalance {
   name: string;
   role: Role;
   lastSync: string | undefined;
-  /** The shared items (private ones never reach the team). */
+  /** The shared items, docket and done file (private ones never reach the team). */
   items: number;
   balance: BalanceResult;
   activity: CategoryActivity[];
@@ -44,6 +49,10 @@ export interface TeamCategory {
   /** Mean of the counted members' targets, percent. */
   target: number;
   drift: number;
+  /** As every report shows them (rounding.ts): whole shares adding up to 100, the target rounded, their difference. */
+  sharePct: number;
+  targetPct: number;
+  driftPts: number;
   /** Members starving this category. */
   starving: string[];
 }
@@ -75,17 +84,26 @@ export function personBalance(
   options: TeamBalanceOptions,
 ): PersonBalance {
   const { member } = input;
-  const items = lensItems(input.lines, options.categorise);
-  const target = { role: member.role, mix: targetMix(member.role, options.mixes?.[member.role]) };
-  const activity = activityOfLensItems(items, today, options.starvingWeeks);
+  const report = buildBalanceReport({
+    lines: input.lines,
+    doneLines: input.doneLines,
+    settings: lensSettings({
+      role: member.role,
+      mixes: options.mixes,
+      starvingWeeks: options.starvingWeeks,
+    }),
+    today,
+    period,
+    ...(options.categorise ? { categorise: options.categorise } : {}),
+  });
   return {
     name: member.name,
     role: member.role,
     lastSync: input.lastSync,
-    items: input.lines.length,
-    balance: balanceOfLensItems(items, period, target, today),
-    activity,
-    starving: starvingOf(activity),
+    items: input.lines.length + input.doneLines.length,
+    balance: report.balance,
+    activity: report.activity,
+    starving: starvingOf(report.activity),
   };
 }
 
@@ -99,7 +117,7 @@ export function teamBalance(
     .sort((a, b) => a.member.name.localeCompare(b.member.name))
     .map((m) => personBalance(m, period, today, options));
   const counted = people.filter((p) => p.balance.total > 0);
-  const categories = CATEGORIES.map((category): TeamCategory => {
+  const rows = CATEGORIES.map((category) => {
     const mean = (pick: (p: PersonBalance) => number) =>
       counted.length === 0 ? 0 : counted.reduce((s, p) => s + pick(p), 0) / counted.length;
     const row = (p: PersonBalance) =>
@@ -115,6 +133,12 @@ export function teamBalance(
         .filter((p) => p.starving.some((s) => s.category === category))
         .map((p) => p.name),
     };
+  });
+  const percents = wholePercents(rows.map((r) => r.share));
+  const categories = rows.map((r, i): TeamCategory => {
+    const sharePct = counted.length > 0 ? (percents[i] as number) : 0;
+    const targetPct = roundHalfAway(r.target);
+    return { ...r, sharePct, targetPct, driftPts: sharePct - targetPct };
   });
   return {
     period,

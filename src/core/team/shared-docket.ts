@@ -1,5 +1,5 @@
 import { nameRedactor, oneOnOneNames, withNames } from "../deck/redact.js";
-import type { Docket, ItemLine } from "../docket/item.js";
+import type { ItemLine, Line } from "../docket/item.js";
 import { parseItem } from "../docket/parse.js";
 import { isPrivate } from "../docket/private.js";
 
@@ -31,8 +31,9 @@ export interface SharedDocket {
   unredactable: number;
 }
 
-export function sharedDocket(docket: Docket, options: ShareOptions): SharedDocket {
-  const items = docket.lines.filter((l): l is ItemLine => l.kind === "item");
+/** `lines`: a docket's lines (or a done file's). */
+export function sharedDocket(lines: readonly Line[], options: ShareOptions): SharedDocket {
+  const items = lines.filter((l): l is ItemLine => l.kind === "item");
   const visible = items.filter((l) => !isPrivate(l.item));
   const redact = options.redact
     ? nameRedactor([
@@ -55,7 +56,7 @@ export function sharedDocket(docket: Docket, options: ShareOptions): SharedDocke
     text: out.join(""),
     shared: out.length,
     privateItems: items.length - visible.length,
-    otherLines: docket.lines.length - items.length,
+    otherLines: lines.length - items.length,
     unredactable,
   };
 }
