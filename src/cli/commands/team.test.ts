@@ -164,6 +164,9 @@ describe("team sync", { timeout: 60_000 }, () => {
     expect(shown.items.map((i: { id: string }) => i.id)).toEqual(["d1", "d2", "d4"]);
     expect(shown.role).toBe("manager");
     expect((await team(dana, "sync")).code).toBe(0);
+    const status = await team(lee);
+    expect(status.stdout).toContain(`You are lee in the team cloned at ${lee.clone}`);
+    expect(status.stdout).toMatch(/dana\s+Manager\s+3 items/);
     const lees = JSON.parse((await team(dana, "show", "lee", "--json")).stdout);
     expect(lees.items.map((i: { id: string }) => i.id)).toEqual(["l1"]);
   });

@@ -36,6 +36,21 @@ export function registerTeam(program: Command, io: CliIO): void {
       "\nEach member's docket travels as a filtered copy: items tagged private:1 never leave\nthis machine, and with `team: {redact: true}` in the config names become initials.\n\nExamples:\n  ppppt team init /srv/git/leads.git\n  ppppt team join /srv/git/leads.git --as dana --role manager\n  ppppt team sync\n  ppppt team balance --quarter",
     );
 
+  // `ppppt team` alone: who you are in which team, and who else is in it. (No --json here:
+  // commander would read it as the parent's and take it from every subcommand.)
+  team.action(async (_o: unknown, command: Command) => {
+    const ctx = contextOf(io, command);
+    const { readTeam } = await import("../../store/team-repo.js");
+    const t = await readTeam(ctx.env);
+    ctx.out(`You are ${t.me} in the team cloned at ${t.dir}; last synced ${when(t.lastSync)}.`);
+    for (const m of t.members) {
+      const items = plural(m.lines.length + m.doneLines.length, "item");
+      ctx.out(
+        `  ${m.member.name.padEnd(16)} ${ROLE_LABELS[m.member.role].padEnd(16)} ${items.padEnd(12)} last sync ${when(m.lastSync)}`,
+      );
+    }
+  });
+
   team
     .command("init <repo>")
     .description("make a new team repository (a path or a URL of an empty repository)")
