@@ -2,12 +2,12 @@ import type { Hono } from "hono";
 import type { Categoriser } from "../core/capture.js";
 import type { IsoDate } from "../core/dates.js";
 import { PpppptError } from "../core/errors.js";
-import { periodOf } from "../core/lens/period.js";
+import { DEFAULT_LAST_DAYS, lastDaysPeriod } from "../core/lens/period.js";
 import type { Env } from "../store/paths.js";
 import { openTeamClone, readTeamRollUp } from "../store/team-repo.js";
 
 /**
- * The Team view: the roll-up `ppppt team balance --json` prints, this month, as of this
+ * The Team view: the roll-up `ppppt team balance --json` prints (the last 30 days), as of this
  * machine's last sync. The page never syncs: reaching the network is `ppppt team sync`'s job.
  */
 export interface TeamRouteOptions {
@@ -27,7 +27,7 @@ export function registerTeamRoutes(app: Hono, o: TeamRouteOptions): void {
     const today = o.today();
     const { rollUp, snapshot } = await readTeamRollUp(
       o.env,
-      periodOf("month", today, today),
+      lastDaysPeriod(DEFAULT_LAST_DAYS, today),
       today,
       () => o.categorise(),
     );

@@ -1,15 +1,11 @@
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from "chart.js";
-import { useEffect, useRef } from "preact/hooks";
 import { CATEGORY_LABELS } from "../../src/core/category.js";
-import type { BalanceResult } from "../../src/core/lens/balance.js";
 import { ROLE_LABELS } from "../../src/core/lens/roles.js";
 import { signedPoints } from "../../src/core/lens/rounding.js";
 import type { PersonBalance, TeamBalance } from "../../src/core/team/roll-up.js";
 import { plural } from "../../src/core/wording.js";
 import type { Api } from "./api.js";
-import { CATEGORY_COLOURS, useReport } from "./report.js";
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+import { MixChart } from "./Balance.js";
+import { useReport } from "./report.js";
 
 type TeamResponse =
   | { joined: false; hint: string | null }
@@ -80,7 +76,7 @@ function PersonCard(props: { person: PersonBalance; me: string }) {
       {p.balance.total === 0 ? (
         <p class="muted">Nothing done this period.</p>
       ) : (
-        <SmallMix name={p.name} balance={p.balance} />
+        <MixChart balance={p.balance} small={{ name: p.name }} />
       )}
       {p.starving.length === 0 ? (
         <p class="team-ok">Nothing starving.</p>
@@ -97,49 +93,6 @@ function PersonCard(props: { person: PersonBalance; me: string }) {
         </p>
       )}
     </article>
-  );
-}
-
-function SmallMix(props: { name: string; balance: BalanceResult }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const rows = props.balance.categories;
-  useEffect(() => {
-    if (!canvas.current) return;
-    const chart = new Chart(canvas.current, {
-      type: "bar",
-      data: {
-        labels: rows.map((r) => CATEGORY_LABELS[r.category]),
-        datasets: [
-          {
-            label: "Share %",
-            data: rows.map((r) => Math.round(r.share * 10) / 10),
-            backgroundColor: rows.map((r) => CATEGORY_COLOURS[r.category]),
-          },
-          {
-            label: "Target %",
-            data: rows.map((r) => r.target),
-            backgroundColor: "rgba(156, 163, 175, 0.35)",
-            borderColor: "#4b5563",
-            borderWidth: 1,
-          },
-        ],
-      },
-      options: {
-        animation: false,
-        maintainAspectRatio: false,
-        plugins: { legend: { display: false } },
-        scales: { y: { beginAtZero: true, max: 100 } },
-      },
-    });
-    return () => chart.destroy();
-  }, [rows]);
-  const text = rows
-    .map((r) => `${CATEGORY_LABELS[r.category]} ${r.sharePct}% (target ${r.target}%)`)
-    .join(", ");
-  return (
-    <div class="team-chart">
-      <canvas ref={canvas} role="img" aria-label={`${props.name}'s mix: ${text}`} />
-    </div>
   );
 }
 

@@ -1,9 +1,7 @@
 import type { Command } from "commander";
 import { CATEGORIES, CATEGORY_LABELS } from "../../core/category.js";
-import type { IsoDate } from "../../core/dates.js";
 import { itemJson } from "../../core/docket/item-json.js";
 import { PpppptError } from "../../core/errors.js";
-import { type Period, periodOf, sincePeriod } from "../../core/lens/period.js";
 import { ROLE_LABELS, requireRole } from "../../core/lens/roles.js";
 import { roundHalfAway, signedPoints } from "../../core/lens/rounding.js";
 import { requireMemberName } from "../../core/team/member.js";
@@ -12,13 +10,10 @@ import { plural } from "../../core/wording.js";
 import type { TeamSnapshot } from "../../store/team-repo.js";
 import { type CliContext, contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
+import { LAST_OPTION, type PeriodFlags, periodFromFlags } from "../period-option.js";
 import { activityLines, balanceLines } from "../render-lens.js";
 
-interface PeriodOptions {
-  week?: boolean;
-  month?: boolean;
-  quarter?: boolean;
-  since?: string;
+interface PeriodOptions extends PeriodFlags {
   json?: boolean;
 }
 
@@ -33,7 +28,7 @@ export function registerTeam(program: Command, io: CliIO): void {
     .description("a team's dockets, shared through git: the director's roll-up")
     .addHelpText(
       "after",
-      "\nEach member's docket travels as a filtered copy: items tagged private:1 never leave\nthis machine, and with `team: {redact: true}` in the config names become initials.\n\nExamples:\n  ppppt team init /srv/git/leads.git\n  ppppt team join /srv/git/leads.git --as dana --role manager\n  ppppt team sync\n  ppppt team balance --quarter",
+      "\nEach member's docket travels as a filtered copy: items tagged private:1 never leave\nthis machine, and with `team: {redact: true}` in the config names become initials.\n\nExamples:\n  ppppt team init /srv/git/leads.git\n  ppppt team join /srv/git/leads.git --as dana --role manager\n  ppppt team sync\n  ppppt team balance --last 90d",
     );
 
   // `ppppt team` alone: who you are in which team, and who else is in it. (No --json here:
@@ -229,24 +224,10 @@ export function registerTeam(program: Command, io: CliIO): void {
 function periodOptions(command: Command): Command {
   return command
     .option("--week", "this calendar week (Monday to today)")
-    .option("--month", "this calendar month (the default)")
+    .option("--month", "this calendar month")
     .option("--quarter", "this calendar quarter")
-    .option("--since <date>", 'from this date to today (2026-09-01, "3 weeks ago")');
-}
-
-async function periodFrom(options: PeriodOptions, today: IsoDate): Promise<Period> {
-  const chosen = [options.week, options.month, options.quarter, options.since].filter(
-    (x) => x !== undefined && x !== false,
-  );
-  if (chosen.length > 1)
-    throw new PpppptError("choose one of --week, --month, --quarter and --since");
-  if (options.since !== undefined) {
-    const { requireNaturalDate } = await import("../../core/natural-date.js");
-    const start = requireNaturalDate(options.since, today, "date for --since");
-    if (start > today) throw new PpppptError(`--since ${start} is after today (${today})`);
-    return sincePeriod(start, today);
-  }
-  return periodOf(options.week ? "week" : options.quarter ? "quarter" : "month", today, today);
+    .option("--since <date>", 'from this date to today (2026-09-01, "3 weeks ago")')
+    .option(...LAST_OPTION);
 }
 
 /** The filtered copies of this machine's docket and done file that sync commits. */
@@ -288,7 +269,7 @@ async function teamRollUp(
   options: PeriodOptions,
 ): Promise<{ rollUp: TeamBalance; snapshot: TeamSnapshot }> {
   const today = ctx.today();
-  const period = await periodFrom(options, today);
+  const period = await periodFromFlags(options, today);
   const [{ readTeamRollUp }, { loadGuesses }] = await Promise.all([
     import("../../store/team-repo.js"),
     import("../categoriser.js"),
