@@ -466,7 +466,10 @@ async function syncUnderLock(
     if (input.shared.done !== "") await writeFileAtomic(done, input.shared.done);
     else if (existsSync(done)) await rm(done);
   }
-  await gitOk(["add", "--all", "--", own], env, dir);
+  // After a leave that could not be pushed, the folder is gone from disk and from the index:
+  // git refuses a path that matches nothing, and there is nothing left to add.
+  const tracked = (await gitOk(["ls-files", "--", own], env, dir)).trim() !== "";
+  if (tracked || existsSync(join(dir, own))) await gitOk(["add", "--all", "--", own], env, dir);
   const staged = await runGit(["diff", "--cached", "--quiet", "--", own], env, dir);
   const committed = staged.code !== 0;
   if (committed) await commit(dir, env, member, subject ?? `${member}: docket synced`);
@@ -725,6 +728,15 @@ export async function leaveTeam(env: Env): Promise<SyncResult> {
     await release();
   }
   if (result.outcome === "synced") await rm(clone.dir, { recursive: true, force: true });
+  else if (result.problem) {
+    result = {
+      ...result,
+      problem: new PpppptError(result.problem.message, {
+        file: clone.dir,
+        hint: "Your leaving is committed in the team clone, which stays until it is sent: run ppppt team leave again.",
+      }),
+    };
+  }
   return result;
 }
 

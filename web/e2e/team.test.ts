@@ -84,7 +84,7 @@ describe.skipIf(!haveBrowser)("the Team view in a real browser", () => {
     await page.goto(dashboard.url);
     await page.getByRole("link", { name: "Team", exact: true }).click();
     await page.getByRole("heading", { name: "Team", exact: true }).waitFor();
-  }, 90_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();

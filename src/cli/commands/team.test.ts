@@ -111,7 +111,7 @@ afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-describe("team init and join", { timeout: 60_000 }, () => {
+describe("team init and join", { timeout: 300_000 }, () => {
   it("makes a bare repository, and refuses to make it twice", async () => {
     const r = await team(lee, "init", bare);
     expect(r.stderr).toBe("");
@@ -157,7 +157,7 @@ describe("team init and join", { timeout: 60_000 }, () => {
   });
 });
 
-describe("team sync", { timeout: 60_000 }, () => {
+describe("team sync", { timeout: 300_000 }, () => {
   it("works both ways: the director sees the managers, a manager sees the director", async () => {
     expect((await team(lee, "sync")).code).toBe(0);
     const shown = JSON.parse((await team(lee, "show", "dana", "--json")).stdout);
@@ -311,7 +311,7 @@ describe("team sync", { timeout: 60_000 }, () => {
   });
 });
 
-describe("team balance, review, role, leave", { timeout: 60_000 }, () => {
+describe("team balance, review, role, leave", { timeout: 300_000 }, () => {
   it("gives each person's mix and the team's, as computed by hand", async () => {
     expect((await team(lee, "sync")).code).toBe(0);
     const r = JSON.parse((await team(lee, "balance", "--json")).stdout);
@@ -406,6 +406,14 @@ describe("team balance, review, role, leave", { timeout: 60_000 }, () => {
   });
 
   it("leaves: the folder goes from the team, the clone from the machine", async () => {
+    // Offline first: the leave is committed in the clone, which stays until it is pushed.
+    renameSync(bare, `${bare}.away`);
+    const offline = await team(dana, "leave");
+    renameSync(`${bare}.away`, bare);
+    expect(offline.code).toBe(1);
+    expect(offline.stderr).toContain("cannot reach the team repository");
+    expect(offline.stderr).toContain("run ppppt team leave again");
+    expect(existsSync(dana.clone)).toBe(true);
     const r = await team(dana, "leave");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
