@@ -25,6 +25,7 @@ import { registerLensRoutes } from "./lens-routes.js";
 import { registerRoiRoutes } from "./roi-routes.js";
 import { apiGuard, hostGuard, securityHeaders } from "./security.js";
 import { serveWebFile } from "./static-files.js";
+import { registerTeamRoutes } from "./team-routes.js";
 
 /**
  * The dashboard's HTTP face: thin routes from JSON to the same core and store the CLI uses.
@@ -160,6 +161,7 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     today: options.today,
     lines: async () => itemLines((await current()).docket),
   });
+  registerTeamRoutes(app, { env: options.env, today: options.today, categorise });
 
   app.post("/api/classify", async (c) => {
     const body = ClassifyBody.parse(await c.req.json());

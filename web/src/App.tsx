@@ -10,9 +10,10 @@ import { Help } from "./Help.js";
 import { Plan } from "./Plan.js";
 import { Review } from "./Review.js";
 import { Roi } from "./Roi.js";
+import { Team } from "./Team.js";
 import { Time } from "./Time.js";
 
-type ViewKey = "board" | "balance" | "review" | "plan" | "roi" | "time";
+type ViewKey = "board" | "balance" | "review" | "plan" | "roi" | "time" | "team";
 const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
   { key: "board", label: "Board", shortcut: "b" },
   { key: "balance", label: "Balance", shortcut: "m" },
@@ -20,6 +21,7 @@ const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
   { key: "plan", label: "Plan", shortcut: "p" },
   { key: "roi", label: "ROI", shortcut: "o" },
   { key: "time", label: "Time", shortcut: "t" },
+  { key: "team", label: "Team", shortcut: "e" },
 ];
 
 interface Notice {
@@ -320,6 +322,7 @@ function Dashboard(props: { api: Api }) {
         {data && view === "plan" && <Plan api={api} version={data.version} onTakeUp={takeUp} />}
         {data && view === "roi" && <Roi api={api} version={data.version} />}
         {data && view === "time" && <Time api={api} version={data.version} />}
+        {data && view === "team" && <Team api={api} version={data.version} />}
       </main>
       <div class="notice-area" aria-live="polite">
         {notice && (

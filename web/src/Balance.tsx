@@ -130,9 +130,14 @@ export function Balance(props: { api: Api; version: string }) {
   );
 }
 
-function MixChart(props: { balance: BalanceResult }) {
+/**
+ * Share against target per category. `small`: the Team view's card (no legend, no axis title,
+ * a 0-100 scale so every person's card reads alike, its own accessible name).
+ */
+export function MixChart(props: { balance: BalanceResult; small?: { name: string } }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const rows = props.balance.categories;
+  const small = props.small !== undefined;
   useEffect(() => {
     if (!canvas.current) return;
     const chart = new Chart(canvas.current, {
@@ -150,24 +155,32 @@ function MixChart(props: { balance: BalanceResult }) {
             data: rows.map((r) => r.target),
             backgroundColor: "rgba(156, 163, 175, 0.35)",
             borderColor: "#4b5563",
-            borderWidth: 2,
+            borderWidth: small ? 1 : 2,
           },
         ],
       },
       options: {
         animation: false,
         maintainAspectRatio: false,
-        scales: { y: { beginAtZero: true, title: { display: true, text: "% of effort" } } },
+        ...(small ? { plugins: { legend: { display: false } } } : {}),
+        scales: {
+          y: small
+            ? { beginAtZero: true, max: 100 }
+            : { beginAtZero: true, title: { display: true, text: "% of effort" } },
+        },
       },
     });
     return () => chart.destroy();
-  }, [rows]);
+  }, [rows, small]);
   const text = rows
     .map((r) => `${CATEGORY_LABELS[r.category]} ${r.sharePct}% (target ${r.target}%)`)
     .join(", ");
+  const label = props.small
+    ? `${props.small.name}'s mix: ${text}`
+    : `Mix against the target: ${text}`;
   return (
-    <div class="chart-box">
-      <canvas ref={canvas} role="img" aria-label={`Mix against the target: ${text}`} />
+    <div class={small ? "team-chart" : "chart-box"}>
+      <canvas ref={canvas} role="img" aria-label={label} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ["g then b / m / r / p", "go to the board, balance, review, plan"],
   ["g then o", "go to the ROI check"],
   ["g then t", "go to where the time goes (the calendar)"],
+  ["g then e", "go to the Team view"],
   ["?", "show or hide this help"],
   ["Esc", "close this help"],
 ];

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { PpppptError } from "../errors.js";
+
+/**
+ * The config's `team:` section (docs/team.md): what the owner lets travel. Unknown keys are
+ * errors, as in every section ppppt owns, so a typo never silently shares a name.
+ */
+export interface TeamSettings {
+  /** People's names become initials in what `team sync` commits. */
+  redact: boolean;
+  /** The config's `people:` list: names redaction hides beyond those the items name. */
+  people: string[];
+}
+
+const teamSchema = z.strictObject({ redact: z.boolean().optional() });
+const peopleSchema = z.array(z.string());
+
+export function teamSettingsOf(raw: Record<string, unknown>, file: string): TeamSettings {
+  const team = teamSchema.safeParse(raw.team ?? {});
+  if (!team.success) {
+    throw new PpppptError(
+      "team: takes one key, redact: true or false (names become initials in what sync shares)",
+      { file },
+    );
+  }
+  const people = peopleSchema.safeParse(raw.people ?? []);
+  if (!people.success) {
+    throw new PpppptError("people: is a list of names, one a line (- Dana Reyes)", { file });
+  }
+  return { redact: team.data.redact ?? false, people: people.data };
+}
