@@ -1,12 +1,20 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { CATEGORY_LABELS, type Category } from "../../src/core/category.js";
-import { Api, ApiError, type ItemJson, type ItemsResponse, takeToken } from "./api.js";
+import {
+  Api,
+  ApiError,
+  type ItemJson,
+  type ItemsResponse,
+  type StoppedTimer,
+  takeToken,
+} from "./api.js";
 import { Balance } from "./Balance.js";
 import { Board, type BoardActions } from "./Board.js";
 import { editableText } from "./format.js";
 import { Help } from "./Help.js";
 import { Plan } from "./Plan.js";
 import { Review } from "./Review.js";
+import { minutesText } from "./report.js";
 
 type ViewKey = "board" | "balance" | "review" | "plan";
 const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
@@ -191,8 +199,35 @@ function Dashboard(props: { api: Api }) {
             undo: from && from !== category ? () => api.recat(item.id, from) : undefined,
           };
         }),
+      field: async (item, field, value) => {
+        try {
+          const r = await api.field(item.id, field, value);
+          patch((items) => items.map((i) => (i.id === item.id ? r.item : i)));
+          // Reloaded too: a new due date or priority moves the card, a snooze hides it.
+          await load();
+          setNotice({ text: r.said, kind: "info" });
+          return true;
+        } catch (error) {
+          setNotice({ text: describe(error), kind: "error" });
+          return false;
+        }
+      },
+      start: (item) =>
+        run(async () => {
+          const r = await api.start(item.id);
+          await load();
+          const before = r.stopped.map(stoppedText);
+          const now = r.already ? `Already timing: ${item.title}` : `Timing: ${item.title}`;
+          return { text: [...before, now].join(". "), kind: "info" };
+        }),
+      stop: () =>
+        run(async () => {
+          const r = await api.stop();
+          await load();
+          return { text: r.stopped.map(stoppedText).join(". "), kind: "info" };
+        }),
     }),
-    [api, patch, run, load],
+    [api, patch, run, load, setNotice],
   );
 
   const takeUp = useCallback(
@@ -276,6 +311,13 @@ function Dashboard(props: { api: Api }) {
           ))}
         </nav>
         <div class="status">
+          {data?.timers[0] && (
+            <TimerBadge
+              title={data.timers[0].item.title}
+              since={data.timers[0].since}
+              onStop={actions.stop}
+            />
+          )}
           {data && <span class="today">Today {data.today}</span>}
           <span
             class={live ? "live on" : "live off"}
@@ -303,6 +345,7 @@ function Dashboard(props: { api: Api }) {
             predicted={data.predicted}
             today={data.today}
             actions={actions}
+            timers={data.timers}
             addFocus={addFocus}
             freshId={freshId}
           />
@@ -328,6 +371,31 @@ function Dashboard(props: { api: Api }) {
       </div>
       {help && <Help onClose={() => setHelp(false)} />}
     </div>
+  );
+}
+
+function stoppedText(s: StoppedTimer): string {
+  return s.addedMinutes === 0
+    ? `Stopped the timer on ${s.item.title}: under a minute, nothing added`
+    : `Stopped the timer on ${s.item.title}: added ${minutesText(s.addedMinutes)}`;
+}
+
+/** The running timer in the header: what is being timed, for how long, and a stop button. */
+function TimerBadge(props: { title: string; since: string; onStop: () => Promise<void> }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(tick);
+  }, []);
+  const minutes = Math.max(0, Math.floor((now - Date.parse(props.since)) / 60_000));
+  return (
+    <span class="timer-badge" data-testid="running-timer">
+      <span aria-hidden="true">⏱</span> <span class="timer-title">{props.title}</span>{" "}
+      <span class="timer-elapsed">{minutesText(minutes)}</span>
+      <button type="button" onClick={() => void props.onStop()}>
+        Stop timer
+      </button>
+    </span>
   );
 }
 

@@ -39,12 +39,29 @@ export interface Inference {
   from: string;
 }
 
+export interface RunningTimer {
+  item: ItemJson;
+  /** The start, a UTC timestamp as the `timer:` tag holds it. */
+  since: string;
+}
+
+export interface StoppedTimer {
+  item: ItemJson;
+  since: string;
+  addedMinutes: number;
+}
+
+/** What `ppppt due|pri|snooze|tag|untag|log` change; the value is in the CLI's words. */
+export type FieldName = "due" | "priority" | "snooze" | "tag" | "untag" | "spent";
+
 export interface ItemsResponse {
   today: string;
   version: string;
   items: ItemJson[];
   /** Categories the classifier predicts for items without a `cat:` tag, by id. */
   predicted: Record<string, string>;
+  /** Running timers (normally none or one), on any item. */
+  timers: RunningTimer[];
 }
 
 export interface Preview {
@@ -108,6 +125,20 @@ export class Api {
 
   recat(id: string, category: string): Promise<{ item: ItemJson }> {
     return this.call("POST", `/api/items/${encodeURIComponent(id)}/recat`, { category });
+  }
+
+  field(id: string, field: FieldName, value: string): Promise<{ item: ItemJson; said: string }> {
+    return this.call("POST", `/api/items/${encodeURIComponent(id)}/field`, { field, value });
+  }
+
+  start(
+    id: string,
+  ): Promise<{ started: ItemJson; already: boolean; since: string; stopped: StoppedTimer[] }> {
+    return this.call("POST", `/api/items/${encodeURIComponent(id)}/start`, {});
+  }
+
+  stop(): Promise<{ stopped: StoppedTimer[] }> {
+    return this.call("POST", "/api/timer/stop", {});
   }
 
   takeUp(practice: string): Promise<{ added: ItemJson[] }> {

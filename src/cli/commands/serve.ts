@@ -52,6 +52,7 @@ export function registerServe(program: Command, io: CliIO): void {
           host: options.host,
           port,
           today: () => ctx.today(),
+          now: () => ctx.now(),
           // Loaded again after each correction, so the page's predictions learn at once.
           categoriser: () => loadCategoriserFor(docketPath),
           learn: (text, category) =>
