@@ -37,7 +37,9 @@ describe("ppppt balance", () => {
   it("draws bars, names the basis and the starving categories in the terminal", async () => {
     const r = await runPpppt(["balance", "--week"], setup(SMALL));
     expect(r.stdout).toContain("Balance 2026-W48 (2026-11-23 to 2026-11-25), Manager");
-    expect(r.stdout).toContain("by time: 1 by time spent, 1 by estimate; total 2h");
+    expect(r.stdout).toContain(
+      "by time: 1 by time spent, 1 by estimate; 1h30m of 2h measured (75%); total 2h",
+    );
     expect(r.stdout).toMatch(/People\s+█+/);
     expect(r.stdout).toContain("Public: nothing ever done");
   });

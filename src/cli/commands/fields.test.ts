@@ -146,6 +146,20 @@ describe("log and done --spent", () => {
     );
     await refused(["done", "m2xd", "--spent", "lots"], 1, /"lots" is not a time spent/);
   });
+
+  it("balance counts the logged time as measured and says how much of the total is", async () => {
+    await run("done", "k3f9", "--spent", "30m");
+    await run("done", "a0b2"); // est:2h, not measured
+    const r = await run("balance", "--week", "--json");
+    const b = JSON.parse(r.stdout).balance;
+    expect([b.basis, b.total, b.measured, Math.round(b.measuredShare)]).toEqual([
+      "time",
+      150,
+      30,
+      20,
+    ]);
+    expect((await run("balance", "--week")).stdout).toContain("30m of 2h30m measured (20%)");
+  });
 });
 
 describe("start and stop", () => {

@@ -50,8 +50,11 @@ describe("balanceByCategory", () => {
     expect(b.undated).toBe(1);
     expect(b.uncategorised).toBe(1);
     expect(b.basisNote).toBe(
-      "by time: 2 by time spent, 1 by estimate, 1 untimed at the period's average (1h)",
+      "by time: 2 by time spent, 1 by estimate, 1 untimed at the period's average (1h); 2h of 4h measured (50%)",
     );
+    // Measured: people's 30m and public's 90m of the 240m.
+    expect(b.measured).toBe(120);
+    expect(b.measuredShare).toBe(50);
   });
 
   it("asks the categoriser for items without a category and says so", () => {

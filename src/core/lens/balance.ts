@@ -15,7 +15,8 @@ import { type Mix, type Role, targetMix } from "./roles.js";
  *   `spent:`, else its `est:`, else the average of the timed items of the period (so an item
  *   nobody timed still weighs like a typical one, rather than nothing);
  * - **count** when no item does: each done item counts 1.
- * The result says how many items were counted which way.
+ * The result says how many items were counted which way, and how much of the total was
+ * measured (`spent:`, from `log`, `done --spent` or the timer) rather than estimated.
  */
 export type EffortBasis = "time" | "count";
 
@@ -49,6 +50,10 @@ export interface BalanceResult {
   basisNote: string;
   /** Sum of effort over the five categories (minutes or items). */
   total: number;
+  /** Minutes of the total measured (`spent:`, logged or timed); 0 when the basis is count. */
+  measured: number;
+  /** measured as a percent of total, 0..100. */
+  measuredShare: number;
   categories: CategoryEffort[];
   /**
    * Half the sum of |drift|: the share of the period's effort that would have to move to meet
@@ -148,12 +153,17 @@ export function balanceOfLensItems(
     row.drift = row.share - row.target;
   }
   const drift = categories.reduce((sum, r) => sum + Math.abs(r.drift), 0) / 2;
+  let measured = 0;
+  if (basis === "time") for (const li of counted) measured += li.item.spent ?? 0;
+  const measuredShare = total > 0 ? (100 * measured) / total : 0;
   return {
     period,
     role: target.role,
     basis,
-    basisNote: basisNote(basis, categories, average, counted.length),
+    basisNote: basisNote(basis, categories, average, counted.length, measured, total),
     total,
+    measured,
+    measuredShare,
     categories,
     drift,
     uncategorised,
@@ -167,6 +177,8 @@ function basisNote(
   rows: CategoryEffort[],
   average: number,
   items: number,
+  measured: number,
+  total: number,
 ): string {
   if (items === 0) return "no done items in this period";
   if (basis === "count") {
@@ -177,7 +189,8 @@ function basisNote(
   const avg = rows.reduce((s, r) => s + r.fromAverage, 0);
   const parts = [`${spent} by time spent`, `${est} by estimate`];
   if (avg > 0) parts.push(`${avg} untimed at the period's average (${formatDuration(average)})`);
-  return `by time: ${parts.join(", ")}`;
+  const share = total > 0 ? Math.round((100 * measured) / total) : 0;
+  return `by time: ${parts.join(", ")}; ${formatDuration(measured)} of ${formatDuration(total)} measured (${share}%)`;
 }
 
 /** The most under-served category by drift, when it is meaningfully under (a 5-point gap). */
