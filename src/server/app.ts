@@ -140,6 +140,8 @@ export function createDashboardApp(options: DashboardOptions): Hono {
           .filter((entry) => entry.predicted && entry.category)
           .map((entry) => [entry.line.id, entry.category]),
       ),
+      // The server's clock, so the page shows a timer's time as `ppppt stop` would count it.
+      now: timerStamp(now()),
       // Running timers, on any item (a snoozed or done one too), for the page's header.
       timers: runningTimers(docket).map((t) => ({
         item: itemJson(t.line),

@@ -315,6 +315,7 @@ function Dashboard(props: { api: Api }) {
             <TimerBadge
               title={data.timers[0].item.title}
               since={data.timers[0].since}
+              serverNow={data.now}
               onStop={actions.stop}
             />
           )}
@@ -381,16 +382,25 @@ function stoppedText(s: StoppedTimer): string {
 }
 
 /** The running timer in the header: what is being timed, for how long, and a stop button. */
-function TimerBadge(props: { title: string; since: string; onStop: () => Promise<void> }) {
+function TimerBadge(props: {
+  title: string;
+  since: string;
+  serverNow: string;
+  onStop: () => Promise<void>;
+}) {
+  // Counted on the server's clock (the one `stop` uses), moved on by the page's own ticks.
+  const loaded = useMemo(() => Date.now(), [props.serverNow]);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const tick = setInterval(() => setNow(Date.now()), 15_000);
     return () => clearInterval(tick);
   }, []);
-  const minutes = Math.max(0, Math.floor((now - Date.parse(props.since)) / 60_000));
+  const elapsed = Date.parse(props.serverNow) - Date.parse(props.since) + (now - loaded);
+  const minutes = Math.max(0, Math.floor(elapsed / 60_000));
   return (
     <span class="timer-badge" data-testid="running-timer">
-      <span aria-hidden="true">⏱</span> <span class="timer-title">{props.title}</span>{" "}
+      <span class="timer-dot" aria-hidden="true" />
+      <span class="timer-title">{props.title}</span>{" "}
       <span class="timer-elapsed">{minutesText(minutes)}</span>
       <button type="button" onClick={() => void props.onStop()}>
         Stop timer

@@ -270,7 +270,7 @@ export function Board(props: BoardProps) {
               )}
               {timing.has(item.id) && (
                 <span class="timing" title="a timer is running on this item">
-                  ⏱ timing
+                  ● timing
                 </span>
               )}
               {item.recurrence && (

@@ -62,6 +62,8 @@ export interface ItemsResponse {
   predicted: Record<string, string>;
   /** Running timers (normally none or one), on any item. */
   timers: RunningTimer[];
+  /** The server's wall clock when it answered (a UTC timestamp). */
+  now: string;
 }
 
 export interface Preview {

@@ -1,0 +1,172 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
+import { findWebRoot } from "../../src/server/static-files.js";
+import { haveBrowser, launchChromium } from "./browser.js";
+import { fixtureDocketText } from "./fixture-docket.js";
+
+/**
+ * A card's timer and fields in Debian's chromium: one test per control, each checking the
+ * docket on disk, as `ppppt start|stop|log|due|pri|snooze|tag|untag` would leave it.
+ */
+
+const TODAY = "2026-11-25";
+const ARTIFACTS = join(process.cwd(), "test-artifacts");
+const DANA = "Write the promo packet for Dana";
+const SAM = "1:1 with Sam about the on-call load";
+
+describe.skipIf(!haveBrowser)("a card's timer and fields in a real browser", () => {
+  let dir: string;
+  let file: string;
+  let dashboard: RunningDashboard;
+  let browser: Browser;
+  let page: Page;
+  // The server's wall clock, moved by the tests.
+  let clock = new Date("2026-11-25T09:00:00Z");
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
+    dir = await mkdtemp(join(tmpdir(), "ppppt-e2e-fields-"));
+    file = join(dir, "todo.txt");
+    await writeFile(file, fixtureDocketText(TODAY));
+    await mkdir(ARTIFACTS, { recursive: true });
+    dashboard = await startDashboard({
+      docketPath: file,
+      port: 0,
+      today: () => TODAY,
+      now: () => clock,
+      categoriser: async () => () => undefined,
+      env: { HOME: dir, XDG_CONFIG_HOME: join(dir, "config") },
+    });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
+    await page.goto(dashboard.url);
+    await page.locator(".column").first().waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await dashboard?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  const card = (title: string) => page.locator(".card", { hasText: title });
+  const lineOf = async (id: string) =>
+    (await readFile(file, "utf8")).split("\n").find((l) => l.includes(`id:${id}`)) ?? "";
+  const cardButton = async (title: string, name: string) => {
+    await card(title).hover();
+    return card(title).getByRole("button", { name: `${name}: ${title}` });
+  };
+  const openFields = async (title: string) => {
+    await (await cardButton(title, "Fields")).click();
+    const dialog = page.getByRole("dialog", { name: title });
+    await dialog.waitFor();
+    return dialog;
+  };
+  const closeFields = async () => {
+    await page.getByRole("button", { name: "Close", exact: true }).click();
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+  };
+
+  it("starts a timer from the card's timer button; the header shows it running", async () => {
+    await (await cardButton(DANA, "Start timer")).click();
+    const badge = page.getByTestId("running-timer");
+    await badge.waitFor({ timeout: 5000 });
+    expect(await badge.textContent()).toContain(DANA);
+    clock = new Date("2026-11-25T09:12:00Z");
+    await page.reload();
+    // Counted on the server's clock, as `stop` will count it.
+    await badge.filter({ hasText: "12m" }).waitFor({ timeout: 5000 });
+    expect(await lineOf("dm01")).toContain("timer:2026-11-25T09:00:00Z");
+    await page.screenshot({ path: join(ARTIFACTS, "timer-running.png") });
+  });
+
+  it("stops it from the card's button, adding the minutes to spent:", async () => {
+    clock = new Date("2026-11-25T09:25:00Z");
+    await (await cardButton(DANA, "Stop timer")).click();
+    await page.getByTestId("running-timer").waitFor({ state: "detached", timeout: 5000 });
+    const line = await lineOf("dm01");
+    expect(line).toContain("spent:25m");
+    expect(line).not.toContain("timer:");
+    await card(DANA).locator(".spent", { hasText: "25m" }).waitFor();
+  });
+
+  it("stops the running timer from the header", async () => {
+    clock = new Date("2026-11-25T10:00:00Z");
+    await (await cardButton(SAM, "Start timer")).click();
+    await page.getByTestId("running-timer").waitFor();
+    clock = new Date("2026-11-25T10:40:00Z");
+    await page.getByRole("button", { name: "Stop timer", exact: true }).click();
+    await page.getByTestId("running-timer").waitFor({ state: "detached", timeout: 5000 });
+    expect(await lineOf("dm02")).toContain("spent:40m");
+    await page.getByText("added 40m").waitFor();
+  });
+
+  it("logs time in the spent field", async () => {
+    const dialog = await openFields(DANA);
+    await dialog.getByLabel("Log time").fill("30m");
+    await dialog.getByRole("button", { name: "Log" }).click();
+    await expect.poll(() => lineOf("dm01")).toContain("spent:55m");
+    await dialog.getByTestId("spent").filter({ hasText: "spent 55m" }).waitFor();
+    // A value that is no duration is refused, and nothing changes.
+    await dialog.getByLabel("Log time").fill("5x");
+    await dialog.getByRole("button", { name: "Log" }).click();
+    await page.getByText('"5x" is not a duration').waitFor();
+    expect(await lineOf("dm01")).toContain("spent:55m");
+    await page.screenshot({ path: join(ARTIFACTS, "card-fields.png") });
+    await closeFields();
+  });
+
+  it("sets the due date with the date picker", async () => {
+    const dialog = await openFields(DANA);
+    await dialog.getByLabel("Due date").fill("2026-12-04");
+    await expect.poll(() => lineOf("dm01")).toContain("due:2026-12-04");
+    await dialog.getByRole("button", { name: "No due date" }).click();
+    await expect.poll(() => lineOf("dm01")).not.toContain("due:");
+    await closeFields();
+  });
+
+  it("sets the priority", async () => {
+    const dialog = await openFields(DANA);
+    await dialog.getByLabel("Priority").selectOption("C");
+    await expect.poll(() => lineOf("dm01")).toMatch(/^\(C\) /);
+    await card(DANA).locator(".pri", { hasText: "(C)" }).waitFor();
+    await closeFields();
+  });
+
+  it("adds and removes tags", async () => {
+    const dialog = await openFields(DANA);
+    await dialog.getByLabel("Add a tag").fill("+hiring");
+    await dialog.getByRole("button", { name: "Add", exact: true }).click();
+    await expect.poll(() => lineOf("dm01")).toContain(" +hiring");
+    await dialog.getByLabel("Add a tag").fill("owner:lee");
+    await dialog.getByLabel("Add a tag").press("Enter");
+    await expect.poll(() => lineOf("dm01")).toContain(" owner:lee");
+    await dialog.getByRole("button", { name: "Remove tag +promo" }).click();
+    await expect.poll(() => lineOf("dm01")).not.toContain("+promo");
+    await dialog.getByRole("button", { name: "Remove tag owner:lee" }).click();
+    await expect.poll(() => lineOf("dm01")).not.toContain("owner:");
+    expect(await lineOf("dm01")).toContain("+hiring");
+    await closeFields();
+  });
+
+  it("snoozes: the card leaves the board until that day", async () => {
+    const dialog = await openFields(SAM);
+    await dialog.getByLabel("Snooze until").fill("2026-12-10");
+    await expect.poll(() => lineOf("dm02")).toContain("t:2026-12-10");
+    await card(SAM).waitFor({ state: "detached", timeout: 5000 });
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+  });
+
+  it("ran without a console error but the one refused value (the 400 for 5x)", () => {
+    expect(consoleErrors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    expect(consoleErrors.filter((e) => /status of 400/.test(e))).toHaveLength(1);
+  });
+});
