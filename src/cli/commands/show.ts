@@ -54,6 +54,7 @@ export function registerShow(program: Command, io: CliIO): void {
         ],
         ["estimate", it.estimate === undefined ? undefined : formatDuration(it.estimate)],
         ["spent", it.spent === undefined ? undefined : formatDuration(it.spent)],
+        ["timer", it.tags.find((t) => t.key === "timer")?.value.replace(/^/, "running since ")],
         ["projects", it.projects.map((p) => `+${p}`).join(" ") || undefined],
         ["contexts", it.contexts.map((c) => `@${c}`).join(" ") || undefined],
         ["hidden", it.hidden ? "yes (h:1)" : undefined],
