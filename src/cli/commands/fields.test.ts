@@ -167,6 +167,9 @@ describe("start and stop", () => {
     const started = await runPpppt(["start", "a0b2"], { ...env, ...at("22:10:00") });
     expect(started.stdout).toContain("Started the timer on a0b2 at 2026-12-01T22:10:00Z");
     expect(lineOf("a0b2")).toMatch(/ timer:2026-12-01T22:10:00Z$/);
+    expect((await run("show", "a0b2")).stdout).toMatch(
+      /timer\s+running since 2026-12-01T22:10:00Z/,
+    );
     const stopped = await runPpppt(["stop"], { ...env, ...at("22:35:20") });
     expect(stopped.code).toBe(0);
     expect(stopped.stdout).toContain("Stopped the timer on a0b2: added 25m (spent 25m)");
