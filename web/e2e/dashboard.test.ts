@@ -10,7 +10,7 @@ import { runPpppt } from "../../src/cli/fake-io.js";
 import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
 import { findWebRoot } from "../../src/server/static-files.js";
 import { appendCorrection, correctionsPath } from "../../src/store/corrections-file.js";
-import { CHROMIUM_PATH, haveBrowser, launchChromium } from "./browser.js";
+import { CHROMIUM_PATH, haveBrowser, launchChromium, openBoardPage } from "./browser.js";
 import { fixtureDocketText } from "./fixture-docket.js";
 
 const TODAY = "2026-11-25";
@@ -31,7 +31,7 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
   let page: Page;
   let origin: string;
   const dialogs: string[] = [];
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
     if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
@@ -49,16 +49,11 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     });
     origin = `http://127.0.0.1:${dashboard.port}`;
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
-    });
+    ({ page, consoleErrors } = await openBoardPage(browser, dashboard.url));
     page.on("dialog", (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await page.goto(dashboard.url);
-    await page.locator(".column").first().waitFor();
   }, 60_000);
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
 import { findWebRoot } from "../../src/server/static-files.js";
-import { haveBrowser, launchChromium } from "./browser.js";
+import { haveBrowser, launchChromium, openBoardPage } from "./browser.js";
 import { fixtureDocketText } from "./fixture-docket.js";
 
 /**
@@ -26,7 +26,7 @@ describe.skipIf(!haveBrowser)("a card's timer and fields in a real browser", () 
   let page: Page;
   // The server's wall clock, moved by the tests.
   let clock = new Date("2026-11-25T09:00:00Z");
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
     if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
@@ -43,12 +43,7 @@ describe.skipIf(!haveBrowser)("a card's timer and fields in a real browser", () 
       env: { HOME: dir, XDG_CONFIG_HOME: join(dir, "config") },
     });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
-    });
-    await page.goto(dashboard.url);
-    await page.locator(".column").first().waitFor();
+    ({ page, consoleErrors } = await openBoardPage(browser, dashboard.url));
   }, 60_000);
 
   afterAll(async () => {

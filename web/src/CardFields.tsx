@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import type { FieldName, ItemJson } from "./api.js";
 import { minutesText } from "./report.js";
@@ -20,8 +21,6 @@ export function CardFields(props: {
 }) {
   const { item, onChange, onClose } = props;
   const dialog = useRef<HTMLDivElement>(null);
-  const logInput = useRef<HTMLInputElement>(null);
-  const tagInput = useRef<HTMLInputElement>(null);
   // The latest onClose, so a re-render after each change does not move the focus again.
   const close = useRef(onClose);
   close.current = onClose;
@@ -103,25 +102,18 @@ export function CardFields(props: {
             onChange={(e) => void onChange("snooze", e.currentTarget.value || "none")}
           />
         </div>
-        <form
-          class="field-row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const value = logInput.current?.value.trim() ?? "";
-            if (value === "") return;
-            void onChange("spent", value).then((stored) => {
-              if (stored && logInput.current) logInput.current.value = "";
-            });
-          }}
+        <WordForm
+          id="field-log"
+          label="Log time"
+          placeholder="30m, 1h30m, -15m"
+          button="Log"
+          onSubmit={(value) => onChange("spent", value)}
         >
-          <label for="field-log">Log time</label>
-          <input id="field-log" ref={logInput} placeholder="30m, 1h30m, -15m" size={10} />
-          <button type="submit">Log</button>
           <span class="spent" data-testid="spent">
             spent {minutesText(item.spentMinutes ?? 0)}
             {item.estimateMinutes !== null && ` of ${minutesText(item.estimateMinutes)} estimated`}
           </span>
-        </form>
+        </WordForm>
         <div class="field-row">
           <span class="field-label">Tags</span>
           <ul class="tags" aria-label="Tags">
@@ -140,21 +132,13 @@ export function CardFields(props: {
             ))}
           </ul>
         </div>
-        <form
-          class="field-row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const value = tagInput.current?.value.trim() ?? "";
-            if (value === "") return;
-            void onChange("tag", value).then((stored) => {
-              if (stored && tagInput.current) tagInput.current.value = "";
-            });
-          }}
-        >
-          <label for="field-tag">Add a tag</label>
-          <input id="field-tag" ref={tagInput} placeholder="+project, @context or key:value" />
-          <button type="submit">Add</button>
-        </form>
+        <WordForm
+          id="field-tag"
+          label="Add a tag"
+          placeholder="+project, @context or key:value"
+          button="Add"
+          onSubmit={(value) => onChange("tag", value)}
+        />
         <button type="button" class="close" onClick={onClose}>
           Close
         </button>
@@ -166,4 +150,34 @@ export function CardFields(props: {
 /** `untag` takes a key, not key:value; a project or context as it is. */
 function untagWord(tag: string): string {
   return tag.startsWith("+") || tag.startsWith("@") ? tag : (tag.split(":")[0] as string);
+}
+
+/** A labelled box and a button; the box empties once the value is stored, not on a refusal. */
+function WordForm(props: {
+  id: string;
+  label: string;
+  placeholder: string;
+  button: string;
+  onSubmit: (value: string) => Promise<boolean>;
+  children?: ComponentChildren;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <form
+      class="field-row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const value = input.current?.value.trim() ?? "";
+        if (value === "") return;
+        void props.onSubmit(value).then((stored) => {
+          if (stored && input.current) input.current.value = "";
+        });
+      }}
+    >
+      <label for={props.id}>{props.label}</label>
+      <input id={props.id} ref={input} placeholder={props.placeholder} />
+      <button type="submit">{props.button}</button>
+      {props.children}
+    </form>
+  );
 }
