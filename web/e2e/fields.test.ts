@@ -1,12 +1,10 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
-import { findWebRoot } from "../../src/server/static-files.js";
+import type { RunningDashboard } from "../../src/server/start.js";
 import { haveBrowser, launchChromium, openBoardPage } from "./browser.js";
-import { fixtureDocketText } from "./fixture-docket.js";
+import { startFixtureDashboard } from "./fixture-docket.js";
 
 /**
  * A card's timer and fields in Debian's chromium: one test per control, each checking the
@@ -29,19 +27,9 @@ describe.skipIf(!haveBrowser)("a card's timer and fields in a real browser", () 
   let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
-    dir = await mkdtemp(join(tmpdir(), "ppppt-e2e-fields-"));
-    file = join(dir, "todo.txt");
-    await writeFile(file, fixtureDocketText(TODAY));
-    await mkdir(ARTIFACTS, { recursive: true });
-    dashboard = await startDashboard({
-      docketPath: file,
-      port: 0,
-      today: () => TODAY,
+    ({ dir, file, dashboard } = await startFixtureDashboard(TODAY, ARTIFACTS, () => ({
       now: () => clock,
-      categoriser: async () => () => undefined,
-      env: { HOME: dir, XDG_CONFIG_HOME: join(dir, "config") },
-    });
+    })));
     browser = await launchChromium();
     ({ page, consoleErrors } = await openBoardPage(browser, dashboard.url));
   }, 60_000);

@@ -64,20 +64,13 @@ export function CardFields(props: {
         ref={dialog}
       >
         <h2 id="fields-title">{item.title}</h2>
-        <div class="field-row">
-          <label for="field-due">Due date</label>
-          <input
-            id="field-due"
-            type="date"
-            value={item.due ?? ""}
-            onChange={(e) => void onChange("due", e.currentTarget.value || "none")}
-          />
+        <DateRow label="Due date" field="due" value={item.due} onChange={onChange}>
           {item.due && (
             <button type="button" onClick={() => void onChange("due", "none")}>
               No due date
             </button>
           )}
-        </div>
+        </DateRow>
         <div class="field-row">
           <label for="field-priority">Priority</label>
           <select
@@ -93,15 +86,7 @@ export function CardFields(props: {
             ))}
           </select>
         </div>
-        <div class="field-row">
-          <label for="field-snooze">Snooze until</label>
-          <input
-            id="field-snooze"
-            type="date"
-            value={item.threshold ?? ""}
-            onChange={(e) => void onChange("snooze", e.currentTarget.value || "none")}
-          />
-        </div>
+        <DateRow label="Snooze until" field="snooze" value={item.threshold} onChange={onChange} />
         <WordForm
           id="field-log"
           label="Log time"
@@ -179,5 +164,28 @@ function WordForm(props: {
       <button type="submit">{props.button}</button>
       {props.children}
     </form>
+  );
+}
+
+/** A date picker for a date field; clearing the picker clears the field ("none"). */
+function DateRow(props: {
+  label: string;
+  field: "due" | "snooze";
+  value: string | null;
+  onChange: (field: FieldName, value: string) => Promise<boolean>;
+  children?: ComponentChildren;
+}) {
+  const id = `field-${props.field}`;
+  return (
+    <div class="field-row">
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        type="date"
+        value={props.value ?? ""}
+        onChange={(e) => void props.onChange(props.field, e.currentTarget.value || "none")}
+      />
+      {props.children}
+    </div>
   );
 }
