@@ -140,6 +140,24 @@ describe.skipIf(!haveBrowser)("a card's timer and fields in a real browser", () 
     await closeFields();
   });
 
+  it("starts and stops a timer with t, and opens the fields with f, from the keyboard", async () => {
+    const title = "Interview loop debrief for the staff engineer role";
+    clock = new Date("2026-11-25T11:00:00Z");
+    await card(title).focus();
+    await page.keyboard.press("t");
+    await page.getByTestId("running-timer").filter({ hasText: title }).waitFor({ timeout: 5000 });
+    clock = new Date("2026-11-25T11:20:00Z");
+    await card(title).focus();
+    await page.keyboard.press("t");
+    await page.getByTestId("running-timer").waitFor({ state: "detached", timeout: 5000 });
+    expect(await lineOf("dm03")).toContain("spent:20m");
+    await card(title).focus();
+    await page.keyboard.press("f");
+    await page.getByRole("dialog", { name: title }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+  });
+
   it("snoozes: the card leaves the board until that day", async () => {
     const dialog = await openFields(SAM);
     await dialog.getByLabel("Snooze until").fill("2026-12-10");

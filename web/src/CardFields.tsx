@@ -155,7 +155,8 @@ function WordForm(props: {
         const value = input.current?.value.trim() ?? "";
         if (value === "") return;
         void props.onSubmit(value).then((stored) => {
-          if (stored && input.current) input.current.value = "";
+          // Only what was sent: a value typed meanwhile is the user's next one.
+          if (stored && input.current?.value.trim() === value) input.current.value = "";
         });
       }}
     >
