@@ -13,7 +13,7 @@ import type { Docket } from "../core/docket/item.js";
 import { itemJson } from "../core/docket/item-json.js";
 import { parseDocket } from "../core/docket/parse.js";
 import { printDocket } from "../core/docket/print.js";
-import { finishItem, runningTimers, timerStamp } from "../core/docket/timer.js";
+import { finishItem, runningTimers, stoppedTimerJson, timerStamp } from "../core/docket/timer.js";
 import { PpppptError } from "../core/errors.js";
 import { rankNext } from "../core/lens/next.js";
 import { lensSettingsOf, readConfigFile } from "../store/config-file.js";
@@ -204,6 +204,7 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     return c.json({
       done: itemJson(result.done),
       next: result.next ? itemJson(result.next) : null,
+      stopped: result.stopped ? stoppedTimerJson(result.stopped) : null,
     });
   });
 

@@ -126,6 +126,7 @@ describe("the timer routes", () => {
     clock = new Date("2026-12-01T23:10:00Z");
     const r = await post("/api/items/bbbb/done");
     expect(r.status).toBe(200);
+    expect(r.body.stopped).toMatchObject({ item: { id: "bbbb" }, addedMinutes: 60 });
     expect(await docket()).toContain(
       "x 2026-11-25 1:1 with Dana cat:people id:bbbb due:2026-11-27 spent:1h",
     );

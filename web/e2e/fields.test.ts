@@ -158,6 +158,20 @@ describe.skipIf(!haveBrowser)("a card's timer and fields in a real browser", () 
     await page.getByRole("dialog").waitFor({ state: "detached" });
   });
 
+  it("completing a timed card stops its timer, counts the time and says so", async () => {
+    const title = "Coaching session: giving hard feedback";
+    clock = new Date("2026-11-25T12:00:00Z");
+    await (await cardButton(title, "Start timer")).click();
+    await page.getByTestId("running-timer").filter({ hasText: title }).waitFor({ timeout: 5000 });
+    clock = new Date("2026-11-25T12:30:00Z");
+    await card(title)
+      .getByRole("button", { name: `Complete: ${title}` })
+      .click();
+    await page.getByText("added 30m").waitFor({ timeout: 5000 });
+    await page.getByTestId("running-timer").waitFor({ state: "detached", timeout: 5000 });
+    expect(await lineOf("dm04")).toMatch(/^x 2026-11-25 .* spent:30m$/);
+  });
+
   it("snoozes: the card leaves the board until that day", async () => {
     const dialog = await openFields(SAM);
     await dialog.getByLabel("Snooze until").fill("2026-12-10");

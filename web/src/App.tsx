@@ -158,8 +158,12 @@ function Dashboard(props: { api: Api }) {
             const rest = items.filter((i) => i.id !== item.id);
             return r.next ? [...rest, r.next] : rest;
           });
+          // Its timer stopped with it: the header must stop showing it now, not on the next event.
+          if (r.stopped) await load();
           return {
-            text: `Done: ${item.title}`,
+            text: r.stopped
+              ? `Done: ${item.title}. ${stoppedText(r.stopped)}`
+              : `Done: ${item.title}`,
             kind: "info",
             undo: async () => {
               if (r.next) await api.remove(r.next.id);

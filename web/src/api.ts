@@ -109,7 +109,9 @@ export class Api {
     return this.call("POST", "/api/items", { text, verbatim });
   }
 
-  done(id: string): Promise<{ done: ItemJson; next: ItemJson | null }> {
+  done(
+    id: string,
+  ): Promise<{ done: ItemJson; next: ItemJson | null; stopped: StoppedTimer | null }> {
     return this.call("POST", `/api/items/${encodeURIComponent(id)}/done`, {});
   }
 
