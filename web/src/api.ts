@@ -1,3 +1,4 @@
+import type { FieldName } from "../../src/core/docket/fields.js";
 import type { ItemJson } from "../../src/core/docket/item-json.js";
 
 /**
@@ -52,7 +53,7 @@ export interface StoppedTimer {
 }
 
 /** What `ppppt due|pri|snooze|tag|untag|log` change; the value is in the CLI's words. */
-export type FieldName = "due" | "priority" | "snooze" | "tag" | "untag" | "spent";
+export type { FieldName };
 
 export interface ItemsResponse {
   today: string;

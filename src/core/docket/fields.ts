@@ -278,7 +278,8 @@ export function describeFieldChange(
       const total = after.item.spent ?? 0;
       const logged = total - (before.item.spent ?? 0);
       const sign = logged < 0 ? "-" : "";
-      return `${id} logged ${sign}${formatDuration(Math.abs(logged))}, spent ${formatDuration(total)}`;
+      const floor = logged !== change.minutes ? " (never below zero)" : "";
+      return `${id} logged ${sign}${formatDuration(Math.abs(logged))}, spent ${formatDuration(total)}${floor}`;
     }
   }
 }
