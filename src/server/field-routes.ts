@@ -9,7 +9,7 @@ import {
 } from "../core/docket/fields.js";
 import type { Docket } from "../core/docket/item.js";
 import { itemJson } from "../core/docket/item-json.js";
-import { startTimer, stoppedTimerJson, stopTimers, timerStamp } from "../core/docket/timer.js";
+import { startTimer, stoppedTimerJson, stopTimers } from "../core/docket/timer.js";
 
 /**
  * One field at a time and the timer: the same core functions `ppppt due|pri|snooze|tag|untag|
@@ -50,12 +50,7 @@ export function registerFieldRoutes(app: Hono, o: FieldRouteOptions): void {
       const started = startTimer(docket, id, now);
       return { docket: started.docket, result: started };
     });
-    return c.json({
-      started: itemJson(r.started),
-      already: r.already !== undefined,
-      since: timerStamp(r.already?.since ?? now),
-      stopped: r.stopped.map(stoppedTimerJson),
-    });
+    return c.json(startedTimerJson(r, now));
   });
 
   app.post("/api/timer/stop", async (c) => {

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { itemJson } from "../../core/docket/item-json.js";
 import {
   elapsedMinutes,
   type StoppedTimer,
+  startedTimerJson,
   startTimer,
   stoppedTimerJson,
   stopTimers,
@@ -32,12 +32,7 @@ export function registerTimer(program: Command, io: CliIO): void {
         return { docket: started.docket, result: started };
       });
       if (options.json) {
-        ctx.json({
-          started: itemJson(r.started),
-          already: r.already !== undefined,
-          since: r.already ? timerStamp(r.already.since) : timerStamp(now),
-          stopped: r.stopped.map(stoppedTimerJson),
-        });
+        ctx.json(startedTimerJson(r, now));
         return;
       }
       for (const s of r.stopped) printStopped(ctx, s);

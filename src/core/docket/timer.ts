@@ -205,3 +205,13 @@ export interface StoppedTimerJson {
 export function stoppedTimerJson(s: StoppedTimer): StoppedTimerJson {
   return { item: itemJson(s.line), since: timerStamp(s.since), addedMinutes: s.minutes };
 }
+
+/** `start`'s answer in `--json` and in the server's API. */
+export function startedTimerJson(r: StartedTimer, now: Date) {
+  return {
+    started: itemJson(r.started),
+    already: r.already !== undefined,
+    since: timerStamp(r.already?.since ?? now),
+    stopped: r.stopped.map(stoppedTimerJson),
+  };
+}
