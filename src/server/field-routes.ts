@@ -9,7 +9,12 @@ import {
 } from "../core/docket/fields.js";
 import type { Docket } from "../core/docket/item.js";
 import { itemJson } from "../core/docket/item-json.js";
-import { startTimer, stoppedTimerJson, stopTimers } from "../core/docket/timer.js";
+import {
+  startedTimerJson,
+  startTimer,
+  stoppedTimerJson,
+  stopTimers,
+} from "../core/docket/timer.js";
 
 /**
  * One field at a time and the timer: the same core functions `ppppt due|pri|snooze|tag|untag|
