@@ -27,12 +27,15 @@ export interface FieldCommand {
   value: [string, string];
   /** Each word of the value is its own change (`tag ID +promo @desk`), not one phrase. */
   eachWord?: boolean;
+  /** The value may start with "-" (`log ID -15m`): such a word is the value, not an option. */
+  signedValue?: boolean;
   examples: string[];
 }
 
 export function registerFieldCommand(program: Command, io: CliIO, spec: FieldCommand): void {
-  program
-    .command(spec.name)
+  const command = program.command(spec.name);
+  if (spec.signedValue) command.allowUnknownOption();
+  command
     .description(spec.description)
     .argument("<ids>", "the item's id, or several separated by commas (a1b2,c3d4)")
     .argument(...spec.value)

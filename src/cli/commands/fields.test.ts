@@ -127,8 +127,9 @@ describe("log and done --spent", () => {
     expect((await run("log", "a0b2", "1h")).code).toBe(0);
     expect(lineOf("a0b2")).toContain("spent:1h30m");
     expect((await run("log", "a0b2", "--", "-15m")).stdout).toContain("logged -15m, spent 1h15m");
+    expect((await run("log", "a0b2", "-5m")).stdout).toContain("logged -5m, spent 1h10m");
     expect((await run("log", "a0b2", "--", "-3h")).stdout).toContain(
-      "a0b2 logged -1h15m, spent 0m (never below zero)",
+      "a0b2 logged -1h10m, spent 0m (never below zero)",
     );
     expect(lineOf("a0b2")).not.toContain("spent:");
   });

@@ -7,7 +7,8 @@ export function registerLog(program: Command, io: CliIO): void {
     name: "log",
     field: "spent",
     description: "add time spent to items (spent:); a negative time corrects, never below zero",
-    value: ["<duration...>", "30m, 1h30m, 1.5h; after --, -15m takes time off"],
-    examples: ["ppppt log k3f9 30m", "ppppt log k3f9,a0b2 1h", "ppppt log k3f9 -- -15m"],
+    value: ["<duration...>", "30m, 1h30m, 1.5h; -15m takes time off"],
+    signedValue: true,
+    examples: ["ppppt log k3f9 30m", "ppppt log k3f9,a0b2 1h", "ppppt log k3f9 -15m"],
   });
 }
