@@ -36,6 +36,9 @@ export function itemRenderer(today: IsoDate, style: Style): (line: ItemLine) => 
     if (it.priority) out += ` ${style.yellow(`(${it.priority})`)}`;
     out += ` ${it.done ? style.dim(it.title) : it.title}`;
     if (it.due && !it.done) out += ` ${dueText(it.due)}`;
+    // Shown only where snoozed items are listed at all (`list --all`, `show`, the field commands).
+    if (it.threshold && it.threshold > today && !it.done)
+      out += ` ${style.dim(`snoozed until ${it.threshold}`)}`;
     if (it.estimate !== undefined) out += ` ${style.dim(`est ${formatDuration(it.estimate)}`)}`;
     if (it.spent !== undefined) out += ` ${style.dim(`spent ${formatDuration(it.spent)}`)}`;
     if (it.rec)
