@@ -1,11 +1,14 @@
 import type { Command } from "commander";
+import type { IsoDate } from "../core/dates.js";
 import { changeEach } from "../core/docket/docket.js";
 import {
   changeField,
+  type DateReader,
   describeFieldChange,
   type FieldChange,
   type FieldName,
   parseFieldChange,
+  readsDate,
 } from "../core/docket/fields.js";
 import type { ItemLine } from "../core/docket/item.js";
 import { itemJson } from "../core/docket/item-json.js";
@@ -45,7 +48,11 @@ export function registerFieldCommand(program: Command, io: CliIO, spec: FieldCom
       const ctx = contextOf(io, command);
       const today = ctx.today();
       const texts = spec.eachWord ? words : [words.join(" ")];
-      const changes = texts.map((t) => parseFieldChange(spec.field, t, today));
+      const readDate = await dateReader(
+        texts.some((t) => readsDate(spec.field, t)),
+        today,
+      );
+      const changes = texts.map((t) => parseFieldChange(spec.field, t, readDate));
       const lines = await applyToEach(ctx, splitIds(ids), changes);
       if (options.json) {
         ctx.json(lines.map((l) => itemJson(l.after)));
@@ -79,6 +86,17 @@ async function applyToEach(
       return { docket: current, value: { after: after as ItemLine, sentences } };
     }),
   );
+}
+
+/** The natural-date parser (chrono) is loaded only by a command that reads a date. */
+async function dateReader(needed: boolean, today: IsoDate): Promise<DateReader> {
+  if (!needed) {
+    return () => {
+      throw new Error("readsDate said no date would be read");
+    };
+  }
+  const { requireNaturalDate } = await import("../core/natural-date.js");
+  return (text, what) => requireNaturalDate(text, today, what);
 }
 
 /** `a1b2,c3d4` → the ids, each once, in order. */

@@ -5,6 +5,7 @@ import {
   changeField,
   describeFieldChange,
   FIELD_NAMES,
+  type FieldName,
   parseFieldChange,
 } from "../core/docket/fields.js";
 import type { Docket } from "../core/docket/item.js";
@@ -15,6 +16,7 @@ import {
   stoppedTimerJson,
   stopTimers,
 } from "../core/docket/timer.js";
+import { requireNaturalDate } from "../core/natural-date.js";
 
 /**
  * One field at a time and the timer: the same core functions `ppppt due|pri|snooze|tag|untag|
@@ -36,10 +38,9 @@ export function registerFieldRoutes(app: Hono, o: FieldRouteOptions): void {
   app.post("/api/items/:id/field", async (c) => {
     const id = c.req.param("id");
     const body = FieldBody.parse(await c.req.json());
-    const change = parseFieldChange(
-      body.field as (typeof FIELD_NAMES)[number],
-      body.value,
-      o.today(),
+    const today = o.today();
+    const change = parseFieldChange(body.field as FieldName, body.value, (text, what) =>
+      requireNaturalDate(text, today, what),
     );
     const r = await o.change((docket) => {
       const changed = changeField(docket, id, change);

@@ -1,16 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PpppptError } from "../errors.js";
+import { requireNaturalDate } from "../natural-date.js";
 import { changeEach, findItem } from "./docket.js";
 import {
   addSpent,
   applyFieldChange,
   changeField,
+  type DateReader,
   describeFieldChange,
   parseFieldChange,
   parsePriority,
   parseSignedDuration,
   parseTagToken,
+  readsDate,
 } from "./fields.js";
 import { parseDocket, parseItem } from "./parse.js";
 import { printDocketText } from "./print.js";
@@ -25,8 +28,9 @@ const DOCKET = [
   "",
 ].join("\n");
 
+const readDate: DateReader = (text, what) => requireNaturalDate(text, TODAY, what);
 const change = (field: Parameters<typeof parseFieldChange>[0], value: string) =>
-  parseFieldChange(field, value, TODAY);
+  parseFieldChange(field, value, readDate);
 const textOf = (id: string, field: Parameters<typeof parseFieldChange>[0], value: string) =>
   changeField(parseDocket(DOCKET), id, change(field, value)).line.text;
 
@@ -51,6 +55,18 @@ describe("due and snooze", () => {
   it("refuses a date it cannot read, naming it", () => {
     expect(() => change("due", "someday")).toThrow(/"someday" is not a due date/);
     expect(() => change("snooze", "")).toThrow(/give a snooze date or "none"/);
+  });
+});
+
+describe("which values read a date", () => {
+  it("due, snooze and the date-valued tags, nothing else", () => {
+    expect(["due", "snooze"].every((f) => readsDate(f as "due", "friday"))).toBe(true);
+    expect(readsDate("tag", "due:friday")).toBe(true);
+    expect(readsDate("tag", "t:monday")).toBe(true);
+    expect(readsDate("tag", "+promo")).toBe(false);
+    expect(readsDate("tag", "est:1h")).toBe(false);
+    expect(readsDate("spent", "30m")).toBe(false);
+    expect(readsDate("priority", "A")).toBe(false);
   });
 });
 

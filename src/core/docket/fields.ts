@@ -1,7 +1,6 @@
 import type { IsoDate } from "../dates.js";
 import { formatDuration, parseDuration } from "../duration.js";
 import { PpppptError } from "../errors.js";
-import { requireNaturalDate } from "../natural-date.js";
 import { findItem, replaceItem } from "./docket.js";
 import { getTag, setPriorityText, setTag } from "./edit.js";
 import type { Docket, ItemLine } from "./item.js";
@@ -56,33 +55,50 @@ const DATE_KEYS: Record<string, string> = { due: "due date", t: "snooze date" };
 const KEY = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 const WORD = /^[^\s]+$/;
 
+/**
+ * Reads a date in people's words (the natural-date module's `requireNaturalDate` with today
+ * bound), passed in so that a command that reads no date (`log`, `pri`, `done`) never loads
+ * the date parser.
+ */
+export type DateReader = (text: string, what: string) => IsoDate;
+
+/** Whether reading `text` for `field` may need the DateReader. */
+export function readsDate(field: FieldName, text: string): boolean {
+  if (field === "due" || field === "snooze") return true;
+  return field === "tag" && Object.keys(DATE_KEYS).some((k) => text.trim().startsWith(`${k}:`));
+}
+
 /** Reads what the user typed for one field; throws a PpppptError naming the value. */
-export function parseFieldChange(field: FieldName, text: string, today: IsoDate): FieldChange {
+export function parseFieldChange(
+  field: FieldName,
+  text: string,
+  readDate: DateReader,
+): FieldChange {
   const t = text.trim();
   switch (field) {
     case "due":
-      return { field, date: parseDateOrNone(t, today, "due date") };
+      return { field, date: parseDateOrNone(t, readDate, "due date") };
     case "snooze":
-      return { field, date: parseDateOrNone(t, today, "snooze date") };
+      return { field, date: parseDateOrNone(t, readDate, "snooze date") };
     case "priority":
       return { field, priority: parsePriority(t) };
     case "spent":
       return { field, minutes: parseSignedDuration(t) };
     case "tag":
-      return { field, token: withTagDate(parseTagToken(t, "tag"), today) };
+      return { field, token: withTagDate(parseTagToken(t, "tag"), readDate) };
     case "untag":
       return { field, token: parseTagToken(t, "untag") };
   }
 }
 
-function parseDateOrNone(text: string, today: IsoDate, what: string): IsoDate | undefined {
+function parseDateOrNone(text: string, readDate: DateReader, what: string): IsoDate | undefined {
   if (text.toLowerCase() === NONE) return undefined;
   if (text === "") {
     throw new PpppptError(`give a ${what} or "none"`, {
       hint: 'Try 2026-12-01, "friday", "next week", "in 3 days" or "none".',
     });
   }
-  return requireNaturalDate(text, today, what);
+  return readDate(text, what);
 }
 
 /** "A" to "Z" (either case), or "none". */
@@ -138,11 +154,11 @@ export function parseTagToken(text: string, use: "tag" | "untag"): TagToken {
   return { kind: "tag", key, value };
 }
 
-function withTagDate(token: TagToken, today: IsoDate): TagToken {
+function withTagDate(token: TagToken, readDate: DateReader): TagToken {
   if (token.kind !== "tag") return token;
   const what = DATE_KEYS[token.key];
   if (what === undefined) return token;
-  return { ...token, value: requireNaturalDate(token.value, today, what) };
+  return { ...token, value: readDate(token.value, what) };
 }
 
 /** How a token is written in the item's text. */
