@@ -2,6 +2,7 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runPpppt } from "../../src/cli/fake-io.js";
 import type { RunningDashboard } from "../../src/server/start.js";
 import { haveBrowser, launchChromium, openBoardPage } from "./browser.js";
 import { startFixtureDashboard } from "./fixture-docket.js";
@@ -92,8 +93,37 @@ describe.skipIf(!haveBrowser)("a card's timer and fields in a real browser", () 
     await page.getByText("added 40m").waitFor();
   });
 
+  it("shows a timer started with the CLI in the header within a second", async () => {
+    const run = await runPpppt(["start", "dm05"], {
+      PPPPT_FILE: file,
+      PPPPT_NOW: "2026-11-25T10:50:00Z",
+    });
+    expect(run.code).toBe(0);
+    await page
+      .getByTestId("running-timer")
+      .filter({ hasText: "Use the product for a day" })
+      .waitFor({ timeout: 1000 });
+    clock = new Date("2026-11-25T10:55:00Z");
+    await page.getByRole("button", { name: "Stop timer", exact: true }).click();
+    await page.getByTestId("running-timer").waitFor({ state: "detached", timeout: 5000 });
+    expect(await lineOf("dm05")).toContain("spent:5m");
+  });
+
   it("logs time in the spent field", async () => {
     const dialog = await openFields(DANA);
+    // Every control in the card's fields has a name a screen reader can say.
+    const unnamed = await dialog.evaluate((el) =>
+      [...el.querySelectorAll("button, input, select")]
+        .filter((c) => {
+          const label =
+            c.getAttribute("aria-label") ??
+            (c as HTMLInputElement).labels?.[0]?.textContent ??
+            c.textContent;
+          return !label || label.trim() === "";
+        })
+        .map((c) => c.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
     await dialog.getByLabel("Log time").fill("30m");
     await dialog.getByRole("button", { name: "Log" }).click();
     await expect.poll(() => lineOf("dm01")).toContain("spent:55m");
