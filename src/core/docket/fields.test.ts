@@ -181,6 +181,11 @@ describe("tags, projects and contexts", () => {
     );
   });
 
+  it("untag timer discards a timer without logging its time", () => {
+    const timed = "Review cat:tech id:a0b2 timer:2026-12-01T22:10:00Z";
+    expect(applyFieldChange(timed, change("untag", "timer"))).toBe("Review cat:tech id:a0b2");
+  });
+
   it("refuses the id, a timer, and words that are no tag", () => {
     expect(() => change("tag", "id:zzzz")).toThrow(/cannot tag id/);
     expect(() => change("untag", "id")).toThrow(/cannot untag id/);
