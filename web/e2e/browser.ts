@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 
 /**
  * The e2e suites drive Debian's chromium, never a downloaded browser: the machine's own
@@ -40,4 +40,19 @@ export async function openBoardPage(
   await page.goto(url);
   await page.locator(".column").first().waitFor();
   return { page, consoleErrors };
+}
+
+/** The controls under `root` with no name a screen reader could say (their HTML, shortened). */
+export function unnamedControls(root: Locator): Promise<string[]> {
+  return root.evaluate((el) =>
+    [...el.querySelectorAll("button, input, select, a[href], canvas")]
+      .filter((c) => {
+        const label =
+          c.getAttribute("aria-label") ??
+          (c as HTMLInputElement).labels?.[0]?.textContent ??
+          c.textContent;
+        return !label || label.trim() === "";
+      })
+      .map((c) => c.outerHTML.slice(0, 80)),
+  );
 }

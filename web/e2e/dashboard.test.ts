@@ -8,7 +8,13 @@ import { loadCategoriserFor } from "../../src/cli/categoriser.js";
 import { runPpppt } from "../../src/cli/fake-io.js";
 import type { RunningDashboard } from "../../src/server/start.js";
 import { appendCorrection, correctionsPath } from "../../src/store/corrections-file.js";
-import { CHROMIUM_PATH, haveBrowser, launchChromium, openBoardPage } from "./browser.js";
+import {
+  CHROMIUM_PATH,
+  haveBrowser,
+  launchChromium,
+  openBoardPage,
+  unnamedControls,
+} from "./browser.js";
 import { startFixtureDashboard } from "./fixture-docket.js";
 
 const TODAY = "2026-11-25";
@@ -222,17 +228,7 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     for (const view of ["Board", "Balance", "Plan"]) {
       await page.getByRole("link", { name: view, exact: true }).click();
       await page.locator("main section").first().waitFor();
-      const unnamed = await page.evaluate(() =>
-        [...document.querySelectorAll("button, input, select, a[href], canvas")]
-          .filter((el) => {
-            const label =
-              el.getAttribute("aria-label") ??
-              (el as HTMLInputElement).labels?.[0]?.textContent ??
-              el.textContent;
-            return !label || label.trim() === "";
-          })
-          .map((el) => el.outerHTML.slice(0, 80)),
-      );
+      const unnamed = await unnamedControls(page.locator("body"));
       expect(unnamed).toEqual([]);
     }
     await page.getByRole("link", { name: "Board", exact: true }).click();

@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPpppt } from "../../src/cli/fake-io.js";
 import type { RunningDashboard } from "../../src/server/start.js";
-import { haveBrowser, launchChromium, openBoardPage } from "./browser.js";
+import { haveBrowser, launchChromium, openBoardPage, unnamedControls } from "./browser.js";
 import { startFixtureDashboard } from "./fixture-docket.js";
 
 /**
@@ -112,17 +112,7 @@ describe.skipIf(!haveBrowser)("a card's timer and fields in a real browser", () 
   it("logs time in the spent field", async () => {
     const dialog = await openFields(DANA);
     // Every control in the card's fields has a name a screen reader can say.
-    const unnamed = await dialog.evaluate((el) =>
-      [...el.querySelectorAll("button, input, select")]
-        .filter((c) => {
-          const label =
-            c.getAttribute("aria-label") ??
-            (c as HTMLInputElement).labels?.[0]?.textContent ??
-            c.textContent;
-          return !label || label.trim() === "";
-        })
-        .map((c) => c.outerHTML.slice(0, 80)),
-    );
+    const unnamed = await unnamedControls(dialog);
     expect(unnamed).toEqual([]);
     await dialog.getByLabel("Log time").fill("30m");
     await dialog.getByRole("button", { name: "Log" }).click();
