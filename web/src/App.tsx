@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { CATEGORY_LABELS, type Category } from "../../src/core/category.js";
+import { plural } from "../../src/core/wording.js";
 import {
   Api,
   ApiError,
@@ -14,14 +15,16 @@ import { editableText } from "./format.js";
 import { Help } from "./Help.js";
 import { Plan } from "./Plan.js";
 import { Review } from "./Review.js";
+import { Roi } from "./Roi.js";
 import { minutesText } from "./report.js";
 
-type ViewKey = "board" | "balance" | "review" | "plan";
+type ViewKey = "board" | "balance" | "review" | "plan" | "roi";
 const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
   { key: "board", label: "Board", shortcut: "b" },
   { key: "balance", label: "Balance", shortcut: "m" },
   { key: "review", label: "Review", shortcut: "r" },
   { key: "plan", label: "Plan", shortcut: "p" },
+  { key: "roi", label: "ROI", shortcut: "o" },
 ];
 
 interface Notice {
@@ -165,10 +168,8 @@ function Dashboard(props: { api: Api }) {
               ? `Done: ${item.title}. ${stoppedText(r.stopped)}`
               : `Done: ${item.title}`,
             kind: "info",
-            undo: async () => {
-              if (r.next) await api.remove(r.next.id);
-              await api.undo(item.id);
-            },
+            // The server takes the next occurrence out with the completion (one core operation).
+            undo: () => api.undo(item.id),
           };
         }),
       edit: (item, text) =>
@@ -239,7 +240,10 @@ function Dashboard(props: { api: Api }) {
       void run(async () => {
         const r = await api.takeUp(id);
         await load();
-        return { text: `Took up ${id}: ${r.added.length} items added to the board`, kind: "info" };
+        return {
+          text: `Took up ${id}: ${plural(r.added.length, "item")} added to the board`,
+          kind: "info",
+        };
       }),
     [api, run, load],
   );
@@ -358,6 +362,7 @@ function Dashboard(props: { api: Api }) {
         {data && view === "balance" && <Balance api={api} version={data.version} />}
         {data && view === "review" && <Review api={api} version={data.version} onTakeUp={takeUp} />}
         {data && view === "plan" && <Plan api={api} version={data.version} onTakeUp={takeUp} />}
+        {data && view === "roi" && <Roi api={api} version={data.version} />}
       </main>
       <div class="notice-area" aria-live="polite">
         {notice && (

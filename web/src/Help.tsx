@@ -11,6 +11,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ["1 – 5", "move the card to People, Product, Process, Public, Tech (confirms a guess)"],
   ["u", "undo the last complete, edit, delete or move"],
   ["g then b / m / r / p", "go to the board, balance, review, plan"],
+  ["g then o", "go to the ROI check"],
   ["?", "show or hide this help"],
   ["Esc", "close this help"],
 ];

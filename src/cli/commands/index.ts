@@ -37,6 +37,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { names: ["playbook"], load: async () => (await import("./playbook.js")).registerPlaybook },
   { names: ["assess"], load: async () => (await import("./assess.js")).registerAssess },
   { names: ["plan"], load: async () => (await import("./plan.js")).registerPlan },
+  { names: ["roi"], load: async () => (await import("./roi.js")).registerRoi },
   { names: ["demo"], load: async () => (await import("./demo.js")).registerDemo },
   { names: ["serve"], load: async () => (await import("./serve.js")).registerServe },
   { names: ["classify"], load: async () => (await import("./classify.js")).registerClassify },
