@@ -47,6 +47,12 @@ export function registerFieldCommand(program: Command, io: CliIO, spec: FieldCom
     .action(async (ids: string, words: string[], options: { json?: boolean }, command: Command) => {
       const ctx = contextOf(io, command);
       const today = ctx.today();
+      // The value may start with "-", so options commander does not know reach us: any such
+      // word that is no negative number is still an unknown option, exit 2 as everywhere.
+      const option = spec.signedValue ? words.find((w) => /^-(?![\d.])/.test(w)) : undefined;
+      if (option !== undefined) {
+        command.error(`error: unknown option '${option}'`, { code: "commander.unknownOption" });
+      }
       const texts = spec.eachWord ? words : [words.join(" ")];
       const readDate = await dateReader(
         texts.some((t) => readsDate(spec.field, t)),
