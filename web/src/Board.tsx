@@ -263,6 +263,14 @@ export function Board(props: BoardProps) {
                   guess
                 </span>
               )}
+              {item.duplicateOf !== null && (
+                <span
+                  class="duplicate"
+                  title={`id:${item.tags.id} is already used on line ${item.duplicateOf}: \`ppppt check --fix\` gives this item its own`}
+                >
+                  same id as line {item.duplicateOf}
+                </span>
+              )}
               {item.spentMinutes !== null && (
                 <span class="spent" title="time spent">
                   {minutesText(item.spentMinutes)}

@@ -1,3 +1,4 @@
+import type { CheckReport } from "../../src/core/docket/check-report.js";
 import type { FieldName } from "../../src/core/docket/fields.js";
 import type { ItemJson } from "../../src/core/docket/item-json.js";
 
@@ -65,6 +66,8 @@ export interface ItemsResponse {
   timers: RunningTimer[];
   /** The server's wall clock when it answered (a UTC timestamp). */
   now: string;
+  /** Unreadable lines and repeated ids, as `ppppt check` reports them. */
+  problems: Pick<CheckReport, "unreadable" | "duplicates">;
 }
 
 export interface Preview {

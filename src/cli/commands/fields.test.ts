@@ -157,13 +157,15 @@ describe("log and done --spent", () => {
     await run("done", "a0b2"); // est:2h, not measured
     const r = await run("balance", "--week", "--json");
     const b = JSON.parse(r.stdout).balance;
-    expect([b.basis, b.total, b.measured, Math.round(b.measuredShare)]).toEqual([
+    expect([b.basis, b.total, b.minutes.measured, b.minutes.estimated]).toEqual([
       "time",
       150,
       30,
-      20,
+      120,
     ]);
-    expect((await run("balance", "--week")).stdout).toContain("30m of 2h30m measured (20%)");
+    expect((await run("balance", "--week")).stdout).toContain(
+      "total 2h30m: 30m measured, 2h estimated",
+    );
   });
 });
 
