@@ -42,6 +42,8 @@ const COMMANDS: readonly CommandEntry[] = [
   { names: ["serve"], load: async () => (await import("./serve.js")).registerServe },
   { names: ["classify"], load: async () => (await import("./classify.js")).registerClassify },
   { names: ["why"], load: async () => (await import("./why.js")).registerWhy },
+  { names: ["import"], load: async () => (await import("./import.js")).loadImport() },
+  { names: ["calendar"], load: async () => (await import("./calendar.js")).registerCalendar },
 ];
 
 /**
