@@ -177,4 +177,28 @@ describe("the built ppppt command", () => {
     expect(run.stdout).toMatch(/call Dana/);
     expect(run.stderr).toBe("");
   });
+
+  it("loads the date parser (chrono) only for a command that reads a date", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ppppt-bin-"));
+    const file = join(dir, "todo.txt");
+    const probe = join(dir, "probe.cjs");
+    writeFileSync(
+      probe,
+      'const M = require("node:module"); const load = M._load; M._load = function (r, ...a) { if (r.includes("chrono")) process.stderr.write("chrono"); return load.call(this, r, ...a); };',
+    );
+    const loadsChrono = (...args: string[]) => {
+      writeFileSync(file, "call Dana cat:people id:aaaa\n");
+      const run = spawnSync(process.execPath, ["-r", probe, bin, "--file", file, ...args], {
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1", PPPPT_CACHE: cache, PPPPT_TODAY: "2026-11-25" },
+      });
+      expect(run.status, run.stderr).toBe(0);
+      return run.stderr.includes("chrono");
+    };
+    expect(loadsChrono("done", "aaaa")).toBe(false);
+    expect(loadsChrono("log", "aaaa", "30m")).toBe(false);
+    expect(loadsChrono("pri", "aaaa", "A")).toBe(false);
+    expect(loadsChrono("start", "aaaa")).toBe(false);
+    expect(loadsChrono("due", "aaaa", "friday")).toBe(true);
+  }, 60_000);
 });

@@ -38,6 +38,22 @@ export class CliContext {
     return localIsoDate(this.io.now());
   }
 
+  /**
+   * The wall clock, for timers (never --today: a timer measures real time). PPPPT_NOW, an ISO
+   * timestamp, stands in for it in tests.
+   */
+  now(): Date {
+    const given = this.io.env.PPPPT_NOW;
+    if (given === undefined || given === "") return this.io.now();
+    const instant = /^\d{4}-\d{2}-\d{2}T/.test(given) ? new Date(given) : undefined;
+    if (instant === undefined || Number.isNaN(instant.getTime())) {
+      throw new PpppptError(`PPPPT_NOW=${given} is not a timestamp`, {
+        hint: "Use an ISO timestamp such as 2026-12-01T22:10:00Z.",
+      });
+    }
+    return instant;
+  }
+
   out(text = ""): void {
     this.io.stdout(`${text}\n`);
   }

@@ -79,6 +79,12 @@ const FACTS: [RegExp, () => void][] = [
       expect(lineWith("sync")).not.toMatch(/^x /);
     },
   ],
+  [/^ppppt start dana/, () => expect(lineWith("dana")).toMatch(/ timer:\d{4}-\d\d-\d\dT[\d:]+Z/)],
+  [/^ppppt stop/, () => expect(lineWith("dana")).not.toContain("timer:")],
+  [/^ppppt log dana 30m/, () => expect(lineWith("dana")).toMatch(/ spent:30m/)],
+  [/^ppppt snooze read/, () => expect(lineWith("read")).toMatch(/ t:\d{4}-\d\d-\d\d/)],
+  [/^ppppt tag dana/, () => expect(lineWith("dana")).toMatch(/ @desk .*owner:dana/)],
+  [/^ppppt done read --spent 45m/, () => expect(lineWith("read")).toMatch(/^x .* spent:45m/)],
   [
     /^ppppt edit dana "/,
     () => {

@@ -41,6 +41,9 @@ export function itemRenderer(today: IsoDate, style: Style): (line: ItemLine) => 
       const time = timeOfDay(line);
       if (time !== undefined) out += ` ${time}`;
     }
+    // Shown only where snoozed items are listed at all (`list --all`, `show`, the field commands).
+    if (it.threshold && it.threshold > today && !it.done)
+      out += ` ${style.dim(`snoozed until ${it.threshold}`)}`;
     if (it.estimate !== undefined) out += ` ${style.dim(`est ${formatDuration(it.estimate)}`)}`;
     if (it.spent !== undefined) out += ` ${style.dim(`spent ${formatDuration(it.spent)}`)}`;
     if (it.rec)

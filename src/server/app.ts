@@ -6,13 +6,14 @@ import { captureItem } from "../core/capture.js";
 import { type Category, parseCategory } from "../core/category.js";
 import type { IsoDate } from "../core/dates.js";
 import { checkDocket } from "../core/docket/check-report.js";
-import { completeItem, reopenItem } from "../core/docket/complete.js";
+import { reopenItem } from "../core/docket/complete.js";
 import { appendItem, itemLines, removeItem, replaceItem } from "../core/docket/docket.js";
 import { EDIT_MODES, type EditMode, editItemText, setTag } from "../core/docket/edit.js";
 import type { Docket } from "../core/docket/item.js";
 import { itemJson } from "../core/docket/item-json.js";
 import { parseDocket } from "../core/docket/parse.js";
 import { printDocket } from "../core/docket/print.js";
+import { finishItem, runningTimers, stoppedTimerJson, timerStamp } from "../core/docket/timer.js";
 import { PpppptError } from "../core/errors.js";
 import { buildNextReport } from "../core/lens/next.js";
 import { lensSettingsOf, readConfigFile } from "../store/config-file.js";
@@ -21,6 +22,7 @@ import { readDoneFile } from "../store/done-file.js";
 import type { Env } from "../store/paths.js";
 import { registerCalendarRoutes } from "./calendar-routes.js";
 import { contentVersion, type DocketWatch } from "./docket-watch.js";
+import { registerFieldRoutes } from "./field-routes.js";
 import { registerLensRoutes } from "./lens-routes.js";
 import { registerRoiRoutes } from "./roi-routes.js";
 import { apiGuard, hostGuard, securityHeaders } from "./security.js";
@@ -38,6 +40,8 @@ export interface DashboardOptions {
   /** The listening port, for the Host and Origin checks; known only once the server listens. */
   port: () => number;
   today: () => IsoDate;
+  /** The wall clock, for timers; the system clock unless given (tests pass PPPPT_NOW's). */
+  now?: () => Date;
   /** The categoriser `add` uses, loaded on first use and again after the page teaches it. */
   categoriser: () => Promise<Categoriser>;
   /** Teaches the classifier when the user moves an item to another category. */
@@ -66,6 +70,7 @@ const ClassifyBody = z.object({ text: z.string().max(2000) });
 export function createDashboardApp(options: DashboardOptions): Hono {
   const app = new Hono();
   const path = options.docketPath;
+  const now = options.now ?? (() => new Date());
   // Parsing 10,000 items costs ~100 ms: a write the page makes leaves its docket here, so the
   // reload that follows finds it by the file's hash instead of parsing the file again.
   let known: { version: string; docket: Docket } | undefined;
@@ -143,6 +148,13 @@ export function createDashboardApp(options: DashboardOptions): Hono {
           .filter((entry) => entry.predicted && entry.category)
           .map((entry) => [entry.line.id, entry.category]),
       ),
+      // The server's clock, so the page shows a timer's time as `ppppt stop` would count it.
+      now: timerStamp(now()),
+      // Running timers, on any item (a snoozed or done one too), for the page's header.
+      timers: runningTimers(docket).map((t) => ({
+        item: itemJson(t.line),
+        since: timerStamp(t.since),
+      })),
       // What `ppppt check` reports, so the page warns as the CLI's footer does.
       problems: (({ unreadable, duplicates }) => ({ unreadable, duplicates }))(checkDocket(docket)),
     });
@@ -156,6 +168,7 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     lines: async () => itemLines((await current()).docket),
     change,
   });
+  registerFieldRoutes(app, { today: options.today, now, change });
   registerCalendarRoutes(app, { docketPath: path, today: options.today, env: options.env });
   registerRoiRoutes(app, {
     today: options.today,
@@ -198,13 +211,16 @@ export function createDashboardApp(options: DashboardOptions): Hono {
   app.post("/api/items/:id/done", async (c) => {
     const id = c.req.param("id");
     const today = options.today();
+    const at = now();
+    // As `ppppt done`: a running timer on the item is stopped and its time counted first.
     const result = await change((docket) => {
-      const done = completeItem(docket, id, today);
+      const done = finishItem(docket, id, { today, now: at });
       return { docket: done.docket, result: done };
     });
     return c.json({
       done: itemJson(result.done),
       next: result.next ? itemJson(result.next) : null,
+      stopped: result.stopped ? stoppedTimerJson(result.stopped) : null,
     });
   });
 

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 
 /**
  * The e2e suites drive Debian's chromium, never a downloaded browser: the machine's own
@@ -25,4 +25,34 @@ export function launchChromium(): Promise<Browser> {
       "--disable-dev-shm-usage",
     ],
   });
+}
+
+/** A desktop-sized tab on the dashboard's URL, with the board drawn; console errors collected. */
+export async function openBoardPage(
+  browser: Browser,
+  url: string,
+): Promise<{ page: Page; consoleErrors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const consoleErrors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  await page.goto(url);
+  await page.locator(".column").first().waitFor();
+  return { page, consoleErrors };
+}
+
+/** The controls under `root` with no name a screen reader could say (their HTML, shortened). */
+export function unnamedControls(root: Locator): Promise<string[]> {
+  return root.evaluate((el) =>
+    [...el.querySelectorAll("button, input, select, a[href], canvas")]
+      .filter((c) => {
+        const label =
+          c.getAttribute("aria-label") ??
+          (c as HTMLInputElement).labels?.[0]?.textContent ??
+          c.textContent;
+        return !label || label.trim() === "";
+      })
+      .map((c) => c.outerHTML.slice(0, 80)),
+  );
 }

@@ -1,17 +1,21 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { request } from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCategoriserFor } from "../../src/cli/categoriser.js";
 import { runPpppt } from "../../src/cli/fake-io.js";
-import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
-import { findWebRoot } from "../../src/server/static-files.js";
+import type { RunningDashboard } from "../../src/server/start.js";
 import { appendCorrection, correctionsPath } from "../../src/store/corrections-file.js";
-import { CHROMIUM_PATH, haveBrowser, launchChromium } from "./browser.js";
-import { fixtureDocketText } from "./fixture-docket.js";
+import {
+  CHROMIUM_PATH,
+  haveBrowser,
+  launchChromium,
+  openBoardPage,
+  unnamedControls,
+} from "./browser.js";
+import { startFixtureDashboard } from "./fixture-docket.js";
 
 const TODAY = "2026-11-25";
 const ARTIFACTS = join(process.cwd(), "test-artifacts");
@@ -31,34 +35,20 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
   let page: Page;
   let origin: string;
   const dialogs: string[] = [];
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
-    dir = await mkdtemp(join(tmpdir(), "ppppt-e2e-"));
-    file = join(dir, "todo.txt");
-    await writeFile(file, fixtureDocketText(TODAY));
-    await mkdir(ARTIFACTS, { recursive: true });
-    dashboard = await startDashboard({
-      docketPath: file,
-      port: 0,
-      today: () => TODAY,
-      categoriser: () => loadCategoriserFor(file),
-      learn: (text, category) => appendCorrection(file, { date: TODAY, category, text }),
-      env: { HOME: dir, XDG_CONFIG_HOME: join(dir, "config") },
-    });
+    ({ dir, file, dashboard } = await startFixtureDashboard(TODAY, ARTIFACTS, (docket) => ({
+      categoriser: () => loadCategoriserFor(docket),
+      learn: (text, category) => appendCorrection(docket, { date: TODAY, category, text }),
+    })));
     origin = `http://127.0.0.1:${dashboard.port}`;
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
-    });
+    ({ page, consoleErrors } = await openBoardPage(browser, dashboard.url));
     page.on("dialog", (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await page.goto(dashboard.url);
-    await page.locator(".column").first().waitFor();
   }, 60_000);
 
   afterAll(async () => {
@@ -272,17 +262,7 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     for (const view of ["Board", "Balance", "Plan"]) {
       await page.getByRole("link", { name: view, exact: true }).click();
       await page.locator("main section").first().waitFor();
-      const unnamed = await page.evaluate(() =>
-        [...document.querySelectorAll("button, input, select, a[href], canvas")]
-          .filter((el) => {
-            const label =
-              el.getAttribute("aria-label") ??
-              (el as HTMLInputElement).labels?.[0]?.textContent ??
-              el.textContent;
-            return !label || label.trim() === "";
-          })
-          .map((el) => el.outerHTML.slice(0, 80)),
-      );
+      const unnamed = await unnamedControls(page.locator("body"));
       expect(unnamed).toEqual([]);
     }
     await page.getByRole("link", { name: "Board", exact: true }).click();

@@ -1,7 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { CATEGORY_LABELS, type Category } from "../../src/core/category.js";
 import { plural } from "../../src/core/wording.js";
-import { Api, ApiError, type ItemJson, type ItemsResponse, takeToken } from "./api.js";
+import {
+  Api,
+  ApiError,
+  type ItemJson,
+  type ItemsResponse,
+  type StoppedTimer,
+  takeToken,
+} from "./api.js";
 import { Balance } from "./Balance.js";
 import { Board, type BoardActions } from "./Board.js";
 import { DocketProblems } from "./DocketProblems.js";
@@ -10,6 +17,7 @@ import { Help } from "./Help.js";
 import { Plan } from "./Plan.js";
 import { Review } from "./Review.js";
 import { Roi } from "./Roi.js";
+import { minutesText } from "./report.js";
 import { Team } from "./Team.js";
 import { Time } from "./Time.js";
 
@@ -158,8 +166,12 @@ function Dashboard(props: { api: Api }) {
             const rest = items.filter((i) => i.id !== item.id);
             return r.next ? [...rest, r.next] : rest;
           });
+          // Its timer stopped with it: the header must stop showing it now, not on the next event.
+          if (r.stopped) await load();
           return {
-            text: `Done: ${item.title}`,
+            text: r.stopped
+              ? `Done: ${item.title}. ${stoppedText(r.stopped)}`
+              : `Done: ${item.title}`,
             kind: "info",
             // The server takes the next occurrence out with the completion (one core operation).
             undo: () => api.undo(item.id),
@@ -197,8 +209,35 @@ function Dashboard(props: { api: Api }) {
             undo: from && from !== category ? () => api.recat(item.id, from) : undefined,
           };
         }),
+      field: async (item, field, value) => {
+        try {
+          const r = await api.field(item.id, field, value);
+          patch((items) => items.map((i) => (i.id === item.id ? r.item : i)));
+          // Reloaded too: a new due date or priority moves the card, a snooze hides it.
+          await load();
+          setNotice({ text: r.said, kind: "info" });
+          return true;
+        } catch (error) {
+          setNotice({ text: describe(error), kind: "error" });
+          return false;
+        }
+      },
+      start: (item) =>
+        run(async () => {
+          const r = await api.start(item.id);
+          await load();
+          const before = r.stopped.map(stoppedText);
+          const now = r.already ? `Already timing: ${item.title}` : `Timing: ${item.title}`;
+          return { text: [...before, now].join(". "), kind: "info" };
+        }),
+      stop: () =>
+        run(async () => {
+          const r = await api.stop();
+          await load();
+          return { text: r.stopped.map(stoppedText).join(". "), kind: "info" };
+        }),
     }),
-    [api, patch, run, load],
+    [api, patch, run, load, setNotice],
   );
 
   const takeUp = useCallback(
@@ -285,6 +324,14 @@ function Dashboard(props: { api: Api }) {
           ))}
         </nav>
         <div class="status">
+          {data?.timers[0] && (
+            <TimerBadge
+              title={data.timers[0].item.title}
+              since={data.timers[0].since}
+              serverNow={data.now}
+              onStop={actions.stop}
+            />
+          )}
           {data && <span class="today">Today {data.today}</span>}
           <span
             class={live ? "live on" : "live off"}
@@ -313,6 +360,7 @@ function Dashboard(props: { api: Api }) {
             predicted={data.predicted}
             today={data.today}
             actions={actions}
+            timers={data.timers}
             addFocus={addFocus}
             freshId={freshId}
           />
@@ -341,6 +389,40 @@ function Dashboard(props: { api: Api }) {
       </div>
       {help && <Help onClose={() => setHelp(false)} />}
     </div>
+  );
+}
+
+function stoppedText(s: StoppedTimer): string {
+  return s.addedMinutes === 0
+    ? `Stopped the timer on ${s.item.title}: under a minute, nothing added`
+    : `Stopped the timer on ${s.item.title}: added ${minutesText(s.addedMinutes)}`;
+}
+
+/** The running timer in the header: what is being timed, for how long, and a stop button. */
+function TimerBadge(props: {
+  title: string;
+  since: string;
+  serverNow: string;
+  onStop: () => Promise<void>;
+}) {
+  // Counted on the server's clock (the one `stop` uses), moved on by the page's own ticks.
+  const loaded = useMemo(() => Date.now(), [props.serverNow]);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(tick);
+  }, []);
+  const elapsed = Date.parse(props.serverNow) - Date.parse(props.since) + (now - loaded);
+  const minutes = Math.max(0, Math.floor(elapsed / 60_000));
+  return (
+    <span class="timer-badge" data-testid="running-timer">
+      <span class="timer-dot" aria-hidden="true" />
+      <span class="timer-title">{props.title}</span>{" "}
+      <span class="timer-elapsed">{minutesText(minutes)}</span>
+      <button type="button" onClick={() => void props.onStop()}>
+        Stop timer
+      </button>
+    </span>
   );
 }
 

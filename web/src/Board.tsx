@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "../../src/core/category.js";
-import type { Api, ItemJson } from "./api.js";
+import type { Api, FieldName, ItemJson, RunningTimer } from "./api.js";
+import { CardFields } from "./CardFields.js";
 import { editableText, friendlyDate } from "./format.js";
 import { QuickAdd } from "./QuickAdd.js";
+import { minutesText } from "./report.js";
 import { VirtualList } from "./VirtualList.js";
 
 /**
@@ -16,6 +18,10 @@ export interface BoardActions {
   edit(item: ItemJson, text: string): Promise<void>;
   remove(item: ItemJson): Promise<void>;
   recat(item: ItemJson, category: Category): Promise<void>;
+  /** One field, in the CLI's words (`due friday`, `tag +promo`); true when it was stored. */
+  field(item: ItemJson, field: FieldName, value: string): Promise<boolean>;
+  start(item: ItemJson): Promise<void>;
+  stop(): Promise<void>;
 }
 
 interface BoardProps {
@@ -24,6 +30,7 @@ interface BoardProps {
   predicted: Record<string, string>;
   today: string;
   actions: BoardActions;
+  timers: RunningTimer[];
   /** Bumped by the `n` shortcut: focus the quick-add box. */
   addFocus: number;
   /** A card just added: scrolled into view and marked, without taking the focus. */
@@ -55,6 +62,13 @@ export function Board(props: BoardProps) {
 
   const [focusId, setFocusId] = useState<string | undefined>(undefined);
   const [editingId, setEditingId] = useState<string | undefined>(undefined);
+  const [fieldsId, setFieldsId] = useState<string | undefined>(undefined);
+  const fieldsItem = fieldsId === undefined ? undefined : items.find((i) => i.id === fieldsId);
+  const timing = new Set(props.timers.map((t) => t.item.id));
+  // A snoozed item leaves the board, and its fields with it.
+  useEffect(() => {
+    if (fieldsId !== undefined && fieldsItem === undefined) setFieldsId(undefined);
+  }, [fieldsId, fieldsItem]);
   const [ghost, setGhost] = useState<{ item: ItemJson; x: number; y: number } | undefined>();
   const [over, setOver] = useState<ColumnKey | undefined>();
   const drag = useRef<DragState | undefined>(undefined);
@@ -158,6 +172,14 @@ export function Board(props: BoardProps) {
         void actions.done(item);
         return;
       }
+      case "f":
+        e.preventDefault();
+        setFieldsId(item.id);
+        return;
+      case "t":
+        e.preventDefault();
+        void (timing.has(item.id) ? actions.stop() : actions.start(item));
+        return;
       case "e":
       case "Enter":
         e.preventDefault();
@@ -249,6 +271,16 @@ export function Board(props: BoardProps) {
                   same id as line {item.duplicateOf}
                 </span>
               )}
+              {item.spentMinutes !== null && (
+                <span class="spent" title="time spent">
+                  {minutesText(item.spentMinutes)}
+                </span>
+              )}
+              {timing.has(item.id) && (
+                <span class="timing" title="a timer is running on this item">
+                  ● timing
+                </span>
+              )}
               {item.recurrence && (
                 <span class="rec" title={`repeats every ${item.recurrence}`}>
                   ↻ {item.recurrence}
@@ -260,6 +292,25 @@ export function Board(props: BoardProps) {
         )}
         {!editing && (
           <div class="card-tools">
+            <button
+              type="button"
+              tabIndex={-1}
+              class={timing.has(item.id) ? "timer-button on" : "timer-button"}
+              aria-label={`${timing.has(item.id) ? "Stop timer" : "Start timer"}: ${item.title}`}
+              title={timing.has(item.id) ? "Stop the timer (t)" : "Start a timer (t)"}
+              onClick={() => void (timing.has(item.id) ? actions.stop() : actions.start(item))}
+            >
+              {timing.has(item.id) ? "■" : "▶"}
+            </button>
+            <button
+              type="button"
+              tabIndex={-1}
+              aria-label={`Fields: ${item.title}`}
+              title="Due, priority, snooze, time, tags (f)"
+              onClick={() => setFieldsId(item.id)}
+            >
+              ⋯
+            </button>
             <button
               type="button"
               tabIndex={-1}
@@ -328,6 +379,16 @@ export function Board(props: BoardProps) {
           );
         })}
       </div>
+      {fieldsItem && (
+        <CardFields
+          item={fieldsItem}
+          onChange={(field, value) => actions.field(fieldsItem, field, value)}
+          onClose={() => {
+            setFieldsId(undefined);
+            refocus(boardRef.current, fieldsItem.id);
+          }}
+        />
+      )}
       {ghost && (
         <div
           class="drag-ghost"

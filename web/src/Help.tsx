@@ -6,6 +6,8 @@ export const SHORTCUTS: Array<[string, string]> = [
   ["x  or  Space", "complete the card"],
   ["e  or  Enter", "edit the card (Enter saves, Esc cancels)"],
   ["Delete", "delete the card"],
+  ["t", "start (or stop) a timer on the card"],
+  ["f", "the card's fields: due date, priority, snooze, time spent, tags"],
   ["1 – 5", "move the card to People, Product, Process, Public, Tech (confirms a guess)"],
   ["u", "undo the last complete, edit, delete or move"],
   ["g then b / m / r / p", "go to the board, balance, review, plan"],

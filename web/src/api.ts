@@ -1,4 +1,5 @@
 import type { CheckReport } from "../../src/core/docket/check-report.js";
+import type { FieldName } from "../../src/core/docket/fields.js";
 import type { ItemJson } from "../../src/core/docket/item-json.js";
 
 /**
@@ -40,12 +41,31 @@ export interface Inference {
   from: string;
 }
 
+export interface RunningTimer {
+  item: ItemJson;
+  /** The start, a UTC timestamp as the `timer:` tag holds it. */
+  since: string;
+}
+
+export interface StoppedTimer {
+  item: ItemJson;
+  since: string;
+  addedMinutes: number;
+}
+
+/** What `ppppt due|pri|snooze|tag|untag|log` change; the value is in the CLI's words. */
+export type { FieldName };
+
 export interface ItemsResponse {
   today: string;
   version: string;
   items: ItemJson[];
   /** Categories the classifier predicts for items without a `cat:` tag, by id. */
   predicted: Record<string, string>;
+  /** Running timers (normally none or one), on any item. */
+  timers: RunningTimer[];
+  /** The server's wall clock when it answered (a UTC timestamp). */
+  now: string;
   /** Unreadable lines and repeated ids, as `ppppt check` reports them. */
   problems: Pick<CheckReport, "unreadable" | "duplicates">;
 }
@@ -93,7 +113,9 @@ export class Api {
     return this.call("POST", "/api/items", { text, verbatim });
   }
 
-  done(id: string): Promise<{ done: ItemJson; next: ItemJson | null }> {
+  done(
+    id: string,
+  ): Promise<{ done: ItemJson; next: ItemJson | null; stopped: StoppedTimer | null }> {
     return this.call("POST", `/api/items/${encodeURIComponent(id)}/done`, {});
   }
 
@@ -112,6 +134,20 @@ export class Api {
 
   recat(id: string, category: string): Promise<{ item: ItemJson }> {
     return this.call("POST", `/api/items/${encodeURIComponent(id)}/recat`, { category });
+  }
+
+  field(id: string, field: FieldName, value: string): Promise<{ item: ItemJson; said: string }> {
+    return this.call("POST", `/api/items/${encodeURIComponent(id)}/field`, { field, value });
+  }
+
+  start(
+    id: string,
+  ): Promise<{ started: ItemJson; already: boolean; since: string; stopped: StoppedTimer[] }> {
+    return this.call("POST", `/api/items/${encodeURIComponent(id)}/start`, {});
+  }
+
+  stop(): Promise<{ stopped: StoppedTimer[] }> {
+    return this.call("POST", "/api/timer/stop", {});
   }
 
   takeUp(practice: string): Promise<{ added: ItemJson[] }> {

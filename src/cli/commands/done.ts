@@ -1,11 +1,14 @@
 import type { Command } from "commander";
-import { completeItem, reopenItem } from "../../core/docket/complete.js";
+import { reopenItem } from "../../core/docket/complete.js";
 import { changeEach } from "../../core/docket/docket.js";
 import { itemJson } from "../../core/docket/item-json.js";
+import { finishItem, stoppedTimerJson } from "../../core/docket/timer.js";
+import { requireDuration } from "../../core/duration.js";
 import { updateDocketFile } from "../../store/docket-file.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
 import { renderItem } from "../render.js";
+import { printStopped } from "./timer.js";
 
 export function registerDone(program: Command, io: CliIO): void {
   program
@@ -13,28 +16,42 @@ export function registerDone(program: Command, io: CliIO): void {
     .alias("do")
     .description("mark items done (a recurring item gets its next occurrence)")
     .argument("<ids...>", "the ids of the items, as `ppppt list` shows them")
+    .option("--spent <duration>", "add this time to each item's spent: (45m, 1h30m)")
     .option("--json", "print the done items (and new occurrences) as JSON")
-    .addHelpText("after", "\nExample:\n  ppppt done k3f9 a0b2")
-    .action(async (ids: string[], options: { json?: boolean }, command: Command) => {
-      const ctx = contextOf(io, command);
-      const today = ctx.today();
-      const completions = await updateDocketFile(ctx.docketPath(), (docket) =>
-        changeEach(docket, ids, (d, id) => {
-          const c = completeItem(d, id, today);
-          return { docket: c.docket, value: c };
-        }),
-      );
-      const result = {
-        done: completions.map((c) => c.done),
-        next: completions.flatMap((c) => (c.next ? [c.next] : [])),
-      };
-      if (options.json) {
-        ctx.json({ done: result.done.map(itemJson), next: result.next.map(itemJson) });
-        return;
-      }
-      for (const line of result.done) ctx.out(`Done ${renderItem(line, today, ctx.style)}`);
-      for (const line of result.next) ctx.out(`Next ${renderItem(line, today, ctx.style)}`);
-    });
+    .addHelpText(
+      "after",
+      "\nA running timer on the item is stopped first and its time added.\n\nExamples:\n  ppppt done k3f9 a0b2\n  ppppt done k3f9 --spent 45m",
+    )
+    .action(
+      async (ids: string[], options: { json?: boolean; spent?: string }, command: Command) => {
+        const ctx = contextOf(io, command);
+        const today = ctx.today();
+        const spent =
+          options.spent === undefined ? undefined : requireDuration(options.spent, "time spent");
+        const now = ctx.now();
+        const completions = await updateDocketFile(ctx.docketPath(), (docket) =>
+          changeEach(docket, ids, (d, id) => {
+            const c = finishItem(d, id, { today, now, spent });
+            return { docket: c.docket, value: c };
+          }),
+        );
+        const result = {
+          done: completions.map((c) => c.done),
+          next: completions.flatMap((c) => (c.next ? [c.next] : [])),
+        };
+        if (options.json) {
+          ctx.json({
+            done: result.done.map(itemJson),
+            next: result.next.map(itemJson),
+            stopped: completions.flatMap((c) => (c.stopped ? [stoppedTimerJson(c.stopped)] : [])),
+          });
+          return;
+        }
+        for (const c of completions) if (c.stopped) printStopped(ctx, c.stopped);
+        for (const line of result.done) ctx.out(`Done ${renderItem(line, today, ctx.style)}`);
+        for (const line of result.next) ctx.out(`Next ${renderItem(line, today, ctx.style)}`);
+      },
+    );
 
   program
     .command("undo")

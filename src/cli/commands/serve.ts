@@ -81,6 +81,7 @@ async function serveUntilStopped(
       host: options.host,
       port,
       today: () => ctx.today(),
+      now: () => ctx.now(),
       // Loaded again after each correction, so the page's predictions learn at once.
       categoriser: () => loadCategoriserFor(docketPath),
       learn: (text, category) =>

@@ -25,6 +25,7 @@ export function registerShow(program: Command, io: CliIO): void {
         return;
       }
       const it = line.item;
+      const timerValue = it.tags.find((t) => t.key === "timer")?.value;
       let none = "none";
       if (!it.category) {
         // Only an item without a category pays for loading the classifier.
@@ -64,6 +65,7 @@ export function registerShow(program: Command, io: CliIO): void {
         ],
         ["estimate", it.estimate === undefined ? undefined : formatDuration(it.estimate)],
         ["spent", it.spent === undefined ? undefined : formatDuration(it.spent)],
+        ["timer", timerValue === undefined ? undefined : `running since ${timerValue}`],
         ["projects", it.projects.map((p) => `+${p}`).join(" ") || undefined],
         ["contexts", it.contexts.map((c) => `@${c}`).join(" ") || undefined],
         ["hidden", it.hidden ? "yes (h:1)" : undefined],

@@ -91,4 +91,5 @@ export const PPPPT_KEYS = [
   "est",
   "spent",
   "pri",
+  "timer",
 ] as const;
