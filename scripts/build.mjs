@@ -24,6 +24,8 @@ const VENDOR = {
   "write-file-atomic": "write-file-atomic",
   yaml: "yaml",
   zod: "zod",
+  saxes: "saxes",
+  tinyglobby: "tinyglobby",
 };
 
 /**
@@ -111,6 +113,8 @@ await build({
   entryPoints: ["src/cli/bin.ts"],
   outfile: "dist/cli.cjs",
   plugins: [vendorPlugin, commanderPlugin],
+  // DuckDB loads a native binary from its platform package at run time: never bundled.
+  external: ["@duckdb/node-api"],
   // import() of a vendored package becomes require(): a dynamic import would start Node's ESM
   // loader (and its CommonJS lexer) just to load a CommonJS file.
   supported: { "dynamic-import": false },

@@ -36,6 +36,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { names: ["serve"], load: async () => (await import("./serve.js")).registerServe },
   { names: ["classify"], load: async () => (await import("./classify.js")).registerClassify },
   { names: ["why"], load: async () => (await import("./why.js")).registerWhy },
+  { names: ["health"], load: async () => (await import("./health.js")).registerHealth },
 ];
 
 /**
