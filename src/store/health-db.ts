@@ -5,6 +5,7 @@ import { basename, dirname, join } from "node:path";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { PpppptError } from "../core/errors.js";
 import { fnv1a } from "../core/fnv1a.js";
+import type { RunFacts, TestInRun } from "../core/health/flaky.js";
 import {
   countResult,
   emptyCounts,
@@ -363,4 +364,58 @@ export async function rebuildHealthDb(paths: HealthPaths): Promise<RebuildOutcom
   }
   const ingested = await ingestEntries(paths, usable, false);
   return { ingested, missing };
+}
+
+/** The rows flaky detection reads: one per run, one per (test, run). */
+export async function readFlakyInputs(
+  db: DuckDBConnection,
+): Promise<{ runs: RunFacts[]; results: TestInRun[] }> {
+  const runRows = await db.runAndReadAll(`
+    select p.run_key, any_value(p.commit_sha), any_value(p.branch), any_value(p.job),
+      strftime(min(p.run_time) at time zone 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ'),
+      sum(p.tests)::integer, sum(p.failures + p.errors)::integer,
+      coalesce((select sum(greatest(r.seconds, 0)) from results r where r.run_key = p.run_key), 0)::double
+    from reports p group by p.run_key`);
+  const runs: RunFacts[] = runRows.getRows().map((r) => ({
+    runKey: r[0] as string,
+    commit: (r[1] as string | null) ?? undefined,
+    branch: (r[2] as string | null) ?? undefined,
+    job: (r[3] as string | null) ?? undefined,
+    time: r[4] as string,
+    results: r[5] as number,
+    failed: r[6] as number,
+    seconds: r[7] as number,
+  }));
+  const testRows = await db.runAndReadAll(`
+    select test_id, run_key,
+      count(*) filter (where outcome in ('passed', 'flaky'))::integer,
+      count(*) filter (where outcome in ('failed', 'error'))::integer,
+      count(*) filter (where outcome = 'flaky')::integer,
+      coalesce(sum(greatest(seconds, 0)) filter (where outcome in ('failed', 'error')), 0)::double,
+      coalesce(sum(greatest(seconds, 0)), 0)::double,
+      any_value(case when file <> '' then file else replace(classname, '.', '/') end)
+    from results group by test_id, run_key`);
+  const results: TestInRun[] = testRows.getRows().map((r) => ({
+    testId: r[0] as string,
+    runKey: r[1] as string,
+    passes: r[2] as number,
+    fails: r[3] as number,
+    rerunPasses: r[4] as number,
+    failSeconds: r[5] as number,
+    seconds: r[6] as number,
+    path: r[7] as string,
+  }));
+  return { runs, results };
+}
+
+/** Reads a CODEOWNERS file the user names; a missing one is an error naming it. */
+export async function readCodeownersFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PpppptError(code === "ENOENT" ? "no such file" : `cannot read: ${code}`, {
+      file: path,
+    });
+  }
 }

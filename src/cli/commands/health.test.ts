@@ -112,3 +112,91 @@ describe("ppppt health ingest", () => {
     expect(bad.stderr).toContain('"soon" is not a time');
   });
 });
+
+function report(dir: string, name: string, cases: Record<string, "pass" | "fail">): string {
+  const body = Object.entries(cases)
+    .map(
+      ([test, v]) =>
+        `<testcase classname="com.acme.CartTest" name="${test}" time="12">${v === "fail" ? "<failure/>" : ""}</testcase>`,
+    )
+    .join("");
+  const path = join(dir, name);
+  // The timestamp keeps two runs' reports apart: the same bytes are the same report.
+  writeFileSync(path, `<testsuite name="cart" timestamp="${name}">${body}</testsuite>`);
+  return path;
+}
+
+describe("ppppt health flaky", () => {
+  it("names the flaky test, why, its owner, and prints the quarantine list", async () => {
+    const { dir, env } = tempDocket("");
+    const others = { a: "pass", b: "pass", c: "pass" } as const;
+    const plan = [
+      ["1.xml", "abc1234", "2026-11-01T10:00:00Z", "fail"],
+      ["2.xml", "abc1234", "2026-11-01T11:00:00Z", "pass"],
+      ["3.xml", "def5678", "2026-11-02T10:00:00Z", "pass"],
+    ] as const;
+    for (const [name, commit, time, v] of plan) {
+      const file = report(dir, name, { ...others, total: v });
+      const r = await runPpppt(
+        [
+          "health",
+          "ingest",
+          file,
+          "--commit",
+          commit,
+          "--branch",
+          "main",
+          "--job",
+          "unit",
+          "--time",
+          time,
+        ],
+        env,
+      );
+      expect(r.code, r.stderr).toBe(0);
+    }
+    writeFileSync(join(dir, "CODEOWNERS"), "* @all\ncom/acme/ @cart-team\n");
+    const text = await runPpppt(["health", "flaky", "--codeowners", join(dir, "CODEOWNERS")], env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("1 flaky test, 0 broken tests over 3 runs.");
+    expect(text.stdout).toContain("cart › com.acme.CartTest › total  @cart-team");
+    expect(text.stdout).toContain("same-commit: passed and failed on abc1234 in runs 1 and 2");
+    // 12 s failed attempt + the job's rerun on abc1234 (4 tests x 12 s) for its 1 failed test.
+    expect(text.stdout).toContain("1.0 CI minutes lost");
+    const q = await runPpppt(["health", "flaky", "--quarantine"], env);
+    expect(q.stdout).toBe("cart › com.acme.CartTest › total\n");
+    const json = JSON.parse((await runPpppt(["health", "flaky", "--json"], env)).stdout);
+    expect(json.tests[0]).toMatchObject({ status: "flaky", runsAffected: 1, runs: 3 });
+  });
+
+  it("says so when nothing was ingested", async () => {
+    const { env } = tempDocket("");
+    const r = await runPpppt(["health", "flaky"], env);
+    expect(r.stdout).toContain("No test reports yet");
+  });
+});
+
+describe("one writer at a time", () => {
+  it("an ingest waits for another process holding the database, then goes on", async () => {
+    const { spawn } = await import("node:child_process");
+    const { dir, env } = tempDocket("");
+    const paths = healthPaths(env.PPPPT_FILE);
+    const holder = spawn(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `import { DuckDBInstance } from "@duckdb/node-api";
+         const db = await DuckDBInstance.create(${JSON.stringify(paths.database)});
+         console.log("open");
+         setTimeout(() => { db.closeSync(); process.exit(0); }, 1500);`,
+      ],
+      { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] },
+    );
+    await new Promise<void>((resolveOpen) => holder.stdout.once("data", () => resolveOpen()));
+    const file = report(dir, "r.xml", { a: "pass" });
+    const r = await runPpppt(["health", "ingest", file], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("ingested");
+  }, 30_000);
+});

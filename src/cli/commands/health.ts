@@ -119,6 +119,73 @@ export function registerHealth(program: Command, io: CliIO): void {
 
   asProgramDoes(
     health
+      .command("flaky")
+      .description(
+        "the flaky tests, flakiest first: flake rate, runs affected, CI minutes lost, owner, and why each is flagged",
+      )
+      .option("--json", "print { runs, infraRuns, tests: [...] }")
+      .option("--quarantine", "print the flaky tests' ids, one a line, for a CI job to skip")
+      .option("--codeowners <file>", "a CODEOWNERS file to name each test's owner from")
+      .addHelpText(
+        "after",
+        "\nBroken tests (failing every run since a commit) are listed apart and never quarantined.\nRuns where most tests failed are left out as infrastructure failures. docs/health.md has\nevery rule and threshold, and how CI minutes lost are counted.",
+      ),
+    io,
+  ).action(
+    async (
+      options: { json?: boolean; quarantine?: boolean; codeowners?: string },
+      command: Command,
+    ) => {
+      const ctx = contextOf(io, command);
+      const store = await import("../../store/health-db.js");
+      const { detectFlaky } = await import("../../core/health/flaky.js");
+      const { ownersOf, parseCodeowners } = await import("../../core/health/codeowners.js");
+      const rules =
+        options.codeowners === undefined
+          ? []
+          : parseCodeowners(await store.readCodeownersFile(options.codeowners));
+      const inputs = await store.withHealthDb(store.healthPaths(ctx.docketPath()), (db) =>
+        store.readFlakyInputs(db),
+      );
+      const report = detectFlaky(inputs.runs, inputs.results);
+      const tests = report.tests.map((t) => ({ ...t, owners: ownersOf(rules, t.path) }));
+      if (options.quarantine) {
+        for (const t of tests) if (t.status === "flaky") ctx.out(t.testId);
+        return;
+      }
+      if (options.json) {
+        ctx.json({ runs: report.runs, infraRuns: report.infraRuns, tests });
+        return;
+      }
+      if (report.runs === 0) {
+        ctx.out("No test reports yet: run `ppppt health ingest PATH...` first.");
+        return;
+      }
+      const flaky = tests.filter((t) => t.status === "flaky");
+      const broken = tests.filter((t) => t.status === "broken");
+      ctx.out(
+        `${plural(flaky.length, "flaky test")}, ${plural(broken.length, "broken test")} over ${plural(report.runs, "run")}.`,
+      );
+      for (const t of flaky) {
+        const owner = t.owners.length > 0 ? `  ${t.owners.join(" ")}` : "";
+        ctx.out("");
+        ctx.out(ctx.style.bold(t.testId) + owner);
+        ctx.out(
+          `  flake rate ${Math.round(t.flakeRate * 100)}% (${t.runsAffected} of ${plural(t.runs, "run")}), ${t.minutesLost.toFixed(1)} CI minutes lost, seen ${t.firstSeen.slice(0, 10)} to ${t.lastSeen.slice(0, 10)}`,
+        );
+        for (const f of t.flags) ctx.out(`  ${f.kind}: ${f.why}`);
+      }
+      if (broken.length > 0) {
+        ctx.out("");
+        ctx.out("Broken (fix, do not quarantine):");
+        for (const t of broken) ctx.out(`  ${t.testId}: ${t.broken}`);
+      }
+      for (const r of report.infraRuns) ctx.out(`Left out run ${r.run}: ${r.why}.`);
+    },
+  );
+
+  asProgramDoes(
+    health
       .command("rebuild")
       .description("build the health database again from the reports it was built from"),
     io,
