@@ -94,6 +94,17 @@ interface Observed {
   verdict: Verdict;
 }
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [item]);
+    else list.push(item);
+  }
+  return groups;
+}
+
 function verdictOf(t: TestInRun): Verdict | undefined {
   if (t.fails > 0 && t.passes > 0) return "retry";
   if (t.rerunPasses > 0) return "retry";
@@ -134,15 +145,14 @@ export function detectFlaky(runs: readonly RunFacts[], results: readonly TestInR
       });
     } else usable.set(r.runKey, r);
   }
-  const byTest = new Map<string, Observed[]>();
+  const observedAll: Observed[] = [];
   for (const t of results) {
     const run = usable.get(t.runKey);
     const verdict = verdictOf(t);
     if (run === undefined || verdict === undefined) continue;
-    let list = byTest.get(t.testId);
-    if (list === undefined) byTest.set(t.testId, (list = []));
-    list.push({ run, number: number.get(t.runKey) as number, t, verdict });
+    observedAll.push({ run, number: number.get(t.runKey) as number, t, verdict });
   }
+  const byTest = groupBy(observedAll, (o) => o.t.testId);
   const tests: TestHealth[] = [];
   for (const [testId, observed] of byTest) {
     observed.sort((a, b) => a.number - b.number);
@@ -203,13 +213,10 @@ function judge(
 function flagsOf(history: Observed[]): Flag[] {
   const flags: Flag[] = [];
   // Passed and failed on the same commit, in different runs.
-  const byCommit = new Map<string, Observed[]>();
-  for (const o of history) {
-    if (o.run.commit === undefined) continue;
-    const list = byCommit.get(o.run.commit) ?? [];
-    list.push(o);
-    byCommit.set(o.run.commit, list);
-  }
+  const byCommit = groupBy(
+    history.filter((o) => o.run.commit !== undefined),
+    (o) => o.run.commit as string,
+  );
   for (const [commit, list] of byCommit) {
     const passed = list.filter((o) => o.verdict === "pass");
     const failed = list.filter((o) => o.verdict === "fail");
@@ -231,13 +238,7 @@ function flagsOf(history: Observed[]): Flag[] {
     });
   }
   // Flip rate on a branch's consecutive runs.
-  const byBranch = new Map<string, Observed[]>();
-  for (const o of history) {
-    const key = o.run.branch ?? "";
-    const list = byBranch.get(key) ?? [];
-    list.push(o);
-    byBranch.set(key, list);
-  }
+  const byBranch = groupBy(history, (o) => o.run.branch ?? "");
   for (const [branch, list] of byBranch) {
     if (list.length < FLAKY_RULES.flipMinRuns) continue;
     let flips = 0;
