@@ -37,6 +37,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { names: ["classify"], load: async () => (await import("./classify.js")).registerClassify },
   { names: ["why"], load: async () => (await import("./why.js")).registerWhy },
   { names: ["health"], load: async () => (await import("./health.js")).registerHealth },
+  { names: ["slo"], load: async () => (await import("./slo.js")).registerSlo },
 ];
 
 /**

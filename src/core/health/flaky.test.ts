@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectFlaky, type RunFacts, type TestInRun } from "./flaky.js";
+import { ciRunEvents, detectFlaky, type RunFacts, type TestInRun } from "./flaky.js";
 
 function run(i: number, over: Partial<RunFacts> = {}): RunFacts {
   return {
@@ -106,6 +106,21 @@ describe("detectFlaky", () => {
       flags: [],
       minutesLost: 0,
     });
+  });
+
+  it("turns runs into the CI SLO's events: bad where a flaky test failed, infrastructure runs out", () => {
+    const runs = [run(1), run(2, { commit: "c1" }), run(3), run(4, { failed: 15 })];
+    const report = detectFlaky(runs, [
+      result("t", 1, "fail"),
+      result("t", 2, "pass"),
+      result("t", 3, "pass"),
+      result("t", 4, "fail"),
+    ]);
+    expect(ciRunEvents(runs, report).map((e) => [e.good, e.blame])).toEqual([
+      [false, ["t"]],
+      [true, []],
+      [true, []],
+    ]);
   });
 
   it("leaves out runs where most tests failed", () => {

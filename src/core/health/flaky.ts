@@ -69,6 +69,8 @@ export interface TestHealth {
   /** Runs in which it failed at least once (outside a broken streak) over runs it ran in. */
   flakeRate: number;
   runsAffected: number;
+  /** The run keys of those runs. */
+  affectedRuns: string[];
   runs: number;
   firstSeen: string;
   lastSeen: string;
@@ -202,6 +204,7 @@ function judge(
     broken,
     flakeRate: history.length === 0 ? 0 : affected.length / history.length,
     runsAffected: affected.length,
+    affectedRuns: affected.map((o) => o.run.runKey),
     runs: observed.length,
     firstSeen: (observed[0] as Observed).run.time,
     lastSeen: (observed[observed.length - 1] as Observed).run.time,
@@ -299,4 +302,26 @@ function minutesLost(history: Observed[], allRuns: readonly RunFacts[]): number 
     }
   }
   return seconds / 60;
+}
+
+/**
+ * The CI SLO's events: every run not left out as infrastructure, good when no flaky test
+ * failed in it (broken tests are not flakes: they fail every run and are fixed, not budgeted).
+ */
+export function ciRunEvents(
+  runs: readonly RunFacts[],
+  report: FlakyReport,
+): { time: string; good: boolean; blame: string[] }[] {
+  const infra = new Set(report.infraRuns.map((r) => r.runKey));
+  const blame = new Map<string, string[]>();
+  for (const t of report.tests) {
+    if (t.status !== "flaky") continue;
+    for (const k of t.affectedRuns) blame.set(k, [...(blame.get(k) ?? []), t.testId]);
+  }
+  return runs
+    .filter((r) => !infra.has(r.runKey))
+    .map((r) => {
+      const tests = blame.get(r.runKey) ?? [];
+      return { time: r.time, good: tests.length === 0, blame: tests };
+    });
 }
