@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { CATEGORY_LABELS } from "../../core/category.js";
 import { findItem } from "../../core/docket/docket.js";
 import { itemJson } from "../../core/docket/item-json.js";
+import { timeOfDay } from "../../core/docket/time-of-day.js";
 import { formatDuration } from "../../core/duration.js";
 import { readDocketFile } from "../../store/docket-file.js";
 import { loadGuesses } from "../categoriser.js";
@@ -33,7 +34,15 @@ export function registerShow(program: Command, io: CliIO): void {
         }
       }
       const rows: [string, string | undefined][] = [
-        ["id", line.id + (it.ownId ? "" : " (from the text; written down on the first change)")],
+        [
+          "id",
+          line.id +
+            (line.duplicateOf !== undefined
+              ? ` (from the text: id:${it.ownId} is already used on line ${line.duplicateOf}; \`ppppt check --fix\` or the first change gives it its own)`
+              : it.ownId
+                ? ""
+                : " (from the text; written down on the first change)"),
+        ],
         ["title", it.title],
         ["status", it.done ? `done ${it.completed ?? ""}`.trim() : "open"],
         [
@@ -45,6 +54,7 @@ export function registerShow(program: Command, io: CliIO): void {
         ["priority", it.priority],
         ["created", it.created],
         ["due", it.due],
+        ["at", timeOfDay(line)],
         ["starts", it.threshold],
         [
           "repeats",
