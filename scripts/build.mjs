@@ -123,6 +123,17 @@ await build({
   banner: { js: "const __ppppt_module_url = require('node:url').pathToFileURL(__filename).href;" },
 });
 
+// The worker threads `ppppt health ingest` reads many reports in.
+await build({
+  ...common,
+  entryPoints: ["src/store/report-worker.ts"],
+  outfile: "dist/report-worker.cjs",
+  plugins: [vendorPlugin],
+  external: ["@duckdb/node-api"],
+  define: { "import.meta.url": "__ppppt_module_url" },
+  banner: { js: "const __ppppt_module_url = require('node:url').pathToFileURL(__filename).href;" },
+});
+
 // The dashboard's page, built by Vite into dist/web (served by `ppppt serve`). `--no-web`
 // skips it for a quick CLI-only rebuild.
 if (!process.argv.includes("--no-web")) {

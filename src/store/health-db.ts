@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { appendFile, readFile, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { PpppptError } from "../core/errors.js";
 import { fnv1a } from "../core/fnv1a.js";
@@ -113,7 +116,7 @@ export interface IngestOutcome {
   error?: string;
 }
 
-interface ReadReport {
+export interface ReadReport {
   hash: string;
   counts: ReportCounts;
   results: TestResult[];
@@ -198,42 +201,156 @@ async function ingestEntries(
 ): Promise<IngestOutcome[]> {
   return withHealthDb(paths, async (db) => {
     const out: IngestOutcome[] = [];
-    for (const { file, flags, runTime } of entries) {
-      try {
-        const report = await readReportFile(file);
-        const seen = await db.runAndReadAll("select 1 from reports where hash = $1", [report.hash]);
-        const outcome: IngestOutcome = {
-          file,
-          tests: report.counts.tests,
-          failures: report.counts.failures,
-          errors: report.counts.errors,
-          skipped: report.counts.skipped,
-          flaky: report.counts.flaky,
-          new: seen.currentRowCount === 0,
-        };
-        if (outcome.new) {
-          const time =
-            runTime ?? flags.time ?? report.timestamp ?? (await stat(file)).mtime.toISOString();
-          if (record) await recordInManifest(paths, report.hash, file, flags, time);
-          await storeReport(db, file, report, flags, time);
+    const reads = readInParallel(entries.map((e) => e.file));
+    try {
+      for (const [i, { file, flags, runTime }] of entries.entries()) {
+        try {
+          const report = await reads.get(i);
+          const seen = await db.runAndReadAll("select 1 from reports where hash = $1", [
+            report.hash,
+          ]);
+          const outcome: IngestOutcome = {
+            file,
+            tests: report.counts.tests,
+            failures: report.counts.failures,
+            errors: report.counts.errors,
+            skipped: report.counts.skipped,
+            flaky: report.counts.flaky,
+            new: seen.currentRowCount === 0,
+          };
+          if (outcome.new) {
+            const time =
+              runTime ?? flags.time ?? report.timestamp ?? (await stat(file)).mtime.toISOString();
+            if (record) await recordInManifest(paths, report.hash, file, flags, time);
+            await storeReport(db, file, report, flags, time);
+          }
+          out.push(outcome);
+        } catch (error) {
+          if (!(error instanceof PpppptError)) throw error;
+          out.push({
+            file,
+            tests: 0,
+            failures: 0,
+            errors: 0,
+            skipped: 0,
+            flaky: 0,
+            new: false,
+            error: error.describe().split("\n")[0] as string,
+          });
         }
-        out.push(outcome);
-      } catch (error) {
-        if (!(error instanceof PpppptError)) throw error;
-        out.push({
-          file,
-          tests: 0,
-          failures: 0,
-          errors: 0,
-          skipped: 0,
-          flaky: 0,
-          new: false,
-          error: error.describe().split("\n")[0] as string,
-        });
       }
+    } finally {
+      await reads.close();
     }
     return out;
   });
+}
+
+/** Reports read ahead of the one being stored, per worker: enough to keep the cores busy, few enough to keep memory flat. */
+const READ_AHEAD = 2;
+/** Fewer files than this are read on the main thread: starting workers costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 8;
+
+interface Reads {
+  get(index: number): Promise<ReadReport>;
+  close(): Promise<void>;
+}
+
+/**
+ * Reads the files in worker threads (one per core, at most 4) when running from the bundle,
+ * where dist/report-worker.cjs sits beside it; else on this thread. Results come back by
+ * index, in any order; the caller stores them in file order.
+ */
+function readInParallel(files: readonly string[]): Reads {
+  const workerFile = bundledWorkerFile();
+  if (workerFile === undefined || files.length < MIN_FILES_FOR_WORKERS) {
+    return { get: (i) => readReportFile(files[i] as string), close: async () => undefined };
+  }
+  return workerReads(files, workerFile);
+}
+
+function bundledWorkerFile(): string | undefined {
+  const here = import.meta.url;
+  if (!here.endsWith(".cjs")) return undefined;
+  const file = join(dirname(fileURLToPath(here)), "report-worker.cjs");
+  return existsSync(file) ? file : undefined;
+}
+
+interface Pending {
+  promise: Promise<ReadReport>;
+  resolve: (r: ReadReport) => void;
+  reject: (e: Error) => void;
+}
+
+function pending(): Pending {
+  let resolve!: (r: ReadReport) => void;
+  let reject!: (e: Error) => void;
+  const promise = new Promise<ReadReport>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Marked handled here; the caller awaits it in file order and sees the rejection then.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+type WorkerReply = {
+  id: number;
+  report?: ReadReport;
+  error?: { message: string; file?: string; line?: number; hint?: string };
+};
+
+function workerReads(files: readonly string[], workerFile: string): Reads {
+  const count = Math.max(1, Math.min(4, availableParallelism()));
+  const workers = Array.from({ length: count }, () => new Worker(workerFile));
+  const reads = new Map<number, Pending>();
+  const readOf = (i: number) => {
+    let p = reads.get(i);
+    if (p === undefined) reads.set(i, (p = pending()));
+    return p;
+  };
+  const idle = [...workers];
+  let next = 0;
+  let taken = 0;
+  // Hands files to idle workers, never more than READ_AHEAD per worker beyond what is taken.
+  const pump = () => {
+    while (idle.length > 0 && next < files.length && next < taken + count * READ_AHEAD) {
+      const id = next++;
+      readOf(id);
+      (idle.pop() as Worker).postMessage({ id, path: files[id] });
+    }
+  };
+  for (const worker of workers) {
+    worker.on("message", (m: WorkerReply) => {
+      const read = readOf(m.id);
+      if (m.report !== undefined) read.resolve(m.report);
+      else {
+        const e = m.error ?? { message: "the reader stopped" };
+        const where: { file?: string; line?: number; hint?: string } = {};
+        if (e.file !== undefined) where.file = e.file;
+        if (e.line !== undefined) where.line = e.line;
+        if (e.hint !== undefined) where.hint = e.hint;
+        read.reject(new PpppptError(e.message, where));
+      }
+      idle.push(worker);
+      pump();
+    });
+    worker.on("error", (error) => {
+      for (const read of reads.values()) read.reject(error);
+    });
+  }
+  pump();
+  return {
+    get: (index) => {
+      taken = Math.max(taken, index + 1);
+      pump();
+      const read = readOf(index);
+      return read.promise.finally(() => reads.delete(index));
+    },
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
 }
 
 async function storeReport(

@@ -76,6 +76,34 @@ describe.skipIf(!existsSync(FIXTURES))("ppppt health ingest, on every fixture re
   }, 60_000);
 });
 
+describe.skipIf(!existsSync(FIXTURES))("the bundled ppppt health ingest", () => {
+  it("reads the fixtures in its worker threads to the same counts", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const root = join(import.meta.dirname, "../../..");
+    expect(existsSync(join(root, "dist", "report-worker.cjs")), "run `npm run build` first").toBe(
+      true,
+    );
+    const { env } = tempDocket("");
+    const run = spawnSync(
+      process.execPath,
+      [join(root, "bin", "ppppt.cjs"), "health", "ingest", FIXTURES, "--json"],
+      { env: { ...process.env, ...env, NO_COLOR: "1" }, encoding: "utf8" },
+    );
+    expect(run.status).toBe(1);
+    const rows = JSON.parse(run.stdout) as Row[];
+    const want = expected();
+    expect(rows).toHaveLength(want.length);
+    for (const [i, w] of want.entries()) {
+      const row = rows[i] as Row;
+      if (w.wellformed) {
+        expect([row.tests, row.failures, row.errors, row.skipped, row.flaky], w.file).toEqual(
+          w.counts,
+        );
+      } else expect(row.error, w.file).toContain(`${w.file}:`);
+    }
+  }, 60_000);
+});
+
 describe("ppppt health ingest", () => {
   it("a malformed file is named with its line and rolled back; the others go on", async () => {
     const { dir, env } = tempDocket("");
