@@ -20,6 +20,7 @@ import { readDocketBytes, updateDocketFile } from "../store/docket-file.js";
 import { readDoneFile } from "../store/done-file.js";
 import type { Env } from "../store/paths.js";
 import { contentVersion, type DocketWatch } from "./docket-watch.js";
+import { registerHealthRoutes } from "./health-routes.js";
 import { registerLensRoutes } from "./lens-routes.js";
 import { registerRoiRoutes } from "./roi-routes.js";
 import { apiGuard, hostGuard, securityHeaders } from "./security.js";
@@ -158,6 +159,7 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     today: options.today,
     lines: async () => itemLines((await current()).docket),
   });
+  registerHealthRoutes(app, { docketPath: path, env: options.env, now: () => new Date() });
 
   app.post("/api/classify", async (c) => {
     const body = ClassifyBody.parse(await c.req.json());

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { SloEvent, SloSpec, SloStatus } from "../../core/health/slo.js";
+import type { SloSpec, SloStatus } from "../../core/health/slo.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
 
@@ -44,21 +44,25 @@ export function registerSlo(program: Command, io: CliIO): void {
         ctx.out(`Wrote ${await sloFile.writeDefaultSlos(ctx.env)}`);
         return;
       }
-      const { slos, file, defaults } = await sloFile.readSlos(ctx.env);
       const today = ctx.today();
       const pinned = ctx.env.PPPPT_TODAY !== undefined || command.optsWithGlobals().today;
       const now = pinned ? new Date(`${today}T23:59:59Z`) : io.now();
-      const events = await eventsFor(ctx.docketPath());
-      const { sloStatus, addBreachItem, goodQueryOf } = await import("../../core/health/slo.js");
-      const statuses = slos.map((slo) => sloStatus(slo, events.get(goodQueryOf(slo)) ?? [], now));
+      const { readHealthReport } = await import("../../store/health-report.js");
+      const report = await readHealthReport(ctx.docketPath(), ctx.env, now);
+      const { slos, statuses } = report;
+      const { addBreachItem } = await import("../../core/health/slo.js");
       const added = await recordBreaches(ctx.docketPath(), slos, statuses, today, addBreachItem);
       if (options.json) {
-        ctx.json({ file: defaults ? null : file, slos: statuses, added });
+        ctx.json({ file: report.sloFile, slos: statuses, added });
         return;
       }
+      const defaults = report.sloFile === null;
+      const file = sloFile.sloFilePath(ctx.env);
       if (defaults)
         ctx.out(
-          ctx.style.dim(`No ${file}: the default SLOs (\`ppppt slo --init\` writes them to edit).`),
+          ctx.style.dim(
+            `No ${sloFile.sloFilePath(ctx.env)}: the default SLOs (\`ppppt slo --init\` writes them to edit).`,
+          ),
         );
       for (const [i, s] of statuses.entries()) {
         if (i > 0 || defaults) ctx.out("");
@@ -66,17 +70,6 @@ export function registerSlo(program: Command, io: CliIO): void {
       }
       for (const a of added) ctx.out(`\nAdded to the docket: ${a}`);
     });
-}
-
-/** Each indicator's events; bugs and tech debt have none until issue exports are read. */
-async function eventsFor(docketPath: string): Promise<Map<string, SloEvent[]>> {
-  const store = await import("../../store/health-db.js");
-  const { detectFlaky, ciRunEvents } = await import("../../core/health/flaky.js");
-  const inputs = await store.withHealthDb(store.healthPaths(docketPath), (db) =>
-    store.readFlakyInputs(db),
-  );
-  const report = detectFlaky(inputs.runs, inputs.results);
-  return new Map([["ci-runs-without-flaky-failures", ciRunEvents(inputs.runs, report)]]);
 }
 
 async function recordBreaches(
