@@ -26,6 +26,8 @@ const VENDOR = {
   zod: "zod",
   saxes: "saxes",
   tinyglobby: "tinyglobby",
+  "ical.js": "ical",
+  "windows-iana": "windows-iana",
 };
 
 /**

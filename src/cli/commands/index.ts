@@ -38,6 +38,8 @@ const COMMANDS: readonly CommandEntry[] = [
   { names: ["why"], load: async () => (await import("./why.js")).registerWhy },
   { names: ["health"], load: async () => (await import("./health.js")).registerHealth },
   { names: ["slo"], load: async () => (await import("./slo.js")).registerSlo },
+  { names: ["import"], load: async () => (await import("./import.js")).loadImport() },
+  { names: ["calendar"], load: async () => (await import("./calendar.js")).registerCalendar },
 ];
 
 /**
