@@ -323,10 +323,12 @@ function workerReads(files: readonly string[], workerFile: string): Reads {
   const count = Math.max(1, Math.min(4, availableParallelism()));
   const workers = Array.from({ length: count }, () => new Worker(workerFile));
   const reads = new Map<number, Pending>();
-  const readOf = (i: number) => {
-    let p = reads.get(i);
-    if (p === undefined) reads.set(i, (p = pending()));
-    return p;
+  const readOf = (i: number): Pending => {
+    const known = reads.get(i);
+    if (known !== undefined) return known;
+    const fresh = pending();
+    reads.set(i, fresh);
+    return fresh;
   };
   const idle = [...workers];
   let next = 0;

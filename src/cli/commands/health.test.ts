@@ -1,21 +1,12 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { healthPaths, withHealthDb } from "../../store/health-db.js";
+import { healthPaths, type IngestOutcome, withHealthDb } from "../../store/health-db.js";
 import { runPpppt, tempDocket } from "../fake-io.js";
 
 const FIXTURES = join(import.meta.dirname, "../../../../shared/fixtures/junit");
 
-interface Row {
-  file: string;
-  tests: number;
-  failures: number;
-  errors: number;
-  skipped: number;
-  flaky: number;
-  new: boolean;
-  error?: string;
-}
+type Row = IngestOutcome;
 
 function expected(): { file: string; wellformed: boolean; counts: number[] }[] {
   const lines = readFileSync(join(FIXTURES, "EXPECTED.tsv"), "utf8").trim().split("\n").slice(1);

@@ -7,14 +7,7 @@ import { plural } from "../../core/wording.js";
 import type { IngestOutcome, RunFlags } from "../../store/health-db.js";
 import { contextOf, ExitStatus } from "../context.js";
 import type { CliIO } from "../io.js";
-
-/** The subcommands get the program's error handling too: commander copies it only at creation. */
-function asProgramDoes(command: Command, io: CliIO): Command {
-  return command
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
-    .showHelpAfterError("(run with --help for usage)");
-}
+import { asProgramDoes } from "../subcommand.js";
 
 function timeArg(value: string): string {
   const iso = readTimestamp(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);

@@ -57,7 +57,6 @@ export function registerSlo(program: Command, io: CliIO): void {
         return;
       }
       const defaults = report.sloFile === null;
-      const file = sloFile.sloFilePath(ctx.env);
       if (defaults)
         ctx.out(
           ctx.style.dim(
