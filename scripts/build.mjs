@@ -24,6 +24,8 @@ const VENDOR = {
   "write-file-atomic": "write-file-atomic",
   yaml: "yaml",
   zod: "zod",
+  saxes: "saxes",
+  tinyglobby: "tinyglobby",
   "ical.js": "ical",
   "windows-iana": "windows-iana",
   "@streamparser/json": "streamparser-json",
@@ -117,10 +119,23 @@ await build({
   entryPoints: ["src/cli/bin.ts"],
   outfile: "dist/cli.cjs",
   plugins: [vendorPlugin, commanderPlugin],
+  // DuckDB loads a native binary from its platform package at run time: never bundled.
+  external: ["@duckdb/node-api"],
   // import() of a vendored package becomes require(): a dynamic import would start Node's ESM
   // loader (and its CommonJS lexer) just to load a CommonJS file.
   supported: { "dynamic-import": false },
   // The sources are ES modules; in the CommonJS bundle import.meta.url is this file's URL.
+  define: { "import.meta.url": "__ppppt_module_url" },
+  banner: { js: "const __ppppt_module_url = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// The worker threads `ppppt health ingest` reads many reports in.
+await build({
+  ...common,
+  entryPoints: ["src/store/report-worker.ts"],
+  outfile: "dist/report-worker.cjs",
+  plugins: [vendorPlugin],
+  external: ["@duckdb/node-api"],
   define: { "import.meta.url": "__ppppt_module_url" },
   banner: { js: "const __ppppt_module_url = require('node:url').pathToFileURL(__filename).href;" },
 });

@@ -107,6 +107,7 @@ describe("the built ppppt command", () => {
       "csv-parse.cjs": (m) => m.parse,
       "csv-stringify.cjs": (m) => m.stringify,
       "saxes.cjs": (m) => m.SaxesParser,
+      "tinyglobby.cjs": (m) => m.glob,
     };
     expect(readdirSync(vendor).sort()).toEqual(Object.keys(uses).sort());
     for (const [file, used] of Object.entries(uses)) {

@@ -23,6 +23,7 @@ import type { Env } from "../store/paths.js";
 import { registerCalendarRoutes } from "./calendar-routes.js";
 import { contentVersion, type DocketWatch } from "./docket-watch.js";
 import { registerFieldRoutes } from "./field-routes.js";
+import { registerHealthRoutes } from "./health-routes.js";
 import { registerLensRoutes } from "./lens-routes.js";
 import { registerRoiRoutes } from "./roi-routes.js";
 import { apiGuard, hostGuard, securityHeaders } from "./security.js";
@@ -175,6 +176,7 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     lines: async () => itemLines((await current()).docket),
   });
   registerTeamRoutes(app, { env: options.env, today: options.today, categorise });
+  registerHealthRoutes(app, { docketPath: path, env: options.env, now: () => new Date() });
 
   app.post("/api/classify", async (c) => {
     const body = ClassifyBody.parse(await c.req.json());

@@ -20,6 +20,7 @@ import {
 import type { RoiReport, ScoredProposal } from "../../core/roi/report.js";
 import { type CliContext, contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
+import { asProgramDoes } from "../subcommand.js";
 
 /** The flags as commander reads them: numbers already numbers, dates still as typed. */
 type InputOptions = Partial<Record<NumberField, number>> & { kill?: string; review?: string };
@@ -87,14 +88,6 @@ async function inputsFrom(options: InputOptions, ctx: CliContext): Promise<RoiIn
  */
 function wantsJson(command: Command): boolean {
   return command.optsWithGlobals<{ json?: boolean }>().json === true;
-}
-
-/** The subcommands get the program's error handling too: commander copies it only at creation. */
-function asProgramDoes(command: Command, io: CliIO): Command {
-  return command
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
-    .showHelpAfterError("(run with --help for usage)");
 }
 
 export function registerRoi(program: Command, io: CliIO): void {

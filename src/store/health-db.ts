@@ -1,0 +1,555 @@
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync } from "node:fs";
+import { appendFile, readFile, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { PpppptError } from "../core/errors.js";
+import { fnv1a } from "../core/fnv1a.js";
+import type { RunFacts, TestInRun } from "../core/health/flaky.js";
+import {
+  countResult,
+  emptyCounts,
+  JunitReader,
+  type ReportCounts,
+  ReportDecoder,
+  type TestResult,
+} from "../core/health/junit.js";
+
+/**
+ * The health database (DuckDB) and the manifest it is rebuilt from, beside the docket:
+ * `health.duckdb` and `health-reports.tsv` for `todo.txt`, `<name>.health.duckdb` for another
+ * docket name. The database holds only what the reports (and issue exports) say, so losing it
+ * loses nothing: `ppppt health rebuild` reads the manifest's paths again (docs/health.md).
+ */
+export interface HealthPaths {
+  database: string;
+  manifest: string;
+}
+
+export function healthPaths(docketPath: string): HealthPaths {
+  const base = basename(docketPath);
+  const stem = base === "todo.txt" ? "" : `${base.replace(/\.txt$/, "")}.`;
+  return {
+    database: join(dirname(docketPath), `${stem}health.duckdb`),
+    manifest: join(dirname(docketPath), `${stem}health-reports.tsv`),
+  };
+}
+
+const SCHEMA = `
+create table if not exists reports (
+  hash varchar primary key, path varchar, run_key varchar, commit_sha varchar, branch varchar,
+  job varchar, run_time timestamptz, tests integer, failures integer, errors integer,
+  skipped integer, flaky integer, seconds double);
+create table if not exists results (
+  hash varchar, run_key varchar, test_id varchar, suite varchar, classname varchar,
+  name varchar, file varchar, outcome varchar, seconds double, reruns integer, seq integer);
+`;
+
+/** How long a command waits for another process (an ingest, the server) to close the database. */
+const OPEN_WAIT_MS = 15_000;
+
+/**
+ * Runs `work` with the database open, then closes it. DuckDB lets one process at a time open
+ * a file for writing, so every command and every server request opens it for as long as it
+ * needs and no longer; a second opener waits for the first rather than failing.
+ */
+export async function withHealthDb<T>(
+  paths: HealthPaths,
+  work: (db: DuckDBConnection) => Promise<T>,
+  options: { waitMs?: number } = {},
+): Promise<T> {
+  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const deadline = Date.now() + (options.waitMs ?? OPEN_WAIT_MS);
+  let instance: DuckDBInstance | undefined;
+  for (;;) {
+    try {
+      instance = await DuckDBInstance.create(paths.database);
+      break;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!/lock/i.test(message)) {
+        throw new PpppptError(`cannot open the health database: ${message.split("\n")[0]}`, {
+          file: paths.database,
+          hint: "It holds nothing of yours: remove it and run `ppppt health rebuild`.",
+        });
+      }
+      if (Date.now() > deadline) {
+        throw new PpppptError("the health database is held by another ppppt process", {
+          file: paths.database,
+          hint: "Wait for the other ingest to finish, then run this again.",
+        });
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const connection = await instance.connect();
+  try {
+    await connection.run(SCHEMA);
+    return await work(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** What the reports of one run have in common, from the flags or the report itself. */
+export interface RunFlags {
+  commit?: string;
+  branch?: string;
+  job?: string;
+  /** An ISO instant. */
+  time?: string;
+}
+
+export interface IngestOutcome {
+  file: string;
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+  flaky: number;
+  /** False when a report with the same content was already ingested. */
+  new: boolean;
+  error?: string;
+}
+
+export interface ReadReport {
+  hash: string;
+  counts: ReportCounts;
+  results: TestResult[];
+  timestamp: string | undefined;
+}
+
+/**
+ * Reads one report whole (streaming: 64 KiB at a time through the strict parser) and hashes
+ * its bytes on the way. Throws a PpppptError with the line when it is not well-formed.
+ */
+export async function readReportFile(path: string): Promise<ReadReport> {
+  const hash = createHash("sha256");
+  const counts = emptyCounts();
+  const results: TestResult[] = [];
+  const reader = new JunitReader(path, (r) => {
+    results.push(r);
+    countResult(counts, r);
+  });
+  const decoder = new ReportDecoder();
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
+      hash.update(chunk as Buffer);
+      reader.write(decoder.decode(chunk as Buffer));
+    }
+    reader.write(decoder.end());
+    reader.close();
+  } catch (error) {
+    if (error instanceof PpppptError) {
+      throw error.file ? error : new PpppptError(error.message, { file: path });
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PpppptError(code === "ENOENT" ? "no such file" : `cannot read: ${code ?? error}`, {
+      file: path,
+    });
+  }
+  return { hash: hash.digest("hex"), counts, results, timestamp: reader.facts.timestamp };
+}
+
+/** A test's identity: suite, class and name (the same class and name recur across suites). */
+export function testIdOf(r: Pick<TestResult, "suite" | "classname" | "name">): string {
+  return [r.suite, r.classname, r.name].filter((p) => p !== "").join(" › ");
+}
+
+function runKeyOf(flags: RunFlags, hash: string): string {
+  if (flags.commit === undefined && flags.branch === undefined && flags.job === undefined) {
+    return hash.slice(0, 16);
+  }
+  const key = [flags.commit ?? "", flags.branch ?? "", flags.job ?? "", flags.time ?? ""].join("|");
+  return `r${fnv1a(key).toString(16).padStart(8, "0")}`;
+}
+
+const MANIFEST_HEADER = "hash\tpath\tcommit\tbranch\tjob\ttime\trun_time\n";
+
+/**
+ * Ingests reports: each is read whole before any of it is written, so a report that is not
+ * well-formed leaves nothing behind (no row, no manifest line) and is named, and the others go
+ * on. Writes are committed every COMMIT_EVERY reports; a database error rolls back the
+ * uncommitted ones and ends the command. A report whose content was ingested before counts once.
+ */
+export async function ingestReports(
+  paths: HealthPaths,
+  files: readonly string[],
+  flags: RunFlags,
+): Promise<IngestOutcome[]> {
+  return ingestEntries(
+    paths,
+    files.map((file) => ({ file, flags })),
+    true,
+  );
+}
+
+interface IngestEntry {
+  file: string;
+  flags: RunFlags;
+  /** The run's time as first ingested (a rebuild keeps it; the file's mtime may have moved). */
+  runTime?: string;
+}
+
+async function ingestEntries(
+  paths: HealthPaths,
+  entries: readonly IngestEntry[],
+  record: boolean,
+): Promise<IngestOutcome[]> {
+  return withHealthDb(paths, async (db) => {
+    const out: IngestOutcome[] = [];
+    const reads = readInParallel(entries.map((e) => e.file));
+    let sinceCommit = 0;
+    await db.run("begin transaction");
+    try {
+      for (const [i, { file, flags, runTime }] of entries.entries()) {
+        try {
+          const report = await reads.get(i);
+          const seen = await db.runAndReadAll("select 1 from reports where hash = $1", [
+            report.hash,
+          ]);
+          const outcome: IngestOutcome = {
+            file,
+            tests: report.counts.tests,
+            failures: report.counts.failures,
+            errors: report.counts.errors,
+            skipped: report.counts.skipped,
+            flaky: report.counts.flaky,
+            new: seen.currentRowCount === 0,
+          };
+          if (outcome.new) {
+            const time =
+              runTime ?? flags.time ?? report.timestamp ?? (await stat(file)).mtime.toISOString();
+            if (record) await recordInManifest(paths, report.hash, file, flags, time);
+            await storeReport(db, file, report, flags, time);
+            if (++sinceCommit >= COMMIT_EVERY) {
+              await db.run("commit");
+              await db.run("begin transaction");
+              sinceCommit = 0;
+            }
+          }
+          out.push(outcome);
+        } catch (error) {
+          if (!(error instanceof PpppptError)) throw error;
+          out.push({
+            file,
+            tests: 0,
+            failures: 0,
+            errors: 0,
+            skipped: 0,
+            flaky: 0,
+            new: false,
+            error: error.describe().split("\n")[0] as string,
+          });
+        }
+      }
+      await db.run("commit");
+    } catch (error) {
+      await db.run("rollback");
+      throw error;
+    } finally {
+      await reads.close();
+    }
+    return out;
+  });
+}
+
+/**
+ * Reports written per transaction. A report that is not well-formed never reaches the
+ * database (it is read whole first), so transactions need not be per report; one commit per
+ * report cost half of an ingest's time.
+ */
+const COMMIT_EVERY = 64;
+
+/** Reports read ahead of the one being stored, per worker: enough to keep the cores busy, few enough to keep memory flat. */
+const READ_AHEAD = 2;
+/** Fewer files than this are read on the main thread: starting workers costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 8;
+
+interface Reads {
+  get(index: number): Promise<ReadReport>;
+  close(): Promise<void>;
+}
+
+/**
+ * Reads the files in worker threads (one per core, at most 4) when running from the bundle,
+ * where dist/report-worker.cjs sits beside it; else on this thread. Results come back by
+ * index, in any order; the caller stores them in file order.
+ */
+function readInParallel(files: readonly string[]): Reads {
+  const workerFile = bundledWorkerFile();
+  if (workerFile === undefined || files.length < MIN_FILES_FOR_WORKERS) {
+    return { get: (i) => readReportFile(files[i] as string), close: async () => undefined };
+  }
+  return workerReads(files, workerFile);
+}
+
+function bundledWorkerFile(): string | undefined {
+  const here = import.meta.url;
+  if (!here.endsWith(".cjs")) return undefined;
+  const file = join(dirname(fileURLToPath(here)), "report-worker.cjs");
+  return existsSync(file) ? file : undefined;
+}
+
+interface Pending {
+  promise: Promise<ReadReport>;
+  resolve: (r: ReadReport) => void;
+  reject: (e: Error) => void;
+}
+
+function pending(): Pending {
+  let resolve!: (r: ReadReport) => void;
+  let reject!: (e: Error) => void;
+  const promise = new Promise<ReadReport>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // Marked handled here; the caller awaits it in file order and sees the rejection then.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+type WorkerReply = {
+  id: number;
+  report?: ReadReport;
+  error?: { message: string; file?: string; line?: number; hint?: string };
+};
+
+function workerReads(files: readonly string[], workerFile: string): Reads {
+  const count = Math.max(1, Math.min(4, availableParallelism()));
+  const workers = Array.from({ length: count }, () => new Worker(workerFile));
+  const reads = new Map<number, Pending>();
+  const readOf = (i: number): Pending => {
+    const known = reads.get(i);
+    if (known !== undefined) return known;
+    const fresh = pending();
+    reads.set(i, fresh);
+    return fresh;
+  };
+  const idle = [...workers];
+  let next = 0;
+  let taken = 0;
+  // Hands files to idle workers, never more than READ_AHEAD per worker beyond what is taken.
+  const pump = () => {
+    while (idle.length > 0 && next < files.length && next < taken + count * READ_AHEAD) {
+      const id = next++;
+      readOf(id);
+      (idle.pop() as Worker).postMessage({ id, path: files[id] });
+    }
+  };
+  for (const worker of workers) {
+    worker.on("message", (m: WorkerReply) => {
+      const read = readOf(m.id);
+      if (m.report !== undefined) read.resolve(m.report);
+      else {
+        const e = m.error ?? { message: "the reader stopped" };
+        const where: { file?: string; line?: number; hint?: string } = {};
+        if (e.file !== undefined) where.file = e.file;
+        if (e.line !== undefined) where.line = e.line;
+        if (e.hint !== undefined) where.hint = e.hint;
+        read.reject(new PpppptError(e.message, where));
+      }
+      idle.push(worker);
+      pump();
+    });
+    worker.on("error", (error) => {
+      for (const read of reads.values()) read.reject(error);
+    });
+  }
+  pump();
+  return {
+    get: (index) => {
+      taken = Math.max(taken, index + 1);
+      pump();
+      const read = readOf(index);
+      return read.promise.finally(() => reads.delete(index));
+    },
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+async function storeReport(
+  db: DuckDBConnection,
+  file: string,
+  report: ReadReport,
+  flags: RunFlags,
+  time: string,
+): Promise<void> {
+  const runKey = runKeyOf(flags, report.hash);
+  const c = report.counts;
+  await db.run(
+    "insert into reports values ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8, $9, $10, $11, $12, $13)",
+    [
+      report.hash,
+      file,
+      runKey,
+      flags.commit ?? null,
+      flags.branch ?? null,
+      flags.job ?? null,
+      time,
+      c.tests,
+      c.failures,
+      c.errors,
+      c.skipped,
+      c.flaky,
+      c.time,
+    ],
+  );
+  const appender = await db.createAppender("results");
+  report.results.forEach((r, seq) => {
+    appender.appendVarchar(report.hash);
+    appender.appendVarchar(runKey);
+    appender.appendVarchar(testIdOf(r));
+    appender.appendVarchar(r.suite);
+    appender.appendVarchar(r.classname);
+    appender.appendVarchar(r.name);
+    appender.appendVarchar(r.file);
+    appender.appendVarchar(r.outcome);
+    if (r.time === null) appender.appendNull();
+    else appender.appendDouble(r.time);
+    appender.appendInteger(r.reruns);
+    appender.appendInteger(seq);
+    appender.endRow();
+  });
+  appender.closeSync();
+}
+
+/**
+ * One line per ingested report, written before the database is: the database can always be
+ * rebuilt from the files it names. Appended while the database is open, so under its lock.
+ */
+async function recordInManifest(
+  paths: HealthPaths,
+  hash: string,
+  file: string,
+  flags: RunFlags,
+  time: string,
+): Promise<void> {
+  const exists = await stat(paths.manifest).then(
+    () => true,
+    () => false,
+  );
+  const cell = (s: string | undefined) => (s ?? "").replace(/[\t\n\r]/g, " ");
+  const line = [hash, file, flags.commit, flags.branch, flags.job, flags.time, time]
+    .map(cell)
+    .join("\t");
+  await appendFile(paths.manifest, `${exists ? "" : MANIFEST_HEADER}${line}\n`);
+}
+
+export interface ManifestEntry {
+  hash: string;
+  path: string;
+  flags: RunFlags;
+  runTime: string;
+}
+
+export async function readManifest(paths: HealthPaths): Promise<ManifestEntry[]> {
+  const text = await readFile(paths.manifest, "utf8").catch((error) => {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "";
+    throw error;
+  });
+  const entries: ManifestEntry[] = [];
+  for (const line of text.split("\n").slice(1)) {
+    if (line === "") continue;
+    const [hash = "", path = "", commit, branch, job, time, runTime = ""] = line.split("\t");
+    const flags: RunFlags = {};
+    if (commit) flags.commit = commit;
+    if (branch) flags.branch = branch;
+    if (job) flags.job = job;
+    if (time) flags.time = time;
+    entries.push({ hash, path, flags, runTime });
+  }
+  return entries;
+}
+
+export interface RebuildOutcome {
+  ingested: IngestOutcome[];
+  /** Manifest entries whose file is gone or now has other content: their results are lost. */
+  missing: { path: string; reason: string }[];
+}
+
+/**
+ * Builds the database again from the manifest (after it was lost or damaged): every report
+ * it names, read again, with the run facts it was first ingested with. A file that is gone or
+ * whose content changed is named, not guessed at.
+ */
+export async function rebuildHealthDb(paths: HealthPaths): Promise<RebuildOutcome> {
+  const { rm } = await import("node:fs/promises");
+  const entries = await readManifest(paths);
+  await rm(paths.database, { force: true });
+  await rm(`${paths.database}.wal`, { force: true });
+  const missing: RebuildOutcome["missing"] = [];
+  const usable: IngestEntry[] = [];
+  for (const e of entries) {
+    const bytes = await readFile(e.path).catch(() => undefined);
+    if (bytes === undefined) missing.push({ path: e.path, reason: "no such file" });
+    else if (createHash("sha256").update(bytes).digest("hex") !== e.hash) {
+      missing.push({ path: e.path, reason: "its content changed since it was ingested" });
+    } else usable.push({ file: e.path, flags: e.flags, runTime: e.runTime });
+  }
+  const ingested = await ingestEntries(paths, usable, false);
+  return { ingested, missing };
+}
+
+/** The rows flaky detection reads: one per run, one per (test, run). */
+export async function readFlakyInputs(
+  db: DuckDBConnection,
+): Promise<{ runs: RunFacts[]; results: TestInRun[] }> {
+  const runRows = await db.runAndReadAll(`
+    select p.run_key, any_value(p.commit_sha), any_value(p.branch), any_value(p.job),
+      strftime(min(p.run_time) at time zone 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ'),
+      sum(p.tests)::integer, sum(p.failures + p.errors)::integer,
+      coalesce((select sum(greatest(r.seconds, 0)) from results r where r.run_key = p.run_key), 0)::double
+    from reports p group by p.run_key`);
+  const runs: RunFacts[] = runRows.getRows().map((r) => ({
+    runKey: r[0] as string,
+    commit: (r[1] as string | null) ?? undefined,
+    branch: (r[2] as string | null) ?? undefined,
+    job: (r[3] as string | null) ?? undefined,
+    time: r[4] as string,
+    results: r[5] as number,
+    failed: r[6] as number,
+    seconds: r[7] as number,
+  }));
+  const testRows = await db.runAndReadAll(`
+    select test_id, run_key,
+      count(*) filter (where outcome in ('passed', 'flaky'))::integer,
+      count(*) filter (where outcome in ('failed', 'error'))::integer,
+      count(*) filter (where outcome = 'flaky')::integer,
+      coalesce(sum(greatest(seconds, 0)) filter (where outcome in ('failed', 'error')), 0)::double,
+      coalesce(sum(greatest(seconds, 0)), 0)::double,
+      any_value(case when file <> '' then file else replace(classname, '.', '/') end)
+    from results
+    -- A test that never failed can carry no flag: only the others' histories are read.
+    where test_id in (select distinct test_id from results where outcome in ('failed', 'error', 'flaky'))
+    group by test_id, run_key`);
+  const results: TestInRun[] = testRows.getRows().map((r) => ({
+    testId: r[0] as string,
+    runKey: r[1] as string,
+    passes: r[2] as number,
+    fails: r[3] as number,
+    rerunPasses: r[4] as number,
+    failSeconds: r[5] as number,
+    seconds: r[6] as number,
+    path: r[7] as string,
+  }));
+  return { runs, results };
+}
+
+/** Reads a CODEOWNERS file the user names; a missing one is an error naming it. */
+export async function readCodeownersFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PpppptError(code === "ENOENT" ? "no such file" : `cannot read: ${code}`, {
+      file: path,
+    });
+  }
+}
