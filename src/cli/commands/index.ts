@@ -32,6 +32,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { names: ["assess"], load: async () => (await import("./assess.js")).registerAssess },
   { names: ["plan"], load: async () => (await import("./plan.js")).registerPlan },
   { names: ["roi"], load: async () => (await import("./roi.js")).registerRoi },
+  { names: ["deck"], load: async () => (await import("./deck.js")).registerDeck },
   { names: ["demo"], load: async () => (await import("./demo.js")).registerDemo },
   { names: ["serve"], load: async () => (await import("./serve.js")).registerServe },
   { names: ["classify"], load: async () => (await import("./classify.js")).registerClassify },

@@ -1,0 +1,127 @@
+import type { Command } from "commander";
+import { addDays, type IsoDate } from "../../core/dates.js";
+import { PpppptError } from "../../core/errors.js";
+import { type Period, periodOf, sincePeriod } from "../../core/lens/period.js";
+import { contextOf } from "../context.js";
+import type { CliIO } from "../io.js";
+import { ROLE_OPTION } from "../role-option.js";
+
+interface DeckOptions {
+  week?: boolean;
+  month?: boolean;
+  last?: string;
+  since?: string;
+  out?: string;
+  md?: boolean;
+  json?: boolean;
+  redact?: boolean;
+  role?: string;
+}
+
+/** A weekly status: the last seven days, whatever the weekday of the meeting. */
+const DEFAULT_LAST_DAYS = 7;
+
+export function registerDeck(program: Command, io: CliIO): void {
+  program
+    .command("deck")
+    .description(
+      "the status update as an editable .pptx (or Markdown) that tells the period's story",
+    )
+    .option("--week", "this calendar week (Monday to today)")
+    .option("--month", "this calendar month")
+    .option("--last <days>", "the last days ending today: 7d (the default), 14d, 30d, or weeks: 2w")
+    .option("--since <date>", 'from this date to today (2026-09-01, "3 weeks ago")')
+    .option(
+      "-o, --out <file>",
+      "where to write it (default: status-<today>.pptx, or .md with --md)",
+    )
+    .option("--md", "write the same story as Markdown (printed when --out is not given)")
+    .option("--json", "print the story (slides, bullets, chart data, notes) as JSON")
+    .option(
+      "--redact",
+      "turn people's names into initials (with: tags, people: in the config, 1:1s)",
+    )
+    .option(...ROLE_OPTION)
+    .addHelpText(
+      "after",
+      "\nItems tagged private:1 never appear. Items tagged ask:1 are the deck's asks. The look comes\nfrom deck-theme.yaml in the config folder (docs/deck.md).\n\nExamples:\n  ppppt deck\n  ppppt deck --month --out november.pptx\n  ppppt deck --last 14d --md --redact",
+    )
+    .action(async (options: DeckOptions, command: Command) => {
+      const ctx = contextOf(io, command);
+      const { loadLensInput } = await import("../lens-context.js");
+      const { readAssessment, readDueSnapshot } = await import("../../store/lens-files.js");
+      const { loadPlaybooks } = await import("../../store/playbook-files.js");
+      const { knownPeople, readDeckTheme, writeDeckOutput } = await import(
+        "../../store/deck-files.js"
+      );
+      const { buildDeck } = await import("../../core/deck/deck-report.js");
+      const input = await loadLensInput(ctx, options.role);
+      const period = await deckPeriod(options, input.today);
+      // Read the theme first: a broken theme file should fail before any work is done.
+      const theme = options.md || options.json ? undefined : await readDeckTheme(ctx.env);
+      const story = buildDeck({
+        lines: input.lines,
+        settings: input.settings,
+        today: input.today,
+        period,
+        categorise: input.categorise,
+        practices: await loadPlaybooks(ctx.env),
+        answers: (await readAssessment(input.docketPath))?.answers,
+        previousDue: await readDueSnapshot(input.docketPath),
+        ...(options.redact ? { redact: { names: knownPeople(input.config) } } : {}),
+      });
+      if (options.json) {
+        ctx.json(story);
+        return;
+      }
+      if (options.md) {
+        const { deckMarkdown } = await import("../../core/deck/markdown.js");
+        const markdown = deckMarkdown(story);
+        if (options.out === undefined) {
+          ctx.out(markdown.trimEnd());
+          return;
+        }
+        await writeDeckOutput(options.out, markdown);
+        ctx.out(`Wrote ${options.out} (${story.slides.length} sections)`);
+        return;
+      }
+      const { pptxOfStory } = await import("../../writers/pptx-deck.js");
+      const out = options.out ?? `status-${input.today}.pptx`;
+      const loaded = theme as NonNullable<typeof theme>;
+      const bytes = await pptxOfStory(story, loaded.theme, loaded.logo);
+      await writeDeckOutput(out, bytes);
+      ctx.out(
+        `Wrote ${out}: ${story.slides.length} slides, ${story.title}${story.nothingDone ? " (nothing done in this period)" : ""}${story.redacted ? ", names redacted" : ""}`,
+      );
+    });
+}
+
+async function deckPeriod(options: DeckOptions, today: IsoDate): Promise<Period> {
+  const given = (["week", "month", "last", "since"] as const).filter(
+    (k) => options[k] !== undefined && options[k] !== false,
+  );
+  if (given.length > 1) {
+    throw new PpppptError(`choose one of ${given.map((k) => `--${k}`).join(", ")}`);
+  }
+  if (options.week) return periodOf("week", today, today);
+  if (options.month) return periodOf("month", today, today);
+  if (options.since !== undefined) {
+    const { requireNaturalDate } = await import("../../core/natural-date.js");
+    const start = requireNaturalDate(options.since, today, "date for --since");
+    if (start > today) throw new PpppptError(`--since ${start} is after today (${today})`);
+    return sincePeriod(start, today);
+  }
+  const days = options.last === undefined ? DEFAULT_LAST_DAYS : lastDays(options.last);
+  return { ...sincePeriod(addDays(today, -(days - 1)), today), label: `last ${days} days` };
+}
+
+function lastDays(text: string): number {
+  const m = /^\s*(\d{1,4})\s*([dw])\s*$/i.exec(text);
+  const days = m ? Number(m[1]) * (m[2]?.toLowerCase() === "w" ? 7 : 1) : 0;
+  if (!m || days < 1 || days > 3660) {
+    throw new PpppptError(`"${text}" is not a length of time for --last`, {
+      hint: "Use a number of days or weeks: 7d, 14d, 30d, 2w.",
+    });
+  }
+  return days;
+}
