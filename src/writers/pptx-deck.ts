@@ -1,22 +1,15 @@
-import pptxgenjs from "pptxgenjs";
 import type { DeckPicture } from "../core/deck/picture.js";
 import type { Status } from "../core/deck/status.js";
 import type { DeckStory, Slide } from "../core/deck/story.js";
 import type { DeckTheme } from "../core/deck/theme.js";
 import { repairChartAxisIds } from "./chart-axis-ids.js";
+import { PptxGenJS, type PptxSlide, type Pres } from "./pptxgenjs.js";
 
 /**
  * Draws the deck's story as a .pptx with pptxgenjs: native text, tables and charts the leader
  * edits before the meeting, and the speaker notes. Bytes out; the caller writes the file.
  * Wide 16:9 (13.33 × 7.5 in), the size PowerPoint, Keynote and Google Slides start with.
  */
-
-// The package's types describe an ES module, its CommonJS build is `module.exports = class`:
-// under NodeNext the default import is typed as the module; at run time it is the class.
-const PptxGenJS = ((pptxgenjs as unknown as { default?: unknown }).default ??
-  pptxgenjs) as unknown as typeof pptxgenjs.default;
-type Pres = InstanceType<typeof PptxGenJS>;
-type PptxSlide = ReturnType<Pres["addSlide"]>;
 
 const W = 13.333;
 const MARGIN = 0.6;
