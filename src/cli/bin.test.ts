@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +28,64 @@ function ppppt(args: string[], env: Record<string, string> = {}) {
 }
 
 describe("the built ppppt command", () => {
+  it.skipIf(!existsSync("/dev/full"))(
+    "says in one line that it cannot write its output to a full disk, status 1",
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), "ppppt-bin-"));
+      const file = join(dir, "todo.txt");
+      writeFileSync(file, "Review the RFC cat:tech id:aaaa\n");
+      const full = openSync("/dev/full", "w");
+      try {
+        const r = spawnSync(process.execPath, [bin, "--file", file, "list"], {
+          encoding: "utf8",
+          stdio: ["ignore", full, "pipe"],
+          env: { ...process.env, NO_COLOR: "1", PPPPT_CACHE: cache },
+        });
+        expect(r.stderr).toBe("ppppt: cannot write the output: no space left on the device\n");
+        expect(r.status).toBe(1);
+      } finally {
+        closeSync(full);
+      }
+    },
+  );
+
+  it("refuses a FIFO as the docket at once, for list and for add, status 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ppppt-bin-"));
+    const fifo = join(dir, "todo.txt");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    for (const args of [["list"], ["add", "x"]]) {
+      const r = spawnSync(process.execPath, [bin, "--file", fifo, ...args], {
+        encoding: "utf8",
+        timeout: 20_000, // were it to block on the FIFO, the test fails instead of hanging
+        env: { ...process.env, NO_COLOR: "1", PPPPT_CACHE: cache },
+      });
+      expect(r.stderr).toMatch(/^ppppt: .*todo.txt is a named pipe \(FIFO\), not a docket file/);
+      expect(r.status).toBe(1);
+    }
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)("leaves a device given as the docket a device", () => {
+    // A copy of /dev/null in a folder of the test's own, as root can make one.
+    const dir = mkdtempSync(join(tmpdir(), "ppppt-bin-"));
+    const device = join(dir, "null");
+    expect(spawnSync("mknod", [device, "c", "1", "3"]).status).toBe(0);
+    const r = ppppt(["--file", device, "add", "x"]);
+    expect(r.stderr).toMatch(/null is a character device, not a docket file/);
+    expect(r.status).toBe(1);
+    expect(statSync(device).isCharacterDevice()).toBe(true);
+  });
+
+  it("says in one line that init cannot make a folder where a file is, status 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ppppt-bin-"));
+    writeFileSync(join(dir, "plain"), "");
+    const r = ppppt(["--file", join(dir, "plain", "todo.txt"), "init"]);
+    expect(r.stderr).toMatch(
+      /^ppppt: cannot create .*: a part of its folder .* is a file, not a folder\n$/,
+    );
+    expect(r.status).toBe(1);
+  });
+
   it("is built", () => {
     expect(existsSync(join(root, "dist", "cli.cjs")), "run `npm run build` first").toBe(true);
   });

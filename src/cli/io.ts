@@ -10,9 +10,20 @@ export interface CliIO {
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
   now(): Date;
+  /**
+   * Asks one question with fixed choices in the terminal; undefined when the user stops
+   * (Ctrl-C). Unset, commands use @clack/prompts; tests give their own to drive the questions.
+   */
+  choose?: Choose;
   /** What prompts read and write; process.stdin and stdout when absent (tests give their own). */
   promptStreams?: { input: Readable; output: Writable };
 }
+
+export type Choose = (question: {
+  message: string;
+  choices: readonly { value: string; label: string }[];
+  initial: string;
+}) => Promise<string | undefined>;
 
 export function processIO(): CliIO {
   return {

@@ -3,6 +3,7 @@ import { PpppptError } from "../core/errors.js";
 import { registerCommands } from "./commands/index.js";
 import { ExitStatus } from "./context.js";
 import type { CliIO } from "./io.js";
+import { terminalText } from "./terminal-text.js";
 
 export const EXIT_OK = 0;
 /** Something the user can fix: a bad id, a bad date, a locked or missing file. */
@@ -39,7 +40,8 @@ export async function buildProgram(io: CliIO, argv: string[]): Promise<Command> 
 }
 
 /** Runs one command line; returns the exit code instead of exiting, so tests can call it. */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], rawIO: CliIO): Promise<number> {
+  const io = terminalSafe(rawIO);
   const program = await buildProgram(io, argv);
   try {
     await program.parseAsync(argv, { from: "user" });
@@ -59,4 +61,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     throw error;
   }
+}
+
+/**
+ * The same IO, with everything written to stdout and stderr through terminalText: no command
+ * can print an item's escape sequences raw. Built over `io` as its prototype, so a getter on it
+ * (stdinIsTTY) is still read only when asked.
+ */
+function terminalSafe(io: CliIO): CliIO {
+  return Object.create(io, {
+    stdout: { value: (text: string) => io.stdout(terminalText(text)) },
+    stderr: { value: (text: string) => io.stderr(terminalText(text)) },
+  }) as CliIO;
 }

@@ -3,6 +3,7 @@ import type { ItemLine } from "../core/docket/item.js";
 import { parseDocket } from "../core/docket/parse.js";
 import { itemRenderer, renderItem } from "./render.js";
 import { makeStyle } from "./style.js";
+import { terminalText } from "./terminal-text.js";
 
 const plain = makeStyle(false);
 
@@ -43,6 +44,8 @@ describe("renderItem", () => {
     const [a, b] = lines("a due:2026-11-20 id:aaaa\nb due:2026-11-20 id:bbbb\n");
     const tail = (s: string) => s.slice(s.indexOf("due"));
     expect(tail(render(a as ItemLine))).toBe(tail(render(b as ItemLine)));
-    expect(render(a as ItemLine)).toContain("\u001b[31mdue 2026-11-20 Fri (5d late)\u001b[39m");
+    expect(terminalText(render(a as ItemLine))).toContain(
+      "\u001b[31mdue 2026-11-20 Fri (5d late)\u001b[39m",
+    );
   });
 });

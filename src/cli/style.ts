@@ -1,5 +1,7 @@
+import { STYLE_MARK } from "./terminal-text.js";
+
 /**
- * Terminal colour, on only for a terminal and never when NO_COLOR is set (no-color.org) or
+ * Terminal colour (marked with STYLE_MARK; see terminal-text.ts for why not ESC itself), on only for a terminal and never when NO_COLOR is set (no-color.org) or
  * --no-color is given.
  */
 export interface Style {
@@ -29,7 +31,7 @@ export function makeStyle(enabled: boolean): Style {
   const wrap =
     (open: number, close: number) =>
     (s: string): string =>
-      enabled && s !== "" ? `\u001b[${open}m${s}\u001b[${close}m` : s;
+      enabled && s !== "" ? `${STYLE_MARK}${open}m${s}${STYLE_MARK}${close}m` : s;
   return {
     enabled,
     bold: wrap(...codes.bold),

@@ -55,6 +55,15 @@ describe("capturing an item", () => {
     );
   });
 
+  it("refuses a category or date the user typed that does not exist, instead of guessing", () => {
+    expect(() => captureItem("call the customer cat:sales", { today, categorise: sure })).toThrow(
+      /cat:sales is not a category \(people, product, process, public, tech\)/,
+    );
+    expect(() => captureItem("call due:2026-13-45", { today, categorise: sure })).toThrow(
+      /due:2026-13-45 is not a date/,
+    );
+  });
+
   it("can leave out the creation date", () => {
     expect(captureItem("thing", { today, categorise: none, dated: false }).text).toBe("thing");
   });

@@ -2,6 +2,7 @@ import { CATEGORY_LABELS, type Category } from "./category.js";
 import type { IsoDate } from "./dates.js";
 import { setTag } from "./docket/edit.js";
 import { parseItem } from "./docket/parse.js";
+import { PpppptError } from "./errors.js";
 import { findDateInText } from "./natural-date.js";
 
 /**
@@ -49,7 +50,10 @@ export function captureItem(input: string, options: CaptureOptions): Capture {
   let text = input.replace(/\s+/g, " ").trim();
   const inferred: Inference[] = [];
   const parsed = parseItem(text);
-  const has = (key: string) => typeof parsed !== "string" && parsed.tags.some((t) => t.key === key);
+  // A tag the user typed that does not read (`cat:sales`, `due:2026-13-45`) is refused, not
+  // replaced by a guess: what the user said explicitly wins or fails, never silently changes.
+  if (typeof parsed === "string") throw new PpppptError(parsed);
+  const has = (key: string) => parsed.tags.some((t) => t.key === key);
 
   let priority = options.priority;
   const pm = /^\(([A-Z])\) /.exec(text);

@@ -43,6 +43,19 @@ function hintFor(issue: z.core.$ZodIssue): string | undefined {
   return undefined;
 }
 
+/**
+ * The YAML text with one top-level key set, keeping the user's comments, order and layout
+ * elsewhere (`ppppt init --role` writing `role:` into a config the user may have annotated).
+ */
+export function setYamlKey(text: string, key: string, value: string): string {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0 || (doc.contents !== null && !isMap(doc.contents))) {
+    throw new PpppptError("the config file is not a map of keys; fix it first");
+  }
+  doc.set(key, value);
+  return String(doc);
+}
+
 export function formatPath(path: readonly (string | number)[]): string {
   let out = "";
   for (const p of path) out += typeof p === "number" ? `[${p}]` : out === "" ? p : `.${p}`;

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -201,9 +202,47 @@ describe("items", () => {
     expect(await readFile(file, "utf8")).toContain("\nExact words cat:tech id:zzzz\n");
   });
 
+  it("refuses a category typed in the text that does not exist, as `ppppt add` does", async () => {
+    const before = await readFile(file, "utf8");
+    const res = await call("/api/items", { method: "POST", json: { text: "Call them cat:sales" } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(/cat:sales is not a category/);
+    expect(await readFile(file, "utf8")).toBe(before);
+  });
+
   it("refuses an empty item", async () => {
     const res = await call("/api/items", { method: "POST", json: { text: "  " } });
     expect(res.status).toBe(400);
+  });
+
+  it("refuses a docket that is a FIFO with a clear error, never hanging on it", async () => {
+    await rm(file);
+    expect(spawnSync("mkfifo", [file]).status).toBe(0);
+    const res = await call("/api/items");
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatch(
+      /todo.txt is a named pipe \(FIFO\), not a docket file/,
+    );
+  });
+
+  it("answers a JSON body cut short with 400 and a clear error, for every route taking one", async () => {
+    const before = await readFile(file, "utf8");
+    const routes: [string, string][] = [
+      ["POST", "/api/items"],
+      ["POST", "/api/classify"],
+      ["PATCH", "/api/items/abcd"],
+      ["POST", "/api/items/abcd/recat"],
+    ];
+    for (const [method, path] of routes) {
+      const res = await call(path, {
+        method,
+        headers: { "content-type": "application/json", origin: ORIGIN },
+        body: '{"text":',
+      });
+      expect(res.status, `${method} ${path}`).toBe(400);
+      expect(await res.json()).toEqual({ error: "the request body is not valid JSON" });
+    }
+    expect(await readFile(file, "utf8")).toBe(before);
   });
 
   it("previews the category and due date while typing, writing nothing", async () => {
@@ -220,6 +259,46 @@ describe("items", () => {
     expect((await done.json()).done).toMatchObject({ done: true, completed: "2026-11-25" });
     const undo = await call("/api/items/bbbb/undo", { method: "POST", json: {} });
     expect((await undo.json()).item.done).toBe(false);
+  });
+
+  it("keeps every tag the new wording does not set, as `ppppt edit` does", async () => {
+    await writeFile(
+      file,
+      "2026-11-20 1:1 with Dana +promo @calendar due:2026-11-27 rec:1w est:30m cat:people id:tcwq\n",
+    );
+    const res = await call("/api/items/tcwq", {
+      method: "PATCH",
+      json: { text: "1:1 with Dana: promo packet and Q1 goals" },
+    });
+    expect(res.status).toBe(200);
+    expect(await readFile(file, "utf8")).toBe(
+      "2026-11-20 1:1 with Dana: promo packet and Q1 goals +promo @calendar due:2026-11-27 rec:1w est:30m cat:people id:tcwq\n",
+    );
+    const cli = await runPpppt(["edit", "tcwq", "--replace", "Dana promo cat:people"], {
+      PPPPT_FILE: file,
+      HOME: dir,
+    });
+    expect(cli.code).toBe(0);
+    await call("/api/items/tcwq", {
+      method: "PATCH",
+      json: { text: "Dana promo packet +promo", mode: "wording" },
+    });
+    // The edit box shows the body without id: and cat:; what the user deleted from it goes.
+    expect(await readFile(file, "utf8")).toBe("Dana promo packet +promo cat:people id:tcwq\n");
+  });
+
+  it("undoes a recurring item's completion with its next occurrence, as `ppppt undo` does", async () => {
+    const before = "2026-11-01 staff sync due:2026-11-25 rec:+1w cat:process id:ssss\n";
+    await writeFile(file, before);
+    const done = await (await call("/api/items/ssss/done", { method: "POST", json: {} })).json();
+    expect(done.next.due).toBe("2026-12-02");
+    const undo = await (await call("/api/items/ssss/undo", { method: "POST", json: {} })).json();
+    expect(undo.removed.id).toBe(done.next.id);
+    expect(await readFile(file, "utf8")).toBe(before);
+    const env = { PPPPT_FILE: file, HOME: dir, PPPPT_TODAY: "2026-11-25" };
+    expect((await runPpppt(["done", "ssss"], env)).code).toBe(0);
+    expect((await runPpppt(["undo", "ssss"], env)).code).toBe(0);
+    expect(await readFile(file, "utf8")).toBe(before);
   });
 
   it("edits the wording and keeps id and category", async () => {

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
@@ -8,7 +7,7 @@ import { type Category, parseCategory } from "../core/category.js";
 import type { IsoDate } from "../core/dates.js";
 import { completeItem, reopenItem } from "../core/docket/complete.js";
 import { appendItem, itemLines, removeItem, replaceItem } from "../core/docket/docket.js";
-import { replaceBodyText, setTag } from "../core/docket/edit.js";
+import { EDIT_MODES, type EditMode, editItemText, setTag } from "../core/docket/edit.js";
 import type { Docket } from "../core/docket/item.js";
 import { itemJson } from "../core/docket/item-json.js";
 import { parseDocket } from "../core/docket/parse.js";
@@ -16,7 +15,7 @@ import { printDocket } from "../core/docket/print.js";
 import { PpppptError } from "../core/errors.js";
 import { rankNext } from "../core/lens/next.js";
 import { lensSettingsOf, readConfigFile } from "../store/config-file.js";
-import { fileError, updateDocketFile } from "../store/docket-file.js";
+import { readDocketBytes, updateDocketFile } from "../store/docket-file.js";
 import type { Env } from "../store/paths.js";
 import { contentVersion, type DocketWatch } from "./docket-watch.js";
 import { registerLensRoutes } from "./lens-routes.js";
@@ -47,15 +46,16 @@ export interface DashboardOptions {
   env: Env;
 }
 
-/** Tags an item keeps when its wording is edited, as `ppppt edit` does. */
-const KEPT_ON_EDIT = ["id", "cat"] as const;
-
 const AddBody = z.object({
   text: z.string().max(2000),
   /** Store the text exactly as given (undoing a delete), inferring nothing. */
   verbatim: z.boolean().optional(),
 });
-const EditBody = z.object({ text: z.string().max(2000) });
+const EditBody = z.object({
+  text: z.string().max(2000),
+  /** See EditMode: `keep` as `ppppt edit`; the page's edit box sends `wording`. */
+  mode: z.enum(EDIT_MODES as [EditMode, ...EditMode[]]).optional(),
+});
 const RecatBody = z.object({ category: z.string() });
 const ClassifyBody = z.object({ text: z.string().max(2000) });
 
@@ -101,13 +101,15 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     if (error instanceof z.ZodError) {
       return c.json({ error: "the request body is not what this route takes" }, 400);
     }
+    // c.req.json() on a body cut short or not JSON at all: the client's mistake, not ours.
+    if (error instanceof SyntaxError) {
+      return c.json({ error: "the request body is not valid JSON" }, 400);
+    }
     return c.json({ error: `unexpected error: ${(error as Error).message}` }, 500);
   });
 
   const current = async (): Promise<{ version: string; docket: Docket }> => {
-    const bytes = await readFile(path).catch((error: unknown) => {
-      throw fileError(error, path, "read");
-    });
+    const bytes = await readDocketBytes(path);
     const version = contentVersion(bytes);
     const docket = known?.version === version ? known.docket : parseDocket(bytes);
     known = { version, docket };
@@ -199,11 +201,11 @@ export function createDashboardApp(options: DashboardOptions): Hono {
 
   app.post("/api/items/:id/undo", async (c) => {
     const id = c.req.param("id");
-    const line = await change((docket) => {
-      const r = reopenItem(docket, id);
-      return { docket: r.docket, result: r.line };
+    const r = await change((docket) => {
+      const reopened = reopenItem(docket, id);
+      return { docket: reopened.docket, result: reopened };
     });
-    return c.json({ item: itemJson(line) });
+    return c.json({ item: itemJson(r.line), removed: r.removed ? itemJson(r.removed) : null });
   });
 
   app.patch("/api/items/:id", async (c) => {
@@ -212,7 +214,7 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     const text = body.text.trim();
     if (text === "") throw new PpppptError("give the new text; to remove an item, delete it");
     const line = await change((docket) => {
-      const r = replaceItem(docket, id, (old) => replaceBodyText(old, text, KEPT_ON_EDIT));
+      const r = replaceItem(docket, id, (old) => editItemText(old, text, body.mode ?? "keep"));
       return { docket: r.docket, result: r.line };
     });
     return c.json({ item: itemJson(line) });

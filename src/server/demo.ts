@@ -1,10 +1,12 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { IsoDate } from "../core/dates.js";
 import { buildDemoDocket } from "../core/demo/demo-docket.js";
 
 export interface DemoFiles {
+  /** The temporary folder holding both, removed when the demo ends (removeDemoFiles). */
+  folder: string;
   docketPath: string;
   /** A config file beside it naming the demo's role, so the leader's own config is not used. */
   configPath: string;
@@ -20,5 +22,10 @@ export async function writeDemoFiles(today: IsoDate): Promise<DemoFiles> {
   const configPath = join(dir, "config.yaml");
   await writeFile(docketPath, buildDemoDocket({ today, seed: 1 }));
   await writeFile(configPath, "# The demo's settings: a director's target mix.\nrole: director\n");
-  return { docketPath, configPath };
+  return { folder: dir, docketPath, configPath };
+}
+
+/** Removes the demo's folder and whatever the visitor's changes added to it. */
+export async function removeDemoFiles(demo: DemoFiles): Promise<void> {
+  await rm(demo.folder, { recursive: true, force: true });
 }

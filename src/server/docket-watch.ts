@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { type FSWatcher, watch } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { basename, dirname } from "node:path";
+import { readDocketBytes } from "../store/docket-file.js";
 
 /**
  * Tells listeners when the docket's content changes, whoever changed it: the CLI, a text editor,
@@ -62,7 +62,7 @@ export async function watchDocket(path: string, debounceMs = 40): Promise<Docket
 
 async function readVersion(path: string): Promise<string> {
   try {
-    return contentVersion(await readFile(path));
+    return contentVersion(await readDocketBytes(path));
   } catch {
     return "missing";
   }

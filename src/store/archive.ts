@@ -3,7 +3,7 @@ import { appendLines } from "../core/docket/docket.js";
 import type { ItemLine, Line } from "../core/docket/item.js";
 import { parseDocket } from "../core/docket/parse.js";
 import { printDocket } from "../core/docket/print.js";
-import { fileError, updateDocketFile, writeFileAtomic } from "./docket-file.js";
+import { fileError, replaceFile, updateDocketFile } from "./docket-file.js";
 import { doneFilePath } from "./paths.js";
 
 /**
@@ -14,6 +14,9 @@ export async function archiveDone(
   docketPath: string,
 ): Promise<{ moved: ItemLine[]; donePath: string }> {
   const donePath = doneFilePath(docketPath);
+  // beforeWrite runs again when the docket changed under us; the lines an earlier run already
+  // moved are in the done file and must not be added twice.
+  const written = new Map<string, number>();
   const moved = await updateDocketFile(
     docketPath,
     (docket) => {
@@ -35,12 +38,17 @@ export async function archiveDone(
           if ((error as NodeJS.ErrnoException).code !== "ENOENT")
             throw fileError(error, donePath, "read");
         }
-        const done = appendLines(parseDocket(existing), moved);
+        const already = new Map(written);
+        const fresh = moved.filter((line) => {
+          const count = already.get(line.text) ?? 0;
+          if (count > 0) already.set(line.text, count - 1);
+          return count === 0;
+        });
+        if (fresh.length === 0) return;
+        const done = appendLines(parseDocket(existing), fresh);
         const bytes = printDocket(done);
-        await writeFileAtomic(
-          donePath,
-          Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-        );
+        await replaceFile(donePath, bytes);
+        for (const line of fresh) written.set(line.text, (written.get(line.text) ?? 0) + 1);
       },
     },
   );

@@ -1,10 +1,11 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { z } from "zod";
 import { CATEGORIES } from "../core/category.js";
 import { PpppptError } from "../core/errors.js";
 import { DEFAULT_MIXES, type Mix, parseRole, ROLES, type Role } from "../core/lens/roles.js";
 import { type LensSettings, lensSettings, type NextWeights } from "../core/lens/settings.js";
-import { parseYamlWith } from "../core/yaml-file.js";
+import { parseYamlWith, setYamlKey } from "../core/yaml-file.js";
 import { configPath, type Env } from "./paths.js";
 
 /**
@@ -115,4 +116,26 @@ export function lensSettingsOf(config: UserConfig, role?: Role): LensSettings {
     starvingWeeks: config.starvingWeeks,
     next: config.next,
   });
+}
+
+/**
+ * Writes `role:` into the config file (created if missing), keeping everything else in it as
+ * the user wrote it. The result is read back through the schema before it replaces the file,
+ * so a config that would not load is never written.
+ */
+export async function writeConfigRole(env: Env, role: Role): Promise<string> {
+  const config = await readConfigFile(env);
+  const before = config.exists ? await readFile(config.path, "utf8") : "";
+  const text = setYamlKey(before, "role", role);
+  parseConfig(text, config.path);
+  try {
+    await mkdir(dirname(config.path), { recursive: true });
+    const { default: writeFileAtomic } = await import("write-file-atomic");
+    await writeFileAtomic(config.path, text, { fsync: true });
+  } catch (error) {
+    throw new PpppptError(`cannot write the config file: ${(error as Error).message}`, {
+      file: config.path,
+    });
+  }
+  return config.path;
 }

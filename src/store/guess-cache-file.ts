@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import { mkdir, rename, unlink, writeFile } from "node:fs/promises";
+import { chmod, mkdir, rename, unlink, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fnv1a } from "../core/fnv1a.js";
@@ -51,13 +51,16 @@ export function readGuessCache(path: string): string | undefined {
 
 /**
  * Replaces the cache file whole (a temporary file renamed over it), so a reader sees the old
- * file or the new one. Not fsynced: after a crash a lost or cut cache is only a miss.
+ * file or the new one. Not fsynced: after a crash a lost or cut cache is only a miss. It holds
+ * the items' text, so it is the user's alone: the file 0600, a folder it creates 0700 (a
+ * folder that exists, which PPPPT_CACHE may name, is left as it is).
  */
 export async function writeGuessCache(path: string, text: string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    await mkdir(resolve(path, ".."), { recursive: true });
-    await writeFile(temporary, text);
+    await mkdir(resolve(path, ".."), { recursive: true, mode: 0o700 });
+    await writeFile(temporary, text, { mode: 0o600 });
+    await chmod(temporary, 0o600); // a temp file left by a killed run keeps its old mode
     await rename(temporary, path);
   } catch {
     await unlink(temporary).catch(() => undefined);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { CATEGORY_LABELS, type Category } from "../../src/core/category.js";
+import { plural } from "../../src/core/wording.js";
 import { Api, ApiError, type ItemJson, type ItemsResponse, takeToken } from "./api.js";
 import { Balance } from "./Balance.js";
 import { Board, type BoardActions } from "./Board.js";
@@ -155,10 +156,8 @@ function Dashboard(props: { api: Api }) {
           return {
             text: `Done: ${item.title}`,
             kind: "info",
-            undo: async () => {
-              if (r.next) await api.remove(r.next.id);
-              await api.undo(item.id);
-            },
+            // The server takes the next occurrence out with the completion (one core operation).
+            undo: () => api.undo(item.id),
           };
         }),
       edit: (item, text) =>
@@ -202,7 +201,10 @@ function Dashboard(props: { api: Api }) {
       void run(async () => {
         const r = await api.takeUp(id);
         await load();
-        return { text: `Took up ${id}: ${r.added.length} items added to the board`, kind: "info" };
+        return {
+          text: `Took up ${id}: ${plural(r.added.length, "item")} added to the board`,
+          kind: "info",
+        };
       }),
     [api, run, load],
   );

@@ -94,12 +94,13 @@ export class Api {
     return this.call("POST", `/api/items/${encodeURIComponent(id)}/done`, {});
   }
 
-  undo(id: string): Promise<{ item: ItemJson }> {
+  undo(id: string): Promise<{ item: ItemJson; removed: ItemJson | null }> {
     return this.call("POST", `/api/items/${encodeURIComponent(id)}/undo`, {});
   }
 
+  /** `text` is the body as the edit box showed it (see editableText): what was deleted goes. */
   edit(id: string, text: string): Promise<{ item: ItemJson }> {
-    return this.call("PATCH", `/api/items/${encodeURIComponent(id)}`, { text });
+    return this.call("PATCH", `/api/items/${encodeURIComponent(id)}`, { text, mode: "wording" });
   }
 
   remove(id: string): Promise<{ removed: ItemJson }> {

@@ -1,6 +1,9 @@
 import type { ItemJson } from "./api.js";
 
-/** Dates as a leader reads them on a board: "today", "tomorrow", "Fri 27 Nov". */
+/**
+ * Dates as a leader reads them on a board: "today", "tomorrow", "Fri 27 Nov", and with the
+ * year when it is not this year's ("Mon 4 Jan 2027"), so next January is not read as last.
+ */
 export function friendlyDate(date: string, today: string): string {
   if (date === today) return "today";
   const d = new Date(`${date}T12:00:00`);
@@ -8,7 +11,8 @@ export function friendlyDate(date: string, today: string): string {
   const days = Math.round((d.getTime() - t.getTime()) / 86_400_000);
   if (days === 1) return "tomorrow";
   if (days === -1) return "yesterday";
-  return d.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" });
+  const shown = d.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" });
+  return date.slice(0, 4) === today.slice(0, 4) ? shown : `${shown} ${date.slice(0, 4)}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { itemJson } from "../../core/docket/item-json.js";
+import { plural } from "../../core/wording.js";
 import { archiveDone } from "../../store/archive.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
@@ -18,7 +19,7 @@ export function registerArchive(program: Command, io: CliIO): void {
         ctx.out(
           moved.length === 0
             ? "No done items to archive."
-            : `Moved ${moved.length} done item(s) to ${donePath}`,
+            : `Moved ${plural(moved.length, "done item")} to ${donePath}`,
         );
     });
 }

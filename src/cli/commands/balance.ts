@@ -8,6 +8,7 @@ import { type Period, type PeriodKind, periodOf, sincePeriod } from "../../core/
 import { ROLE_LABELS } from "../../core/lens/roles.js";
 import { activityOfLensItems, type CategoryActivity } from "../../core/lens/starving.js";
 import { balanceTrend, type TrendPoint } from "../../core/lens/trend.js";
+import { plural } from "../../core/wording.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
 import { activityLines, balanceLines, signed, trendLines } from "../render-lens.js";
@@ -115,7 +116,7 @@ function effortLine(b: BalanceResult): string {
 }
 
 function totalText(b: BalanceResult): string {
-  return b.basis === "time" ? formatDuration(b.total) : `${b.total} items`;
+  return b.basis === "time" ? formatDuration(b.total) : plural(b.total, "item");
 }
 
 function notes(b: BalanceResult): string[] {

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { invalidLines } from "../../core/docket/docket.js";
 import { readOnlyItemLines } from "../../core/docket/parse.js";
 import { lineText } from "../../core/docket/print.js";
+import { plural } from "../../core/wording.js";
 import { readDocketFile } from "../../store/docket-file.js";
 import { contextOf, ExitStatus } from "../context.js";
 import type { CliIO } from "../io.js";
@@ -33,13 +34,13 @@ export function registerCheck(program: Command, io: CliIO): void {
         }
         ctx.out(
           bad.length === 0
-            ? `${path}: ${items.length} items, all readable.`
-            : `${bad.length} line(s) kept as written but not read; fix them in an editor (\`ppppt edit\`).`,
+            ? `${path}: ${plural(items.length, "item")}, all readable.`
+            : `${plural(bad.length, "line")} kept as written but not read; fix them in an editor (\`ppppt edit\`).`,
         );
         if (guesses > 0)
           ctx.out(
             ctx.style.dim(
-              `${guesses} item(s) have a guessed category (cat:…?): \`ppppt recat ID\` confirms.`,
+              `${plural(guesses, "item has", "items have")} a guessed category (cat:…?): \`ppppt recat ID\` confirms.`,
             ),
           );
       }

@@ -2,7 +2,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runPpppt } from "../fake-io.js";
+import { fakeIO, runPpppt } from "../fake-io.js";
+import { runCli } from "../main.js";
 
 let dir: string;
 let file: string;
@@ -35,6 +36,41 @@ describe("init", () => {
     seed("mine\n");
     expect((await run("init")).stdout).toMatch(/already exists/);
     expect(docket()).toBe("mine\n");
+  });
+
+  it("takes the role and stores it in the config file, where every report finds it", async () => {
+    const config = join(dir, "config", "config.yaml");
+    env.PPPPT_CONFIG = config;
+    const r = await run("init", "--role", "director");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Role: Director, saved in .*config.yaml/);
+    expect(readFileSync(config, "utf8")).toBe("role: director\n");
+    const assess = JSON.parse((await run("assess", "--answer", "public-talk=no", "--json")).stdout);
+    expect(assess.assessment.role).toBe("director");
+    writeFileSync(config, "# mine\nrole: vp # was\nstarving:\n  weeks: 4\n");
+    await run("init", "--role", "senior-director");
+    expect(readFileSync(config, "utf8")).toBe(
+      "# mine\nrole: senior-director # was\nstarving:\n  weeks: 4\n",
+    );
+    expect((await run("init")).stdout).toMatch(/Role: Senior director, from/);
+    await expectUntouched(["init", "--role", "cto"], 1, /"cto" is not a role/);
+  });
+
+  it("asks for the role in a terminal when the config has none", async () => {
+    env.PPPPT_CONFIG = join(dir, "config.yaml");
+    const asked: string[] = [];
+    const io = {
+      ...fakeIO(env),
+      stdoutIsTTY: true,
+      stdinIsTTY: true,
+      choose: async (q: { message: string; choices: readonly { value: string }[] }) => {
+        asked.push(q.choices.map((c) => c.value).join(","));
+        return "vp";
+      },
+    };
+    expect(await runCli(["init"], io)).toBe(0);
+    expect(asked).toEqual(["manager,senior-manager,director,senior-director,vp"]);
+    expect(readFileSync(join(dir, "config.yaml"), "utf8")).toBe("role: vp\n");
   });
 
   it("honours --file over PPPPT_FILE", async () => {
@@ -92,6 +128,8 @@ describe("add", () => {
     await expectUntouched(["add", "--pri", "AA", "x"], 1, /"AA" is not a priority/);
     await expectUntouched(["add", "--est", "lots", "x"], 1, /"lots" is not a duration/);
     await expectUntouched(["add", "x", "due:soon"], 1, /due:soon is not a date/);
+    await expectUntouched(["add", "x", "due:2026-13-45"], 1, /due:2026-13-45 is not a date/);
+    await expectUntouched(["add", "Call the customer cat:sales"], 1, /cat:sales is not a category/);
     await expectUntouched(["add"], 2, /missing required argument/);
   });
 
@@ -178,9 +216,10 @@ describe("show, done, undo, edit, recat, rm", () => {
     expect(docket().split("\n")[0]).toBe(
       "x 2026-11-25 2026-11-01 weekly staff sync cat:process? due:2026-11-25 rec:+1w id:ab12 pri:A",
     );
-    await run("undo", "ab12");
-    expect(docket().split("\n")[0]).toBe(
-      "(A) 2026-11-01 weekly staff sync cat:process? due:2026-11-25 rec:+1w id:ab12",
+    const undo = await run("undo", "ab12");
+    expect(undo.stdout).toMatch(/Removed the next occurrence .*staff sync due 2026-12-02/);
+    expect(docket()).toBe(
+      "(A) 2026-11-01 weekly staff sync cat:process? due:2026-11-25 rec:+1w id:ab12\nplain line\n",
     );
   });
 
@@ -192,9 +231,31 @@ describe("show, done, undo, edit, recat, rm", () => {
     expect(docket()).toContain(`x 2026-11-25 plain line id:${plain.id}`);
   });
 
-  it("edits the words, keeping head, id and category", async () => {
+  it("edits the words, keeping the head and every tag the new words do not set", async () => {
     await run("edit", "ab12", "staff", "sync", "(moved)");
-    expect(docket().split("\n")[0]).toBe("(A) 2026-11-01 staff sync (moved) id:ab12 cat:process?");
+    expect(docket().split("\n")[0]).toBe(
+      "(A) 2026-11-01 staff sync (moved) cat:process? due:2026-11-25 rec:+1w id:ab12",
+    );
+    await run("edit", "ab12", "staff sync due:2026-12-01");
+    expect(docket().split("\n")[0]).toBe(
+      "(A) 2026-11-01 staff sync due:2026-12-01 cat:process? rec:+1w id:ab12",
+    );
+  });
+
+  it("keeps +projects, @contexts and every key of an item the README tour edits", async () => {
+    seed(
+      "2026-11-20 1:1 with Dana about the promo packet +promo @calendar due:2026-11-27 rec:1w est:30m cat:people id:tcwq\n",
+    );
+    const r = await run("edit", "tcwq", "1:1 with Dana: promo packet and Q1 goals");
+    expect(r.code).toBe(0);
+    expect(docket()).toBe(
+      "2026-11-20 1:1 with Dana: promo packet and Q1 goals +promo @calendar due:2026-11-27 rec:1w est:30m cat:people id:tcwq\n",
+    );
+  });
+
+  it("replaces the whole line with --replace, keeping only the id", async () => {
+    await run("edit", "ab12", "--replace", "(C) new staff sync cat:process");
+    expect(docket().split("\n")[0]).toBe("(C) new staff sync cat:process id:ab12");
   });
 
   it("opens $EDITOR on the file and reports lines it cannot read afterwards", async () => {
@@ -210,6 +271,17 @@ describe("show, done, undo, edit, recat, rm", () => {
     expect(docket()).toContain("cat:process due:");
     await run("recat", "ab12", "People");
     expect(docket()).toContain("cat:people due:");
+  });
+
+  it("confirms the guess `list` shows for an item with no category", async () => {
+    seed("1:1 with Dana about her promo packet id:dn12\n");
+    expect((await run("list")).stdout).toMatch(
+      /dn12 +1:1 with Dana about her promo packet \[people \?\]/,
+    );
+    const r = await run("recat", "dn12");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/dn12 is People/);
+    expect(docket()).toBe("1:1 with Dana about her promo packet id:dn12 cat:people\n");
   });
 
   it("removes items and prints them", async () => {
@@ -229,7 +301,7 @@ describe("show, done, undo, edit, recat, rm", () => {
     await expectUntouched(["edit", "zzzz", "new"], 1, /no item has the id "zzzz"/);
     await expectUntouched(["recat", "ab12", "sales"], 1, /"sales" is not a category/);
     await expectUntouched(["done", "ab12", "zzzz"], 1, /zzzz/);
-    await expectUntouched(["edit", "ab12"], 1, /give the new text/);
+    await expectUntouched(["edit", "ab12"], 2, /give the new text/);
     await expectUntouched(["done"], 2, /missing required argument/);
   });
 
@@ -258,7 +330,7 @@ describe("check and archive", () => {
     seed("# mine\nx 2026-11-20 old id:aaaa\nopen id:bbbb\nx 2026-11-21 older id:cccc");
     writeFileSync(join(dir, "done.txt"), "x 2026-01-01 ancient\n");
     const r = await run("archive");
-    expect(r.stdout).toMatch(/Moved 2 done item\(s\) to .*done.txt/);
+    expect(r.stdout).toMatch(/Moved 2 done items to .*done.txt/);
     expect(docket()).toBe("# mine\nopen id:bbbb\n");
     expect(readFileSync(join(dir, "done.txt"), "utf8")).toBe(
       "x 2026-01-01 ancient\nx 2026-11-20 old id:aaaa\nx 2026-11-21 older id:cccc\n",

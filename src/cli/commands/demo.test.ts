@@ -12,6 +12,15 @@ describe("ppppt demo", () => {
     const r = await runPpppt(["demo", "--today", "2026-11-25"], { PPPPT_FILE: file });
     expect(r.code).toBe(0);
     expect(readFileSync(file, "utf8")).toBe(buildDemoDocket({ today: "2026-11-25", seed: 1 }));
+    expect(r.stdout).toContain("Try: ppppt balance --quarter");
+  });
+
+  it("names the file in what to try next when it was given with --file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ppppt demo-"));
+    const file = join(dir, "demo.txt");
+    const r = await runPpppt(["--file", file, "demo"], {});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Try: ppppt -f '${file}' balance --quarter`);
   });
 
   it("fills an empty docket but refuses one with items unless --force", async () => {

@@ -38,23 +38,27 @@ export function registerDone(program: Command, io: CliIO): void {
 
   program
     .command("undo")
-    .description("mark done items open again")
+    .description("mark done items open again (and take out the next occurrence `done` added)")
     .argument("<ids...>", "the ids of the done items (`ppppt list --done`)")
-    .option("--json", "print the reopened items as JSON")
+    .option("--json", "print the reopened items and the occurrences taken out as JSON")
     .addHelpText("after", "\nExample:\n  ppppt undo k3f9")
     .action(async (ids: string[], options: { json?: boolean }, command: Command) => {
       const ctx = contextOf(io, command);
       const today = ctx.today();
-      const lines = await updateDocketFile(ctx.docketPath(), (docket) =>
+      const reopened = await updateDocketFile(ctx.docketPath(), (docket) =>
         changeEach(docket, ids, (d, id) => {
           const r = reopenItem(d, id);
-          return { docket: r.docket, value: r.line };
+          return { docket: r.docket, value: r };
         }),
       );
+      const removed = reopened.flatMap((r) => (r.removed ? [r.removed] : []));
       if (options.json) {
-        ctx.json(lines.map(itemJson));
+        ctx.json({ open: reopened.map((r) => itemJson(r.line)), removed: removed.map(itemJson) });
         return;
       }
-      for (const line of lines) ctx.out(`Open ${renderItem(line, today, ctx.style)}`);
+      for (const r of reopened) ctx.out(`Open ${renderItem(r.line, today, ctx.style)}`);
+      for (const line of removed) {
+        ctx.out(`Removed the next occurrence ${renderItem(line, today, ctx.style)}`);
+      }
     });
 }

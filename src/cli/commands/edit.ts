@@ -1,33 +1,35 @@
 import { spawnSync } from "node:child_process";
 import type { Command } from "commander";
 import { invalidLines, replaceItem } from "../../core/docket/docket.js";
-import { replaceBodyText } from "../../core/docket/edit.js";
+import { editItemText } from "../../core/docket/edit.js";
 import { itemJson } from "../../core/docket/item-json.js";
 import { PpppptError } from "../../core/errors.js";
+import { plural } from "../../core/wording.js";
 import { readDocketFile, updateDocketFile } from "../../store/docket-file.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
 import { renderItem } from "../render.js";
-
-/** Tags that belong to the item rather than to its wording: an edit keeps them. */
-const KEPT_ON_EDIT = ["id", "cat"] as const;
 
 export function registerEdit(program: Command, io: CliIO): void {
   program
     .command("edit")
     .description("replace an item's text, or open the whole docket in $EDITOR")
     .argument("[id]", "the item to change; without it, $VISUAL or $EDITOR opens the file")
-    .argument("[text...]", "the new text; done mark, priority, dates, id and category are kept")
+    .argument(
+      "[text...]",
+      "the new wording; every tag, +project and @context it does not set is kept, as are the done mark, priority and dates",
+    )
+    .option("--replace", "the text is the whole new line: only the id is kept")
     .option("--json", "print the changed item as JSON")
     .addHelpText(
       "after",
-      '\nExamples:\n  ppppt edit k3f9 "Write the Q1 promo packet for Dana due:2026-12-04"\n  ppppt edit        # opens the docket in your editor',
+      '\nExamples:\n  ppppt edit k3f9 "Write the Q1 promo packet for Dana"            # due:, rec:, +promo… stay\n  ppppt edit k3f9 "Promo packet due:2026-12-04"                  # sets a new due date\n  ppppt edit k3f9 --replace "(B) Promo packet cat:people"        # exactly this line\n  ppppt edit        # opens the docket in your editor',
     )
     .action(
       async (
         id: string | undefined,
         words: string[],
-        options: { json?: boolean },
+        options: { json?: boolean; replace?: boolean },
         command: Command,
       ) => {
         const ctx = contextOf(io, command);
@@ -46,16 +48,23 @@ export function registerEdit(program: Command, io: CliIO): void {
           const bad = invalidLines(docket);
           for (const line of bad) io.stderr(`${path}:${line.number}: ${line.problem}\n`);
           if (bad.length > 0)
-            ctx.out(`Saved; ${bad.length} line(s) are kept as written but not read (see above).`);
+            ctx.out(
+              `Saved; ${plural(bad.length, "line is", "lines are")} kept as written but not read (see above).`,
+            );
           return;
         }
         const text = words.join(" ").trim();
+        // A missing argument, so a usage error (exit 2), though commander cannot tell: `edit`
+        // alone is valid (it opens the editor).
         if (text === "")
-          throw new PpppptError("give the new text after the id", {
-            hint: 'ppppt edit ID "new text"',
+          command.error('error: give the new text after the id: ppppt edit ID "new text"', {
+            exitCode: 2,
+            code: "ppppt.missingArgument",
           });
         const line = await updateDocketFile(path, (docket) => {
-          const r = replaceItem(docket, id, (old) => replaceBodyText(old, text, KEPT_ON_EDIT));
+          const r = replaceItem(docket, id, (old) =>
+            editItemText(old, text, options.replace ? "replace" : "keep"),
+          );
           return { docket: r.docket, result: r.line };
         });
         if (options.json) ctx.json(itemJson(line));

@@ -7,6 +7,7 @@ import { itemJson } from "../../core/docket/item-json.js";
 import { docketIndex, readOnlyItemLines } from "../../core/docket/parse.js";
 import { groupByCategory, type ItemQuery, matchesQuery } from "../../core/docket/query.js";
 import { PpppptError } from "../../core/errors.js";
+import { plural } from "../../core/wording.js";
 import { readDocketFile } from "../../store/docket-file.js";
 import { loadGuesses } from "../categoriser.js";
 import { type CliContext, contextOf } from "../context.js";
@@ -77,7 +78,7 @@ export function registerList(program: Command, io: CliIO): void {
       const bad = index ? index.invalidCount() : invalidLines(docket).length;
       if (bad > 0) {
         io.stderr(
-          `ppppt: ${bad} line${bad === 1 ? "" : "s"} of ${ctx.docketPath()} could not be read and ${bad === 1 ? "is" : "are"} not shown; run \`ppppt check\`\n`,
+          `ppppt: ${plural(bad, "line")} of ${ctx.docketPath()} could not be read and ${bad === 1 ? "is" : "are"} not shown; run \`ppppt check\`\n`,
         );
       }
     });

@@ -50,7 +50,8 @@ describe("ppppt next", () => {
     expect(demo.items[0].score).toBeGreaterThanOrEqual(demo.items[1].score);
   });
 
-  it("refuses a bad -n", async () => {
-    expect((await runPpppt(["next", "-n", "zero"], setup(DOCKET))).code).toBe(1);
+  it("refuses a bad -n: 2 when it is not a number, 1 when it is out of range", async () => {
+    expect((await runPpppt(["next", "-n", "zero"], setup(DOCKET))).code).toBe(2);
+    expect((await runPpppt(["next", "-n", "0"], setup(DOCKET))).code).toBe(1);
   });
 });

@@ -3,13 +3,13 @@ import { CATEGORY_LABELS } from "../../core/category.js";
 import { itemJson } from "../../core/docket/item-json.js";
 import { type NextItem, rankNext } from "../../core/lens/next.js";
 import { contextOf } from "../context.js";
-import { parseCount } from "../count-option.js";
+import { requireCount, wholeNumber } from "../count-option.js";
 import type { CliIO } from "../io.js";
 import { renderItem } from "../render.js";
 import { ROLE_OPTION } from "../role-option.js";
 
 interface NextOptions {
-  number: string;
+  number: number;
   explain?: boolean;
   role?: string;
   json?: boolean;
@@ -19,7 +19,7 @@ export function registerNext(program: Command, io: CliIO): void {
   program
     .command("next")
     .description("what to do now: open items ranked by due date, priority, age and category need")
-    .option("-n, --number <n>", "how many items to show", "5")
+    .option("-n, --number <n>", "how many items to show", wholeNumber, 5)
     .option("--explain", "show each item's score terms (factor × weight)")
     .option(...ROLE_OPTION)
     .option("--json", "print the ranking with every score term as JSON")
@@ -29,7 +29,7 @@ export function registerNext(program: Command, io: CliIO): void {
     )
     .action(async (options: NextOptions, command: Command) => {
       const ctx = contextOf(io, command);
-      const n = parseCount(options.number);
+      const n = requireCount(options.number);
       const { loadLensInput } = await import("../lens-context.js");
       const input = await loadLensInput(ctx, options.role);
       const result = rankNext(input.lines, input.today, {

@@ -19,7 +19,7 @@ import { findPractice, type Practice } from "../../core/lens/practice.js";
 import { activityOfLensItems } from "../../core/lens/starving.js";
 import { updateDocketFile } from "../../store/docket-file.js";
 import { contextOf } from "../context.js";
-import { parseCount } from "../count-option.js";
+import { requireCount, wholeNumber } from "../count-option.js";
 import type { CliIO } from "../io.js";
 import { renderItem } from "../render.js";
 import { ROLE_OPTION } from "../role-option.js";
@@ -27,7 +27,7 @@ import { ROLE_OPTION } from "../role-option.js";
 interface PlanOptions {
   add?: string[];
   yes?: boolean;
-  number: string;
+  number: number;
   role?: string;
   json?: boolean;
 }
@@ -38,7 +38,7 @@ export function registerPlan(program: Command, io: CliIO): void {
     .description("a growth plan: practices to take up, from your self-assessment and balance")
     .option("--add <ids...>", "add the items of these practices to the docket")
     .option("-y, --yes", "add the items of the proposed practices")
-    .option("-n, --number <n>", "how many practices to propose", "3")
+    .option("-n, --number <n>", "how many practices to propose", wholeNumber, 3)
     .option(...ROLE_OPTION)
     .option("--json", "print the proposals (and anything added) as JSON")
     .addHelpText(
@@ -47,7 +47,7 @@ export function registerPlan(program: Command, io: CliIO): void {
     )
     .action(async (options: PlanOptions, command: Command) => {
       const ctx = contextOf(io, command);
-      const n = parseCount(options.number);
+      const n = requireCount(options.number);
       const { loadLensInput } = await import("../lens-context.js");
       const { readAssessment } = await import("../../store/lens-files.js");
       const { loadPlaybooks } = await import("../../store/playbook-files.js");

@@ -1,11 +1,13 @@
 import type { Command } from "commander";
-import { CATEGORY_LABELS, parseCategory } from "../../core/category.js";
-import { replaceItem } from "../../core/docket/docket.js";
+import { CATEGORY_LABELS, type Category, parseCategory } from "../../core/category.js";
+import { findItem, replaceItem } from "../../core/docket/docket.js";
 import { setTag } from "../../core/docket/edit.js";
 import { itemJson } from "../../core/docket/item-json.js";
+import { parseItem } from "../../core/docket/parse.js";
 import { PpppptError } from "../../core/errors.js";
-import { updateDocketFile } from "../../store/docket-file.js";
-import { contextOf } from "../context.js";
+import { readDocketFile, updateDocketFile } from "../../store/docket-file.js";
+import { loadGuesses } from "../categoriser.js";
+import { type CliContext, contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
 
 export function registerRecat(program: Command, io: CliIO): void {
@@ -33,11 +35,14 @@ export function registerRecat(program: Command, io: CliIO): void {
             hint: "Use people, product, process, public or tech.",
           });
         }
+        // An item with no cat: is shown by `list` under the classifier's guess (`[people ?]`);
+        // confirming it takes that same guess, from the same guess cache.
+        const shownGuess = category === undefined ? await guessShownFor(ctx, id) : undefined;
         const line = await updateDocketFile(ctx.docketPath(), (docket) => {
           const r = replaceItem(docket, id, (text) => {
-            const current = category ?? readCategory(text);
+            const current = category ?? readCategory(text) ?? shownGuess?.(text);
             if (!current) {
-              throw new PpppptError(`item ${id} has no category to confirm`, {
+              throw new PpppptError(`item ${id} has no category, nor a guess, to confirm`, {
                 hint: `Give one: ppppt recat ${id} CATEGORY`,
               });
             }
@@ -62,6 +67,24 @@ export function registerRecat(program: Command, io: CliIO): void {
         }
       },
     );
+}
+
+/** For an item without a category, the guess `list` shows for it, by the item's title. */
+async function guessShownFor(
+  ctx: CliContext,
+  id: string,
+): Promise<((text: string) => Category | undefined) | undefined> {
+  const { docket } = await readDocketFile(ctx.docketPath());
+  const line = findItem(docket, id);
+  if (line.item.category !== undefined) return undefined;
+  const title = line.item.title;
+  const guess = (await loadGuesses(ctx, [title]))(title);
+  if (!guess) return undefined;
+  // Applied only if the item still reads the same when the store re-reads the file.
+  return (text) => {
+    const now = parseItem(text);
+    return typeof now !== "string" && now.title === title ? guess.category : undefined;
+  };
 }
 
 function readCategory(text: string) {

@@ -4,6 +4,7 @@ import { findItem } from "../../core/docket/docket.js";
 import { readDocketFile } from "../../store/docket-file.js";
 import { loadClassifierFor } from "../categoriser.js";
 import { contextOf } from "../context.js";
+import { requireCount, wholeNumber } from "../count-option.js";
 import type { CliIO } from "../io.js";
 
 export function registerWhy(program: Command, io: CliIO): void {
@@ -11,14 +12,14 @@ export function registerWhy(program: Command, io: CliIO): void {
     .command("why")
     .description("explain an item's category: the words that weighed most")
     .argument("<id>", "the item")
-    .option("-n, --words <count>", "how many words to show on each side", "5")
+    .option("-n, --words <count>", "how many words to show on each side", wholeNumber, 5)
     .option("--json", "print the explanation as JSON")
     .addHelpText("after", "\nExample:\n  ppppt why k3f9")
-    .action(async (id: string, options: { json?: boolean; words: string }, command: Command) => {
+    .action(async (id: string, options: { json?: boolean; words: number }, command: Command) => {
       const ctx = contextOf(io, command);
       const { docket } = await readDocketFile(ctx.docketPath());
       const line = findItem(docket, id);
-      const limit = Math.max(1, Number.parseInt(options.words, 10) || 5);
+      const limit = requireCount(options.words);
       const classifier = await loadClassifierFor(ctx.docketPath());
       const why = classifier.explain(line.item.title, limit);
       const stored = line.item.category;

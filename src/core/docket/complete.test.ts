@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { completeItem, reopenItem } from "./complete.js";
-import { parseDocket } from "./parse.js";
+import { replaceItem } from "./docket.js";
+import { derivedId, parseDocket } from "./parse.js";
 import { printDocketText } from "./print.js";
 
 const today = "2026-11-25";
@@ -44,5 +45,33 @@ describe("completing", () => {
     const c = completeItem(parseDocket("(A) thing id:ab12\n"), "ab12", today);
     const r = reopenItem(c.docket, "ab12");
     expect(printDocketText(r.docket)).toBe("(A) thing id:ab12\n");
+  });
+
+  it("takes out the occurrence completing a recurring item added, leaving the docket as it was", () => {
+    const before =
+      "2026-11-01 1:1 Dana due:2026-11-20 rec:1w spent:30m cat:people id:ab12\nother id:cd34\n";
+    const c = completeItem(parseDocket(before), "ab12", today);
+    const r = reopenItem(c.docket, "ab12");
+    expect(r.removed?.id).toBe(c.next?.id);
+    expect(printDocketText(r.docket)).toBe(before);
+  });
+
+  it("finds the occurrence after the file was re-read, a derived id written down, other lines added", () => {
+    const line = "(B) 2026-11-02 staff sync due:2026-11-20 t:2026-11-18 rec:+1w";
+    const id = derivedId(line);
+    const c = completeItem(parseDocket(`${line}\n`), id, today);
+    const reread = parseDocket(`${printDocketText(c.docket)}added by an editor\n`);
+    const r = reopenItem(reread, id);
+    expect(r.removed?.item.due).toBe("2026-11-27");
+    expect(printDocketText(r.docket)).toBe(`${line} id:${id}\nadded by an editor\n`);
+  });
+
+  it("leaves an occurrence the user has changed since", () => {
+    const c = completeItem(parseDocket("sync due:2026-11-20 rec:1w id:ab12\n"), "ab12", today);
+    const next = c.next?.id as string;
+    const edited = replaceItem(c.docket, next, (t) => `${t} +moved`).docket;
+    const r = reopenItem(edited, "ab12");
+    expect(r.removed).toBeUndefined();
+    expect(printDocketText(r.docket)).toContain("+moved");
   });
 });

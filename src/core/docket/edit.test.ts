@@ -1,13 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  completeText,
-  getTag,
-  reopenText,
-  replaceBodyText,
-  setPriorityText,
-  setTag,
-} from "./edit.js";
+import { completeText, editItemText, getTag, reopenText, setPriorityText, setTag } from "./edit.js";
 import { parseItem } from "./parse.js";
 
 describe("setTag", () => {
@@ -88,19 +81,59 @@ describe("priority and body", () => {
     expect(setPriorityText("2026-11-01 call Dana", "B")).toBe("(B) 2026-11-01 call Dana");
     expect(setPriorityText("(B) call Dana", undefined)).toBe("call Dana");
   });
+});
 
-  it("replaces the words but keeps head and the named tags", () => {
-    expect(
-      replaceBodyText("(A) 2026-11-01 old words cat:people id:ab12 due:2026-12-01", "new words", [
-        "id",
-        "cat",
-      ]),
-    ).toBe("(A) 2026-11-01 new words id:ab12 cat:people");
+describe("editing an item's text", () => {
+  const line =
+    "(A) 2026-11-01 1:1 with Dana: promo +promo @calendar due:2026-12-04 rec:1w est:30m cat:people id:tcwq";
+
+  it("keeps every tag, project and context the new wording does not set", () => {
+    expect(editItemText(line, "1:1 with Dana: promo packet and Q1 goals", "keep")).toBe(
+      "(A) 2026-11-01 1:1 with Dana: promo packet and Q1 goals +promo @calendar due:2026-12-04 rec:1w est:30m cat:people id:tcwq",
+    );
   });
 
-  it("lets the new text override a kept tag", () => {
-    expect(replaceBodyText("old cat:people id:ab12", "new cat:tech", ["id", "cat"])).toBe(
+  it("lets the new text set a tag, a priority or a project itself", () => {
+    expect(editItemText(line, "(C) promo packet due:2026-12-11 +promo cat:tech", "keep")).toBe(
+      "(C) 2026-11-01 promo packet due:2026-12-11 +promo cat:tech @calendar rec:1w est:30m id:tcwq",
+    );
+  });
+
+  it("keeps a done item's mark, dates and the priority it will get back on undo", () => {
+    expect(
+      editItemText("x 2026-11-20 2026-11-01 old words pri:B id:ab12", "new words", "keep"),
+    ).toBe("x 2026-11-20 2026-11-01 new words pri:B id:ab12");
+  });
+
+  it("in `wording` mode replaces the body as an editor showed it, keeping head, id: and cat:", () => {
+    expect(editItemText(line, "1:1 with Dana +promo est:30m", "wording")).toBe(
+      "(A) 2026-11-01 1:1 with Dana +promo est:30m cat:people id:tcwq",
+    );
+    expect(editItemText("old cat:people id:ab12", "new cat:tech", "wording")).toBe(
       "new cat:tech id:ab12",
+    );
+  });
+
+  it("in `replace` mode takes the whole line as given, keeping only the id", () => {
+    expect(editItemText(line, "(B) a new line due:2026-12-24", "replace")).toBe(
+      "(B) a new line due:2026-12-24 id:tcwq",
+    );
+    expect(editItemText("old id:ab12", "new id:cd34", "replace")).toBe("new id:cd34");
+  });
+
+  it("loses nothing of the old line in `keep` mode, for any new wording", () => {
+    const word = fc.stringMatching(/^[a-z]{1,6}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (words) => {
+        const out = parseItem(editItemText(line, words.join(" "), "keep"));
+        const before = parseItem(line);
+        if (typeof out === "string" || typeof before === "string") throw new Error(String(out));
+        expect(out.tags).toEqual(before.tags);
+        expect(out.projects).toEqual(before.projects);
+        expect(out.contexts).toEqual(before.contexts);
+        expect(out.priority).toBe("A");
+        expect(out.title).toBe(`${words.join(" ")} +promo @calendar`);
+      }),
     );
   });
 });

@@ -126,17 +126,53 @@ export function setPriorityText(line: string, priority: string | undefined): str
   return joinHead({ ...h, priority });
 }
 
-/** Replaces what the item says, keeping its head (done, priority, dates) and ppppt's own tags. */
-export function replaceBodyText(
-  line: string,
-  newBody: string,
-  keepKeys: readonly string[],
-): string {
-  const h = splitHead(line);
-  let body = newBody.trim();
-  for (const key of keepKeys) {
-    const value = getTag(h.body, key);
-    if (value !== undefined && getTag(body, key) === undefined) body = setTag(body, key, value);
+/**
+ * How an edit treats what the new text does not say:
+ * - `keep`: the new text is the new wording; the head (done mark, priority, dates) and every
+ *   tag, +project and @context of the old line that the new text does not set itself stay
+ *   (`ppppt edit ID TEXT`, the API's default). Retyping a title never loses a due date.
+ * - `wording`: the new text is the whole body as an editor showed it (everything but the head,
+ *   id: and cat:); what the user deleted from it goes, the head, id: and cat: stay (the
+ *   dashboard's edit box).
+ * - `replace`: the new text is the whole line, head included; only the id: stays, so the
+ *   item keeps its address (`ppppt edit ID --replace TEXT`).
+ */
+export type EditMode = "keep" | "wording" | "replace";
+
+export const EDIT_MODES: readonly EditMode[] = ["keep", "wording", "replace"];
+
+/** The item's line after the user gave it `text`, by `mode` (see EditMode). */
+export function editItemText(line: string, text: string, mode: EditMode): string {
+  const newText = text.trim();
+  const id = getTag(line, "id");
+  if (mode === "replace") {
+    return id !== undefined && getTag(newText, "id") === undefined
+      ? setTag(newText, "id", id)
+      : newText;
   }
-  return joinHead({ ...h, body });
+  const old = splitHead(line);
+  let priority = old.priority;
+  let body = newText;
+  const pm = /^\(([A-Z])\)[ \t]+/.exec(body);
+  if (pm) {
+    priority = pm[1];
+    body = body.slice(pm[0].length);
+  }
+  const keptKeys = mode === "wording" ? new Set(["id", "cat"]) : undefined;
+  const item = parseItem(line);
+  const tagWords = new Set(
+    typeof item === "string" ? [] : item.tags.map((t) => `${t.key}:${t.value}`),
+  );
+  const newWords = new Set(body.split(TAG_SEPARATOR));
+  for (const word of old.body.split(TAG_SEPARATOR)) {
+    if (word === "" || newWords.has(word)) continue;
+    if (tagWords.has(word)) {
+      const key = word.slice(0, word.indexOf(":"));
+      if (keptKeys && !keptKeys.has(key)) continue;
+      if (getTag(body, key) !== undefined) continue;
+    } else if (keptKeys || !/^[+@]\S/.test(word)) continue;
+    body = `${body} ${word}`;
+    newWords.add(word);
+  }
+  return joinHead({ ...old, priority, body });
 }

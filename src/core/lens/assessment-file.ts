@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CATEGORIES } from "../category.js";
 import { isIsoDate } from "../dates.js";
 import { PpppptError } from "../errors.js";
 import { parseYamlWith } from "../yaml-file.js";
@@ -79,4 +80,12 @@ export const assessmentSchema = z.object({
   date: z.string().refine(isIsoDate, "not a date (YYYY-MM-DD)"),
   role: z.enum(ROLES),
   answers: z.record(z.string(), z.enum(ANSWERS)),
+  unfinished: z
+    .object({
+      role: z.enum(ROLES),
+      category: z.enum(CATEGORIES).nullable(),
+      total: z.number().int().nonnegative(),
+      remaining: z.array(z.string()),
+    })
+    .optional(),
 });

@@ -16,6 +16,21 @@ export interface Assessment {
   date: IsoDate;
   role: Role;
   answers: Record<string, Answer>;
+  /**
+   * A round of questions stopped before its end (Ctrl-C, or fewer answers piped in than
+   * questions): the next `ppppt assess` for the same role and category asks `remaining`.
+   */
+  unfinished?: UnfinishedRound;
+}
+
+export interface UnfinishedRound {
+  role: Role;
+  /** The one category the round asked about, or null for all of them. */
+  category: Category | null;
+  /** How many questions the round had in all, to say "5 of 7 answered". */
+  total: number;
+  /** The ids of the questions not answered yet, in the order they are asked. */
+  remaining: string[];
 }
 
 const ANSWER_SPELLINGS: Record<string, Answer> = {

@@ -1,4 +1,5 @@
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "../category.js";
+import { plural } from "../wording.js";
 import type { BalanceResult } from "./balance.js";
 import type { CategoryActivity } from "./starving.js";
 
@@ -25,7 +26,7 @@ export function categoryNeeds(
       const reason =
         act.idleDays === undefined
           ? `${label}: nothing ever done`
-          : `${label}: nothing done for ${act.idleDays} days`;
+          : `${label}: nothing done for ${plural(act.idleDays, "day")}`;
       out[category] = { category, need: 1, reason };
       continue;
     }

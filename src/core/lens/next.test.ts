@@ -102,3 +102,23 @@ describe("score factors", () => {
     expect(ageFactor(undefined, TODAY, 60)).toBe(0);
   });
 });
+
+describe("the age term's wording", () => {
+  it("says 1 day old, created today, and never a negative age", () => {
+    const s = lensSettings({ role: "manager" });
+    const docket = parseDocket(
+      "2026-11-24 a id:aaaa\n2026-11-25 b id:bbbb\n2026-11-28 c id:cccc\n2026-11-20 d due:2026-11-24 id:dddd\n",
+    );
+    const r = rankNext(itemLines(docket), TODAY, {
+      target: s.target,
+      starvingWeeks: s.starvingWeeks,
+      next: s.next,
+    });
+    const why = (id: string, term: string) =>
+      r.items.find((i) => i.line.id === id)?.terms.find((t) => t.name === term)?.why;
+    expect(why("aaaa", "age")).toBe("1 day old");
+    expect(why("bbbb", "age")).toBe("created today");
+    expect(why("cccc", "age")).toBe("created 3 days from now");
+    expect(why("dddd", "due")).toBe("1 day overdue");
+  });
+});

@@ -2,6 +2,7 @@ import type { Categoriser } from "../capture.js";
 import type { Category } from "../category.js";
 import { addDays, daysBetween, type IsoDate } from "../dates.js";
 import type { ItemLine } from "../docket/item.js";
+import { ageText, plural } from "../wording.js";
 import { balanceOfLensItems, type RoleTarget } from "./balance.js";
 import { lensItems } from "./lens-items.js";
 import { type CategoryNeed, categoryNeeds } from "./need.js";
@@ -96,12 +97,7 @@ export function rankNext(
     const terms: ScoreTerm[] = [
       term("due", due, w.due, dueWhy(it.due, today)),
       term("priority", priority, w.priority, it.priority ? `priority ${it.priority}` : "none"),
-      term(
-        "age",
-        age,
-        w.age,
-        it.created ? `${daysBetween(it.created, today)} days old` : "no date",
-      ),
+      term("age", age, w.age, it.created ? ageText(daysBetween(it.created, today)) : "no date"),
       term(
         "category",
         need?.need ?? 0,
@@ -128,11 +124,7 @@ function term(name: TermName, factor: number, weight: number, why: string): Scor
 function dueWhy(due: IsoDate | undefined, today: IsoDate): string {
   if (due === undefined) return "no due date";
   const days = daysBetween(today, due);
-  if (days < 0) return `${plural(-days)} overdue`;
+  if (days < 0) return `${plural(-days, "day")} overdue`;
   if (days === 0) return "due today";
-  return `due in ${plural(days)}`;
-}
-
-function plural(n: number): string {
-  return `${n} day${n === 1 ? "" : "s"}`;
+  return `due in ${plural(days, "day")}`;
 }

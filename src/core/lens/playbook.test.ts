@@ -5,7 +5,7 @@ import { CATEGORIES } from "../category.js";
 import { parseItem } from "../docket/parse.js";
 import { PpppptError } from "../errors.js";
 import { practiceItemTexts } from "./plan.js";
-import { parsePlaybook } from "./playbook.js";
+import { parsePlaybook, promptProblem } from "./playbook.js";
 import { mergePlaybooks, practicesFor } from "./practice.js";
 import { ROLES } from "./roles.js";
 
@@ -39,6 +39,10 @@ describe("the shipped playbook", () => {
     for (const p of shipped) expect(p.id.startsWith(`${p.category}-`)).toBe(true);
   });
 
+  it("phrases every prompt so that yes means the practice is in place", () => {
+    for (const p of shipped) expect(promptProblem(p.prompt), p.id).toBeUndefined();
+  });
+
   it("turns every practice into valid docket items", () => {
     for (const p of shipped) {
       for (const text of practiceItemTexts(p, "2026-11-25")) {
@@ -46,6 +50,44 @@ describe("the shipped playbook", () => {
         expect(typeof item, text).toBe("object");
       }
     }
+  });
+});
+
+describe("the prompt wording rule", () => {
+  it.each([
+    "Is there a hard conversation you have been putting off for more than two weeks?",
+    "Is there a rule everyone in your team follows that a new hire could only learn by breaking it?",
+    "Are there reviews you keep postponing?",
+    "Do you avoid saying no to your VP?",
+    "Has nobody looked at the flaky tests this month?",
+  ])("refuses a question whose yes is the bad state: %s", (prompt) => {
+    expect(promptProblem(prompt)).toMatch(/"yes" must mean the practice is in place/);
+  });
+
+  it("refuses a prompt that is not a question", () => {
+    expect(promptProblem("Write the ladder.")).toMatch(/end it with \?/);
+  });
+
+  it("names the file and line of an inverted prompt in a user's playbook", () => {
+    const text = [
+      "practices:",
+      "  - id: people-mine",
+      "    category: people",
+      "    roles: all",
+      "    title: Something",
+      "    prompt: Is there a hard talk you are putting off?",
+      "    why: Because it matters a lot.",
+      "    items:",
+      "      - text: Do the thing",
+    ].join("\n");
+    let error: unknown;
+    try {
+      parsePlaybook(text, "team.yaml");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PpppptError);
+    expect((error as PpppptError).describe()).toMatch(/^team\.yaml:6: .*"putting off"/);
   });
 });
 

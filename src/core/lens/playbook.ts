@@ -48,12 +48,60 @@ const practiceItemSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * Phrases that make a question ask whether a problem exists, so that "yes" would be the bad
+ * state: "Is there a hard conversation you have been *putting off*?" A practice's prompt must
+ * be answered "yes" when the practice is in place (the assessment scores yes as 1), so these
+ * are refused. A lint on wording, not understanding: it catches the usual ways of asking about
+ * a problem; a question that slips past it still reads wrong to a reviewer.
+ */
+const PROBLEM_PHRASES: readonly RegExp[] = [
+  /\bput(?:ting)? off\b/,
+  /\bpostpon/,
+  /\bavoid/,
+  /\bneglect/,
+  /\bignor(?:e|ed|ing)\b/,
+  /\bforg[eo]t/,
+  /\bfail(?:s|ed|ing)? to\b/,
+  /\bby breaking\b/,
+  /\bonly learn\b/,
+  /\bstill waiting\b/,
+  /\bstuck\b/,
+  /\boverdue\b/,
+  /\black(?:s|ing)?\b/,
+  /\bnever\b/,
+  /\b(?:no one|nobody)\b/,
+  /\bleft (?:alone|to rot|undone)\b/,
+];
+
+/**
+ * What is wrong with a practice's self-assessment prompt, or undefined: it must be a yes/no
+ * question whose "yes" means the practice is in place.
+ */
+export function promptProblem(prompt: string): string | undefined {
+  if (!prompt.trim().endsWith("?")) return "a prompt is a question: end it with ?";
+  const lower = prompt.toLowerCase();
+  for (const phrase of PROBLEM_PHRASES) {
+    const m = phrase.exec(lower);
+    if (m) {
+      return `"yes" must mean the practice is in place, but "${m[0]}" asks whether a problem exists; ask whether the good state holds`;
+    }
+  }
+  return undefined;
+}
+
 const practiceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "use lower-case letters, digits and -"),
   category: z.enum(CATEGORIES),
   roles: roleList,
   title: z.string().min(3),
-  prompt: z.string().min(10),
+  prompt: z
+    .string()
+    .min(10)
+    .superRefine((prompt, ctx) => {
+      const problem = promptProblem(prompt);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   why: z.string().min(10),
   items: z.array(practiceItemSchema).min(1),
 });

@@ -4,6 +4,7 @@ import { addDays, daysBetween, type IsoDate } from "../dates.js";
 import type { ItemLine } from "../docket/item.js";
 import { type ItemJson, itemJson } from "../docket/item-json.js";
 import { formatDuration } from "../duration.js";
+import { plural } from "../wording.js";
 import type { Answer } from "./assessment.js";
 import { type BalanceResult, balanceOfLensItems } from "./balance.js";
 import { lensItems } from "./lens-items.js";
@@ -190,7 +191,7 @@ export function reviewMarkdown(r: Review): string {
   if (r.overdue.length === 0 && r.pushed.length === 0) out.push("Nothing overdue or pushed.", "");
   for (const l of r.overdue) {
     const days = daysBetween(l.item.due as string, r.today);
-    out.push(`- overdue ${days} day${days === 1 ? "" : "s"}: ${l.item.title} (${l.id})`);
+    out.push(`- overdue ${plural(days, "day")}: ${l.item.title} (${l.id})`);
   }
   for (const p of r.pushed) {
     out.push(`- pushed from ${p.from} to ${p.to}: ${p.line.item.title} (${p.line.id})`);
