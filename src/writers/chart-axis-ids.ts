@@ -5,14 +5,14 @@ import JSZip from "jszip";
  * (`<c:catAx>`, `<c:valAx>`): the third id points at a series axis that exists only in 3D
  * charts. PowerPoint 365 then offers to "repair" the file (gitbrent/PptxGenJS#1534); LibreOffice
  * does not notice. This drops, in every chart part of the .pptx, each axis reference of a plot
- * that no axis of that chart declares, and leaves everything else byte for byte.
+ * that no axis of that chart declares, and leaves every other part's content byte for byte.
+ * It writes the zip deflated: the writer hands it over stored, so it is compressed once.
  */
 export async function repairChartAxisIds(pptx: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(pptx);
   const charts = Object.keys(zip.files).filter((name) =>
     /^ppt\/charts\/chart[^/]*\.xml$/.test(name),
   );
-  if (charts.length === 0) return pptx;
   for (const name of charts) {
     const file = zip.file(name);
     if (!file) continue;

@@ -45,7 +45,8 @@ export async function pptxOfStory(
     }
     slide.addNotes(s.notes);
   }
-  const raw = (await pres.write({ outputType: "uint8array", compression: true })) as Uint8Array;
+  // Stored, not deflated: the axis repair reads the zip again and deflates it once, as it writes.
+  const raw = (await pres.write({ outputType: "uint8array", compression: false })) as Uint8Array;
   return repairChartAxisIds(raw);
 }
 

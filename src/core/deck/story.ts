@@ -11,6 +11,7 @@ import type { Practice } from "../lens/practice.js";
 import type { Pushed } from "../lens/review.js";
 import type { CategoryActivity } from "../lens/starving.js";
 import type { RoiReport } from "../roi/report.js";
+import { plural } from "../wording.js";
 import { nameRedactor, oneOnOneNames, type Redactor, withNames } from "./redact.js";
 import { type CategoryStatus, categoryStatus, type Status } from "./status.js";
 
@@ -190,8 +191,8 @@ export function deckStory(input: DeckStoryInput): DeckStory {
     )[0];
   const top = rows[0];
   const bottomLine = nothingDone
-    ? `Nothing was marked done in ${periodWords(period)}${overdue.length > 0 ? `, and ${count(overdue.length, "item is", "items are")} overdue` : ""}.`
-    : `${count(done.length, "item", "items")} done (${unit(balance.total)}), most of the effort on ${CATEGORY_LABELS[(top as (typeof rows)[number]).category]} (${pct((top as (typeof rows)[number]).share)}); ${
+    ? `Nothing was marked done in ${periodWords(period)}${overdue.length > 0 ? `, and ${plural(overdue.length, "item is", "items are")} overdue` : ""}.`
+    : `${plural(done.length, "item", "items")} done (${unit(balance.total)}), most of the effort on ${CATEGORY_LABELS[(top as (typeof rows)[number]).category]} (${pct((top as (typeof rows)[number]).share)}); ${
         worst
           ? `${CATEGORY_LABELS[worst.r.category]} is ${worst.s.status}: ${worst.s.reason}.`
           : "every category is within 5 points of its target."
@@ -212,7 +213,8 @@ export function deckStory(input: DeckStoryInput): DeckStory {
     });
   }
   support.push({
-    text: asks.length > 0 ? `${count(asks.length, "ask", "asks")} at the end` : "No asks this time",
+    text:
+      asks.length > 0 ? `${plural(asks.length, "ask", "asks")} at the end` : "No asks this time",
     level: 0,
   });
   slides.push({
@@ -231,7 +233,7 @@ export function deckStory(input: DeckStoryInput): DeckStory {
   for (const r of winCats) {
     const list = byCategory.get(r.category) ?? [];
     winBullets.push({
-      text: `${CATEGORY_LABELS[r.category]}: ${count(list.length, "item", "items")}, ${pct(r.share)} of the effort`,
+      text: `${CATEGORY_LABELS[r.category]}: ${plural(list.length, "item", "items")}, ${pct(r.share)} of the effort`,
       level: 0,
     });
     for (const li of list.slice(0, WINS_PER_CATEGORY))
@@ -254,7 +256,7 @@ export function deckStory(input: DeckStoryInput): DeckStory {
       : winBullets,
     notes: nothingDone
       ? `Nothing was marked done between ${period.start} and ${period.end}. If work happened, it was not closed in the docket: worth saying, and worth fixing before next time.`
-      : `${winNotes.join(" ")}${uncategorised > 0 ? ` ${count(uncategorised, "item has", "items have")} no category and ${uncategorised === 1 ? "is" : "are"} not shown.` : ""}`,
+      : `${winNotes.join(" ")}${uncategorised > 0 ? ` ${plural(uncategorised, "item has", "items have")} no category and ${uncategorised === 1 ? "is" : "are"} not shown.` : ""}`,
   });
 
   // Where the time went: the balance report's shares against the role's target mix.
@@ -285,7 +287,7 @@ export function deckStory(input: DeckStoryInput): DeckStory {
               ", ",
             )}. Most over target: ${CATEGORY_LABELS[most.category]} (${signed(most.drift)}); most under: ${CATEGORY_LABELS[least.category]} (${signed(least.drift)}).${
             balance.predicted > 0
-              ? ` ${count(balance.predicted, "item's category was", "items' categories were")} predicted by the classifier.`
+              ? ` ${plural(balance.predicted, "item's category was", "items' categories were")} predicted by the classifier.`
               : ""
           }`,
   });
@@ -315,7 +317,7 @@ export function deckStory(input: DeckStoryInput): DeckStory {
     const act = input.activity.find((a) => a.category === r.category);
     const list = byCategory.get(r.category) ?? [];
     const last = act?.lastDone && !act.starving ? `, last ${act.lastDone}` : "";
-    const evidence = `${count(list.length, "item", "items")} done${last}; ${s.reason}`;
+    const evidence = `${plural(list.length, "item", "items")} done${last}; ${s.reason}`;
     return { r, s, evidence };
   });
   slides.push({
@@ -370,7 +372,7 @@ export function deckStory(input: DeckStoryInput): DeckStory {
       notes:
         breached.length === 0
           ? `All ${slos.length} SLOs met over the period.`
-          : `${count(breached.length, "SLO needs", "SLOs need")} attention: ${breached
+          : `${plural(breached.length, "SLO needs", "SLOs need")} attention: ${breached
               .map(
                 (s) =>
                   `${s.name} is ${s.status === "at-risk" ? "at risk" : "breached"}${s.budgetLeft !== undefined ? ` with ${pct(s.budgetLeft)} of its budget left` : ""}${s.burnRate !== undefined ? `, burning at ${s.burnRate.toFixed(1)}×` : ""}`,
@@ -452,13 +454,13 @@ export function deckStory(input: DeckStoryInput): DeckStory {
         ? "No risks from the docket: nothing is past due, no due date moved since the last review, and every category with a target saw work recently."
         : [
             overdue.length > 0
-              ? `${count(overdue.length, "item is", "items are")} overdue: ${overdue
+              ? `${plural(overdue.length, "item is", "items are")} overdue: ${overdue
                   .slice(0, 8)
                   .map((l) => `${shownTitle(l.item)} (${lateText(l.item, today)})`)
                   .join("; ")}.`
               : "",
             pushed.length > 0
-              ? `${count(pushed.length, "due date", "due dates")} moved since the last review: ${pushed
+              ? `${plural(pushed.length, "due date", "due dates")} moved since the last review: ${pushed
                   .map((p) => `${shownTitle(p.line.item)} from ${p.from} to ${p.to}`)
                   .join("; ")}.`
               : "",
@@ -632,10 +634,6 @@ function lateText(item: Item, today: IsoDate): string {
 
 function rank(s: Status): number {
   return s === "red" ? 2 : s === "amber" ? 1 : 0;
-}
-
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function pct(share: number): string {
