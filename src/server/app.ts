@@ -17,6 +17,7 @@ import { rankNext } from "../core/lens/next.js";
 import { lensSettingsOf, readConfigFile } from "../store/config-file.js";
 import { readDocketBytes, updateDocketFile } from "../store/docket-file.js";
 import type { Env } from "../store/paths.js";
+import { registerDeckRoutes } from "./deck-routes.js";
 import { contentVersion, type DocketWatch } from "./docket-watch.js";
 import { registerLensRoutes } from "./lens-routes.js";
 import { registerRoiRoutes } from "./roi-routes.js";
@@ -151,6 +152,13 @@ export function createDashboardApp(options: DashboardOptions): Hono {
   });
   registerRoiRoutes(app, {
     today: options.today,
+    lines: async () => itemLines((await current()).docket),
+  });
+  registerDeckRoutes(app, {
+    docketPath: path,
+    env: options.env,
+    today: options.today,
+    categorise,
     lines: async () => itemLines((await current()).docket),
   });
 

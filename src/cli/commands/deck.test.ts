@@ -222,7 +222,7 @@ describe("ppppt deck: the .pptx as other readers see it", () => {
     expect(two.stderr).toContain("choose one of --week, --last");
     const bad = await runPpppt(["deck", "--last", "soon"], env);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('"soon" is not a length of time for --last');
+    expect(bad.stderr).toContain('"soon" is not a period for the deck');
   });
 });
 

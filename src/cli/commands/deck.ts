@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { addDays, type IsoDate } from "../../core/dates.js";
+import type { IsoDate } from "../../core/dates.js";
 import { PpppptError } from "../../core/errors.js";
 import { type Period, periodOf, sincePeriod } from "../../core/lens/period.js";
 import { contextOf } from "../context.js";
@@ -17,9 +17,6 @@ interface DeckOptions {
   redact?: boolean;
   role?: string;
 }
-
-/** A weekly status: the last seven days, whatever the weekday of the meeting. */
-const DEFAULT_LAST_DAYS = 7;
 
 export function registerDeck(program: Command, io: CliIO): void {
   program
@@ -111,17 +108,6 @@ async function deckPeriod(options: DeckOptions, today: IsoDate): Promise<Period>
     if (start > today) throw new PpppptError(`--since ${start} is after today (${today})`);
     return sincePeriod(start, today);
   }
-  const days = options.last === undefined ? DEFAULT_LAST_DAYS : lastDays(options.last);
-  return { ...sincePeriod(addDays(today, -(days - 1)), today), label: `last ${days} days` };
-}
-
-function lastDays(text: string): number {
-  const m = /^\s*(\d{1,4})\s*([dw])\s*$/i.exec(text);
-  const days = m ? Number(m[1]) * (m[2]?.toLowerCase() === "w" ? 7 : 1) : 0;
-  if (!m || days < 1 || days > 3660) {
-    throw new PpppptError(`"${text}" is not a length of time for --last`, {
-      hint: "Use a number of days or weeks: 7d, 14d, 30d, 2w.",
-    });
-  }
-  return days;
+  const { DECK_DEFAULT_PERIOD, deckPeriod: named } = await import("../../core/deck/deck-period.js");
+  return named(options.last ?? DECK_DEFAULT_PERIOD, today);
 }
