@@ -6,6 +6,7 @@ import { requireRole } from "../core/lens/roles.js";
 import type { LensSettings } from "../core/lens/settings.js";
 import { lensSettingsOf, readConfigFile, type UserConfig } from "../store/config-file.js";
 import { readDocketFile } from "../store/docket-file.js";
+import { readDoneFile } from "../store/done-file.js";
 import { loadGuesses } from "./categoriser.js";
 import type { CliContext } from "./context.js";
 
@@ -14,6 +15,8 @@ export interface LensInput {
   today: IsoDate;
   docketPath: string;
   lines: ItemLine[];
+  /** The done file's items (archived history; empty when there is no done file). */
+  doneLines: ItemLine[];
   config: UserConfig;
   settings: LensSettings;
   categorise: Categoriser;
@@ -27,9 +30,10 @@ export async function loadLensInput(ctx: CliContext, role?: string): Promise<Len
   const { docket } = await readDocketFile(docketPath);
   // The reports only read the items: light rows, not every item built in full.
   const lines = readOnlyItemLines(docket);
+  const doneLines = (await readDoneFile(docketPath)).lines;
   // Loading the classifier costs tens of milliseconds: only when an item needs a guess that
   // the guess cache does not remember.
-  const uncategorised = lines.filter((l) => l.item.category === undefined);
+  const uncategorised = [...lines, ...doneLines].filter((l) => l.item.category === undefined);
   const categorise =
     uncategorised.length > 0
       ? await loadGuesses(
@@ -37,5 +41,5 @@ export async function loadLensInput(ctx: CliContext, role?: string): Promise<Len
           uncategorised.map((l) => l.item.title),
         )
       : () => undefined;
-  return { today, docketPath, lines, config, settings, categorise };
+  return { today, docketPath, lines, doneLines, config, settings, categorise };
 }

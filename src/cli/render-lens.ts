@@ -1,5 +1,6 @@
 import { CATEGORY_LABELS } from "../core/category.js";
 import type { BalanceResult } from "../core/lens/balance.js";
+import { signedPoints } from "../core/lens/rounding.js";
 import type { CategoryActivity } from "../core/lens/starving.js";
 import type { TrendPoint } from "../core/lens/trend.js";
 import type { Style } from "./style.js";
@@ -34,11 +35,6 @@ export function sparkline(values: readonly number[], max: number): string {
     .join("");
 }
 
-export function signed(n: number, digits = 0): string {
-  const r = Number(n.toFixed(digits));
-  return r > 0 ? `+${r.toFixed(digits)}` : r.toFixed(digits);
-}
-
 export function balanceLines(b: BalanceResult, style: Style): string[] {
   const out: string[] = [];
   const max = Math.max(1, ...b.categories.flatMap((r) => [r.share, r.target]));
@@ -46,11 +42,11 @@ export function balanceLines(b: BalanceResult, style: Style): string[] {
     style.dim(`${"".padEnd(9)}${"share (┊ target)".padEnd(BAR_WIDTH)}  share target  drift`),
   );
   for (const row of b.categories) {
-    const drift = signed(row.drift);
+    const drift = signedPoints(row.driftPts);
     const coloured =
-      row.drift <= -5 ? style.red(drift) : row.drift >= 5 ? style.yellow(drift) : drift;
+      row.driftPts <= -5 ? style.red(drift) : row.driftPts >= 5 ? style.yellow(drift) : drift;
     out.push(
-      `${CATEGORY_LABELS[row.category].padEnd(9)}${bar(row.share, row.target, max, style)}  ${`${row.share.toFixed(0)}%`.padStart(5)} ${`${row.target}%`.padStart(6)}  ${coloured.padStart(5)}`,
+      `${CATEGORY_LABELS[row.category].padEnd(9)}${bar(row.share, row.target, max, style)}  ${`${row.sharePct}%`.padStart(5)} ${`${row.target}%`.padStart(6)}  ${coloured.padStart(5)}`,
     );
   }
   return out;
@@ -76,10 +72,11 @@ export function trendLines(trend: readonly TrendPoint[]): string[] {
   const top = Math.max(1, ...trend.flatMap((p) => cats.map((c) => p.shares[c])));
   for (const c of cats) {
     const values = trend.map((p) => p.shares[c]);
-    const max = Math.max(...values);
-    const latest = values[values.length - 1] ?? 0;
+    const shown = trend.map((p) => p.sharesPct[c]);
+    const max = Math.max(...shown);
+    const latest = shown[shown.length - 1] ?? 0;
     out.push(
-      `${CATEGORY_LABELS[c].padEnd(9)}${sparkline(values, top)}  now ${latest.toFixed(0)}%, peak ${max.toFixed(0)}%`,
+      `${CATEGORY_LABELS[c].padEnd(9)}${sparkline(values, top)}  now ${latest}%, peak ${max}%`,
     );
   }
   return out;

@@ -41,6 +41,8 @@ export function itemRenderer(today: IsoDate, style: Style): (line: ItemLine) => 
     if (it.rec)
       out += ` ${style.dim(`every ${it.rec.count}${it.rec.unit}${it.rec.strict ? " strict" : ""}`)}`;
     if (it.categoryGuess) out += ` ${style.magenta(`[${it.category} ?]`)}`;
+    if (line.duplicateOf !== undefined)
+      out += ` ${style.red(`[id:${it.ownId} also on line ${line.duplicateOf}]`)}`;
     return out;
   };
 }

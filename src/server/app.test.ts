@@ -347,14 +347,25 @@ describe("items", () => {
 describe("lens views", () => {
   const cliEnv = () => ({ PPPPT_FILE: file, HOME: dir, XDG_CONFIG_HOME: join(dir, "config") });
 
-  it("serves the balance report `ppppt balance --json` prints", async () => {
-    const body = await (await call("/api/balance?period=month&trend=month")).json();
+  it("serves the balance report `ppppt balance --json` prints, the same whole object", async () => {
+    const body = await (await call("/api/balance")).json();
     const cli = await runPpppt(["balance", "--json", "--today", "2026-11-25"], cliEnv());
-    const expected = JSON.parse(cli.stdout);
-    expect(body.balance).toEqual(expected.balance);
-    expect(body.trend).toEqual(expected.trend);
-    expect(body.activity).toEqual(expected.activity);
+    expect(body).toEqual(JSON.parse(cli.stdout));
     expect(body.balance.categories).toHaveLength(5);
+    const month = await (await call("/api/balance?period=month&trend=month")).json();
+    const cliMonth = await runPpppt(
+      ["balance", "--month", "--json", "--today", "2026-11-25"],
+      cliEnv(),
+    );
+    expect(month).toEqual(JSON.parse(cliMonth.stdout));
+  });
+
+  it("defaults to the last 30 days and says so", async () => {
+    const body = await (await call("/api/balance")).json();
+    expect(body.period).toMatchObject({ kind: "last", label: "last 30 days", end: "2026-11-25" });
+    expect(body.period.start).toBe("2026-10-27");
+    const week = await (await call("/api/balance?period=7d")).json();
+    expect(week.period.label).toBe("last 7 days");
   });
 
   it("draws the trend over weeks unless asked otherwise", async () => {

@@ -5,6 +5,7 @@ import type { Categoriser } from "../core/capture.js";
 import { captureItem } from "../core/capture.js";
 import { type Category, parseCategory } from "../core/category.js";
 import type { IsoDate } from "../core/dates.js";
+import { checkDocket } from "../core/docket/check-report.js";
 import { completeItem, reopenItem } from "../core/docket/complete.js";
 import { appendItem, itemLines, removeItem, replaceItem } from "../core/docket/docket.js";
 import { EDIT_MODES, type EditMode, editItemText, setTag } from "../core/docket/edit.js";
@@ -13,9 +14,10 @@ import { itemJson } from "../core/docket/item-json.js";
 import { parseDocket } from "../core/docket/parse.js";
 import { printDocket } from "../core/docket/print.js";
 import { PpppptError } from "../core/errors.js";
-import { rankNext } from "../core/lens/next.js";
+import { buildNextReport } from "../core/lens/next.js";
 import { lensSettingsOf, readConfigFile } from "../store/config-file.js";
 import { readDocketBytes, updateDocketFile } from "../store/docket-file.js";
+import { readDoneFile } from "../store/done-file.js";
 import type { Env } from "../store/paths.js";
 import { registerDeckRoutes } from "./deck-routes.js";
 import { contentVersion, type DocketWatch } from "./docket-watch.js";
@@ -122,10 +124,11 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     const { version, docket } = await current();
     const settings = lensSettingsOf(await readConfigFile(options.env));
     // The board shows open items in `ppppt next` order: due, priority, age, category need.
-    const ranked = rankNext(itemLines(docket), today, {
-      target: settings.target,
-      starvingWeeks: settings.starvingWeeks,
-      next: settings.next,
+    const ranked = buildNextReport({
+      lines: itemLines(docket),
+      doneLines: (await readDoneFile(path)).lines,
+      settings,
+      today,
       categorise: await categorise(),
     });
     return c.json({
@@ -139,6 +142,8 @@ export function createDashboardApp(options: DashboardOptions): Hono {
           .filter((entry) => entry.predicted && entry.category)
           .map((entry) => [entry.line.id, entry.category]),
       ),
+      // What `ppppt check` reports, so the page warns as the CLI's footer does.
+      problems: (({ unreadable, duplicates }) => ({ unreadable, duplicates }))(checkDocket(docket)),
     });
   });
 

@@ -1,28 +1,21 @@
 import type { Hono } from "hono";
 import type { Categoriser } from "../core/capture.js";
-import { addDays, type IsoDate } from "../core/dates.js";
+import type { IsoDate } from "../core/dates.js";
 import { appendItem } from "../core/docket/docket.js";
 import type { Docket, ItemLine } from "../core/docket/item.js";
 import { itemJson } from "../core/docket/item-json.js";
 import { PpppptError } from "../core/errors.js";
-import { assessmentScores } from "../core/lens/assessment.js";
-import { balanceOfLensItems } from "../core/lens/balance.js";
-import { lensItems } from "../core/lens/lens-items.js";
-import { categoryNeeds } from "../core/lens/need.js";
-import { type PeriodKind, periodOf, sincePeriod } from "../core/lens/period.js";
-import {
-  adoptedPractices,
-  type Proposal,
-  practiceItemTexts,
-  proposePlan,
-} from "../core/lens/plan.js";
+import { buildBalanceReport } from "../core/lens/balance-report.js";
+import { DEFAULT_LAST_DAYS, namedPeriod, type PeriodKind } from "../core/lens/period.js";
+import { adoptedPractices, practiceItemTexts } from "../core/lens/plan.js";
+import { buildPlanReport } from "../core/lens/plan-report.js";
 import { findPractice, practicesFor } from "../core/lens/playbook.js";
-import { reviewJson, weeklyReview } from "../core/lens/review.js";
+import type { ReportInput } from "../core/lens/report-input.js";
+import { buildReviewReport, reviewJson } from "../core/lens/review.js";
 import { parseRole, ROLE_LABELS } from "../core/lens/roles.js";
 import type { LensSettings } from "../core/lens/settings.js";
-import { activityOfLensItems } from "../core/lens/starving.js";
-import { balanceTrend } from "../core/lens/trend.js";
 import { lensSettingsOf, readConfigFile } from "../store/config-file.js";
+import { readDoneFile } from "../store/done-file.js";
 import { readAssessment, readDueSnapshot } from "../store/lens-files.js";
 import type { Env } from "../store/paths.js";
 import { loadPlaybooks } from "../store/playbook-files.js";
@@ -45,6 +38,9 @@ export interface LensRouteOptions {
 
 const PERIODS: PeriodKind[] = ["week", "month", "quarter"];
 
+/** The page's default period, as `ppppt balance`'s: the last 30 days. */
+const DEFAULT_PERIOD = `${DEFAULT_LAST_DAYS}d`;
+
 async function settingsFor(env: Env, role: string | undefined): Promise<LensSettings> {
   const config = await readConfigFile(env);
   const chosen = role === undefined || role === "" ? undefined : parseRole(role);
@@ -57,40 +53,34 @@ async function settingsFor(env: Env, role: string | undefined): Promise<LensSett
 }
 
 export function registerLensRoutes(app: Hono, o: LensRouteOptions): void {
+  /** What every report reads: the docket's lines, the done file's, the settings, today. */
+  const inputFor = async (role: string | undefined): Promise<ReportInput> => ({
+    lines: await o.lines(),
+    doneLines: (await readDoneFile(o.docketPath)).lines,
+    settings: await settingsFor(o.env, role),
+    today: o.today(),
+    categorise: await o.categorise(),
+  });
+
   app.get("/api/balance", async (c) => {
-    const today = o.today();
-    const kindParam = c.req.query("period") ?? "month";
-    const kind = PERIODS.find((k) => k === kindParam);
-    if (!kind) throw new PpppptError(`"${kindParam}" is not a period: use week, month or quarter`);
-    // The trend is weekly unless asked otherwise: a week is what a leader can still change.
-    const trendParam = c.req.query("trend") ?? "week";
-    const trendKind = PERIODS.find((k) => k === trendParam);
-    if (!trendKind)
+    const input = await inputFor(c.req.query("role"));
+    const period = namedPeriod(c.req.query("period") ?? DEFAULT_PERIOD, input.today);
+    const trendParam = c.req.query("trend");
+    const trendKind = trendParam === undefined ? undefined : PERIODS.find((k) => k === trendParam);
+    if (trendParam !== undefined && !trendKind)
       throw new PpppptError(`"${trendParam}" is not a period: use week, month or quarter`);
-    const settings = await settingsFor(o.env, c.req.query("role"));
-    const lines = await o.lines();
-    const categorise = await o.categorise();
-    const items = lensItems(lines, categorise);
-    return c.json({
-      balance: balanceOfLensItems(items, periodOf(kind, today, today), settings.target, today),
-      activity: activityOfLensItems(items, today, settings.starvingWeeks),
-      starvingWeeks: settings.starvingWeeks,
-      trend: balanceTrend(lines, trendKind, settings.target, today, categorise),
-      trendKind,
-      roleLabel: ROLE_LABELS[settings.target.role],
-    });
+    return c.json(buildBalanceReport({ ...input, period, trendKind }));
   });
 
   app.get("/api/review", async (c) => {
-    const settings = await settingsFor(o.env, c.req.query("role"));
-    const review = weeklyReview({
-      lines: await o.lines(),
-      today: o.today(),
-      settings,
+    const input = await inputFor(c.req.query("role"));
+    const last = c.req.query("period");
+    const review = buildReviewReport({
+      ...input,
+      period: last === undefined ? undefined : namedPeriod(last, input.today),
       practices: await loadPlaybooks(o.env),
       answers: (await readAssessment(o.docketPath))?.answers,
       previousDue: await readDueSnapshot(o.docketPath),
-      categorise: await o.categorise(),
     });
     return c.json(reviewJson(review));
   });
@@ -107,36 +97,16 @@ export function registerLensRoutes(app: Hono, o: LensRouteOptions): void {
   });
 
   app.get("/api/plan", async (c) => {
-    const today = o.today();
-    const settings = await settingsFor(o.env, c.req.query("role"));
-    const practices = await loadPlaybooks(o.env);
+    const input = await inputFor(c.req.query("role"));
     const assessment = await readAssessment(o.docketPath);
-    const lines = await o.lines();
-    const items = lensItems(lines, await o.categorise());
-    const window = sincePeriod(addDays(today, -(settings.next.needWindowDays - 1)), today);
-    const needs = categoryNeeds(
-      balanceOfLensItems(items, window, settings.target, today),
-      activityOfLensItems(items, today, settings.starvingWeeks),
+    return c.json(
+      buildPlanReport({
+        ...input,
+        practices: await loadPlaybooks(o.env),
+        answers: assessment?.answers,
+        assessed: assessment?.date,
+      }),
     );
-    const forRole = practicesFor(practices, { role: settings.target.role });
-    const proposals = proposePlan({
-      practices,
-      role: settings.target.role,
-      answers: assessment?.answers ?? {},
-      needs,
-      adopted: adoptedPractices(lines),
-    }).slice(0, 3);
-    const underWay = lines.filter(
-      (l) => !l.item.done && l.item.tags.some((t) => t.key === "practice"),
-    );
-    return c.json({
-      role: settings.target.role,
-      roleLabel: ROLE_LABELS[settings.target.role],
-      assessed: assessment?.date ?? null,
-      scores: assessmentScores(assessment?.answers ?? {}, forRole),
-      proposals: proposals.map(proposalJson),
-      underWay: underWay.map(itemJson),
-    });
   });
 
   app.post("/api/plan/:practice", async (c) => {
@@ -160,18 +130,4 @@ export function registerLensRoutes(app: Hono, o: LensRouteOptions): void {
     });
     return c.json({ added: added.map(itemJson) }, 201);
   });
-}
-
-function proposalJson(p: Proposal) {
-  return {
-    id: p.practice.id,
-    title: p.practice.title,
-    category: p.practice.category,
-    why: p.practice.why,
-    score: p.score,
-    gap: p.gap,
-    need: p.need,
-    reasons: p.reasons,
-    items: p.practice.items,
-  };
 }

@@ -5,6 +5,7 @@ import type { IsoDate } from "../core/dates.js";
 import { PpppptError } from "../core/errors.js";
 import type { Assessment } from "../core/lens/assessment.js";
 import { assessmentSchema } from "../core/lens/assessment-file.js";
+import { mergeReviewNote, type NoteMerge } from "../core/lens/review-note.js";
 import { besideDocket } from "./paths.js";
 
 /**
@@ -43,16 +44,29 @@ async function readOptional(path: string): Promise<string | undefined> {
   }
 }
 
+/**
+ * Saves the generated review into that day's note, keeping whatever the user wrote in it
+ * (review-note.ts says how); a note whose markers are broken is left untouched and refused.
+ */
 export async function writeReviewNote(
   docketPath: string,
   date: IsoDate,
   markdown: string,
   due: Record<string, IsoDate>,
-): Promise<string> {
+): Promise<{ path: string; merge: NoteMerge }> {
   const path = reviewNotePath(docketPath, date);
-  await writeText(path, markdown);
+  const existing = await readOptional(path);
+  let merged: ReturnType<typeof mergeReviewNote>;
+  try {
+    merged = mergeReviewNote(existing, markdown);
+  } catch (error) {
+    if (error instanceof PpppptError)
+      throw new PpppptError(error.message, { file: path, hint: error.hint });
+    throw error;
+  }
+  if (merged.text !== existing) await writeText(path, merged.text);
   await writeText(snapshotPath(docketPath), `${JSON.stringify({ date, due }, null, 2)}\n`);
-  return path;
+  return { path, merge: merged.merge };
 }
 
 /** Due dates at the last written review; an unreadable snapshot is ignored (it is a cache). */

@@ -208,10 +208,44 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     await page.screenshot({ path: join(ARTIFACTS, "balance.png"), fullPage: true });
   });
 
+  it("covers the last 30 days by default, says so, and shows the figures `ppppt balance` prints", async () => {
+    const picker = page.getByRole("combobox", { name: "Period" });
+    expect(await picker.inputValue()).toBe("30d");
+    expect(await picker.locator("option:checked").textContent()).toBe("Last 30 days");
+    const used = page.locator(".period-used");
+    await expect.poll(() => used.textContent()).toMatch(/^last 30 days: 2026-10-27 to 2026-11-25/);
+    const cli = await runPpppt(["balance", "--json", "--today", TODAY], {
+      PPPPT_FILE: file,
+      HOME: dir,
+      XDG_CONFIG_HOME: join(dir, "config"),
+    });
+    const report = JSON.parse(cli.stdout);
+    const shares = await page.locator("table tbody tr td:nth-child(4)").allTextContents();
+    const drifts = await page.locator("table tbody tr td:nth-child(6)").allTextContents();
+    expect(shares).toEqual(
+      report.balance.categories.map((r: { sharePct: number }) => `${r.sharePct}%`),
+    );
+    expect(drifts).toEqual(
+      report.balance.categories.map((r: { driftPts: number }) =>
+        r.driftPts > 0 ? `+${r.driftPts}` : `${r.driftPts}`,
+      ),
+    );
+    expect(await page.locator(".judgement").textContent()).toBe(report.balance.judgement);
+    // The calendar periods stay one click away, and the label follows the choice.
+    await picker.selectOption("month");
+    await expect.poll(() => used.textContent()).toMatch(/^2026-11: 2026-11-01 to 2026-11-25/);
+    await picker.selectOption("7d");
+    await expect.poll(() => used.textContent()).toMatch(/^last 7 days: 2026-11-19 to/);
+    await picker.selectOption("30d");
+  });
+
   it("shows the weekly review", async () => {
     await page.getByRole("link", { name: "Review" }).click();
     await page.getByRole("heading", { name: "Weekly review" }).waitFor();
     await page.getByRole("heading", { name: /^Done this week/ }).waitFor();
+    expect(await page.locator(".view-head .muted").textContent()).toBe(
+      "last 7 days, 2026-11-19 to 2026-11-25",
+    );
     await page.screenshot({ path: join(ARTIFACTS, "review.png"), fullPage: true });
   });
 

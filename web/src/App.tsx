@@ -4,6 +4,7 @@ import { plural } from "../../src/core/wording.js";
 import { Api, ApiError, type ItemJson, type ItemsResponse, takeToken } from "./api.js";
 import { Balance } from "./Balance.js";
 import { Board, type BoardActions } from "./Board.js";
+import { DocketProblems } from "./DocketProblems.js";
 import { editableText } from "./format.js";
 import { Help } from "./Help.js";
 import { Plan } from "./Plan.js";
@@ -300,6 +301,7 @@ function Dashboard(props: { api: Api }) {
           </p>
         )}
         {!data && !loadError && <p class="loading">Loading the docket…</p>}
+        {data?.problems && <DocketProblems problems={data.problems} />}
         {data && view === "board" && (
           <Board
             api={api}

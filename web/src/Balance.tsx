@@ -13,11 +13,13 @@ import {
 import { useEffect, useRef, useState } from "preact/hooks";
 import { CATEGORIES, CATEGORY_LABELS } from "../../src/core/category.js";
 import type { BalanceResult } from "../../src/core/lens/balance.js";
+import type { BalanceReport } from "../../src/core/lens/balance-report.js";
 import { ROLE_LABELS, ROLES } from "../../src/core/lens/roles.js";
+import { signedPoints } from "../../src/core/lens/rounding.js";
 import type { CategoryActivity } from "../../src/core/lens/starving.js";
 import type { TrendPoint } from "../../src/core/lens/trend.js";
 import type { Api } from "./api.js";
-import { CATEGORY_COLOURS, minutesText, signed, useReport } from "./report.js";
+import { CATEGORY_COLOURS, minutesText, useReport } from "./report.js";
 
 Chart.register(
   BarController,
@@ -33,18 +35,19 @@ Chart.register(
 Chart.defaults.font.family = "system-ui, sans-serif";
 Chart.defaults.color = "#1b1f24";
 
-interface BalanceReport {
-  balance: BalanceResult;
-  activity: CategoryActivity[];
-  starvingWeeks: number;
-  trend: TrendPoint[];
-  trendKind: string;
-  roleLabel: string;
-}
+/** The picker's periods: rolling windows first (the default, as `ppppt balance`'s), then calendar ones. */
+const PERIODS: [string, string][] = [
+  ["30d", "Last 30 days"],
+  ["7d", "Last 7 days"],
+  ["90d", "Last 90 days"],
+  ["week", "This week"],
+  ["month", "This month"],
+  ["quarter", "This quarter"],
+];
 
 /** The mix against the role's target, and the trend over the last periods. */
 export function Balance(props: { api: Api; version: string }) {
-  const [period, setPeriod] = useState("month");
+  const [period, setPeriod] = useState("30d");
   const [role, setRole] = useState("");
   const path = `/api/balance?period=${period}${role ? `&role=${role}` : ""}`;
   const { data, error } = useReport<BalanceReport>(props.api, path, props.version);
@@ -55,9 +58,11 @@ export function Balance(props: { api: Api; version: string }) {
         <label>
           Period{" "}
           <select value={period} onChange={(e) => setPeriod(e.currentTarget.value)}>
-            <option value="week">This week</option>
-            <option value="month">This month</option>
-            <option value="quarter">This quarter</option>
+            {PERIODS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -79,11 +84,18 @@ export function Balance(props: { api: Api; version: string }) {
       )}
       {data && (
         <>
-          <p class="muted">
-            {data.balance.period.start} to {data.balance.period.end}, judged as {data.roleLabel}.
-            Effort {data.balance.basisNote}. Off target by{" "}
-            <strong>{Math.round(data.balance.drift)} points</strong>.
+          <p class="muted period-used">
+            {data.period.label}: {data.period.start} to {data.period.end}, judged as{" "}
+            {data.roleLabel}. Effort {data.balance.basisNote}; {data.balance.totalNote}.
           </p>
+          <p class={data.balance.judged ? "judgement" : "judgement too-little"}>
+            <strong>{data.balance.judgement}</strong>
+          </p>
+          {data.sources.doneFile > 0 && (
+            <p class="muted">
+              {data.sources.doneFile} done items come from the done file (archived).
+            </p>
+          )}
           <div class="panels">
             <div class="panel">
               <h3>Mix against the target</h3>
@@ -124,7 +136,7 @@ function MixChart(props: { balance: BalanceResult }) {
         datasets: [
           {
             label: "Actual share %",
-            data: rows.map((r) => Math.round(r.share * 10) / 10),
+            data: rows.map((r) => r.sharePct),
             backgroundColor: rows.map((r) => CATEGORY_COLOURS[r.category]),
           },
           {
@@ -145,7 +157,7 @@ function MixChart(props: { balance: BalanceResult }) {
     return () => chart.destroy();
   }, [rows]);
   const text = rows
-    .map((r) => `${CATEGORY_LABELS[r.category]} ${Math.round(r.share)}% (target ${r.target}%)`)
+    .map((r) => `${CATEGORY_LABELS[r.category]} ${r.sharePct}% (target ${r.target}%)`)
     .join(", ");
   return (
     <div class="chart-box">
@@ -165,7 +177,7 @@ function TrendChart(props: { trend: TrendPoint[] }) {
         labels: trend.map((p) => p.label),
         datasets: CATEGORIES.map((c) => ({
           label: CATEGORY_LABELS[c],
-          data: trend.map((p) => Math.round(p.shares[c] * 10) / 10),
+          data: trend.map((p) => p.sharesPct[c]),
           borderColor: CATEGORY_COLOURS[c],
           backgroundColor: CATEGORY_COLOURS[c],
           tension: 0,
@@ -211,9 +223,9 @@ function BalanceTable(props: { balance: BalanceResult }) {
             <th scope="row">{CATEGORY_LABELS[r.category]}</th>
             <td>{r.items}</td>
             <td>{b.basis === "time" ? minutesText(r.effort) : r.effort}</td>
-            <td>{Math.round(r.share)}%</td>
+            <td>{r.sharePct}%</td>
             <td>{r.target}%</td>
-            <td class={r.drift < -5 ? "below" : ""}>{signed(r.drift)}</td>
+            <td class={r.driftPts <= -5 ? "below" : ""}>{signedPoints(r.driftPts)}</td>
           </tr>
         ))}
       </tbody>

@@ -241,6 +241,14 @@ export function Board(props: BoardProps) {
                   guess
                 </span>
               )}
+              {item.duplicateOf !== null && (
+                <span
+                  class="duplicate"
+                  title={`id:${item.tags.id} is already used on line ${item.duplicateOf}: \`ppppt check --fix\` gives this item its own`}
+                >
+                  same id as line {item.duplicateOf}
+                </span>
+              )}
               {item.recurrence && (
                 <span class="rec" title={`repeats every ${item.recurrence}`}>
                   ↻ {item.recurrence}

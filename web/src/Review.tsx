@@ -1,9 +1,10 @@
 import { useState } from "preact/hooks";
 import { CATEGORY_LABELS, type Category } from "../../src/core/category.js";
 import type { ReviewJson } from "../../src/core/lens/review.js";
+import { signedPoints } from "../../src/core/lens/rounding.js";
 import type { Api, ItemJson } from "./api.js";
 import { friendlyDate } from "./format.js";
-import { signed, useReport } from "./report.js";
+import { useReport } from "./report.js";
 
 /** The weekly review, as `ppppt review` writes it: done, slipped, drift, the next practice. */
 export function Review(props: { api: Api; version: string; onTakeUp: (id: string) => void }) {
@@ -14,7 +15,7 @@ export function Review(props: { api: Api; version: string; onTakeUp: (id: string
         <h2 id="review-title">Weekly review</h2>
         {data && (
           <span class="muted">
-            {data.period.start} to {data.period.end}
+            {data.period.label}, {data.period.start} to {data.period.end}
           </span>
         )}
       </div>
@@ -76,14 +77,14 @@ function ReviewBody(props: { review: ReviewJson; onTakeUp: (id: string) => void 
         <div class="panel">
           <h3>Drift</h3>
           <p>
-            Off target by <strong>{Math.round(r.balance.drift)} points</strong> of the week's effort
-            ({r.balance.basisNote}).
+            <strong>{r.balance.judgement}</strong> Effort {r.balance.basisNote};{" "}
+            {r.balance.totalNote}.
           </p>
           <ul>
             {r.balance.categories.map((c) => (
               <li key={c.category}>
-                {CATEGORY_LABELS[c.category]}: {Math.round(c.share)}% against {c.target}% (
-                {signed(c.drift)})
+                {CATEGORY_LABELS[c.category]}: {c.sharePct}% against {c.target}% (
+                {signedPoints(c.driftPts)})
               </li>
             ))}
           </ul>

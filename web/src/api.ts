@@ -1,3 +1,4 @@
+import type { CheckReport } from "../../src/core/docket/check-report.js";
 import type { ItemJson } from "../../src/core/docket/item-json.js";
 
 /**
@@ -45,6 +46,8 @@ export interface ItemsResponse {
   items: ItemJson[];
   /** Categories the classifier predicts for items without a `cat:` tag, by id. */
   predicted: Record<string, string>;
+  /** Unreadable lines and repeated ids, as `ppppt check` reports them. */
+  problems: Pick<CheckReport, "unreadable" | "duplicates">;
 }
 
 export interface Preview {

@@ -35,11 +35,6 @@ export function useReport<T>(api: Api, path: string, version: string): Report<T>
   return state;
 }
 
-export function signed(n: number): string {
-  const r = Math.round(n);
-  return r > 0 ? `+${r}` : String(r);
-}
-
 export function minutesText(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = Math.round(minutes % 60);

@@ -51,10 +51,57 @@ describe("ppppt balance", () => {
     expect(r.stdout).toContain("| Process | 1 | 2h | 50% | 15% | +35 |");
   });
 
-  it("works on an empty docket", async () => {
+  it("works on an empty docket, and says there is too little to judge", async () => {
     const r = await runPpppt(["balance"], setup(""));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Nothing done in this period.");
+    expect(r.stdout).toContain(
+      "Too little to judge: nothing done in the last 30 days (the balance needs at least 5).",
+    );
+    expect(r.stdout).not.toContain("Off target");
+  });
+
+  it("covers the last 30 days by default and says so; --last and the calendar flags change it", async () => {
+    const r = await runPpppt(["balance", "--json"], setup(SMALL));
+    const report = JSON.parse(r.stdout);
+    expect(report.period).toEqual({
+      kind: "last",
+      start: "2026-10-27",
+      end: TODAY,
+      label: "last 30 days",
+    });
+    expect(report.balance.period).toEqual(report.period);
+    expect(report.trendKind).toBe("week");
+    const text = await runPpppt(["balance"], setup(SMALL));
+    expect(text.stdout).toContain("Balance last 30 days (2026-10-27 to 2026-11-25), Manager");
+    const week = JSON.parse(
+      (await runPpppt(["balance", "--last", "7d", "--json"], setup(SMALL))).stdout,
+    );
+    expect(week.period).toMatchObject({ start: "2026-11-19", label: "last 7 days" });
+    const quarter = JSON.parse(
+      (await runPpppt(["balance", "--last", "90d", "--json"], setup(SMALL))).stdout,
+    );
+    expect(quarter.trendKind).toBe("month");
+    const month = JSON.parse(
+      (await runPpppt(["balance", "--month", "--json"], setup(SMALL))).stdout,
+    );
+    expect(month.period).toMatchObject({ kind: "month", label: "2026-11" });
+    const bad = await runPpppt(["balance", "--last", "a fortnight"], setup(SMALL));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('"a fortnight" is not a length of time for --last');
+    expect((await runPpppt(["balance", "--last", "7d", "--week"], setup(SMALL))).code).toBe(1);
+  });
+
+  it("shows measured time apart from estimated and assumed", async () => {
+    const docket = [
+      "x 2026-11-24 Timed cat:tech spent:30m",
+      ...Array.from({ length: 15 }, (_, i) => `x 2026-11-2${i % 5} Untimed ${i} cat:people`),
+      "",
+    ].join("\n");
+    const r = await runPpppt(["balance"], setup(docket));
+    expect(r.stdout).toContain("total 8h: 30m measured, 7h30m assumed.");
+    const json = JSON.parse((await runPpppt(["balance", "--json"], setup(docket))).stdout);
+    expect(json.balance.minutes).toEqual({ measured: 30, estimated: 0, assumed: 450 });
   });
 
   it("works on the demo docket", async () => {

@@ -1,17 +1,15 @@
 import type { Command } from "commander";
 import { CATEGORY_LABELS } from "../../core/category.js";
 import { formatDuration } from "../../core/duration.js";
-import { PpppptError } from "../../core/errors.js";
-import { type BalanceResult, balanceOfLensItems } from "../../core/lens/balance.js";
-import { lensItems } from "../../core/lens/lens-items.js";
-import { type Period, type PeriodKind, periodOf, sincePeriod } from "../../core/lens/period.js";
+import type { BalanceResult } from "../../core/lens/balance.js";
+import type { BalanceReport } from "../../core/lens/balance-report.js";
 import { ROLE_LABELS } from "../../core/lens/roles.js";
-import { activityOfLensItems, type CategoryActivity } from "../../core/lens/starving.js";
-import { balanceTrend, type TrendPoint } from "../../core/lens/trend.js";
+import { signedPoints } from "../../core/lens/rounding.js";
 import { plural } from "../../core/wording.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
-import { activityLines, balanceLines, signed, trendLines } from "../render-lens.js";
+import { LAST_OPTION } from "../period-option.js";
+import { activityLines, balanceLines, trendLines } from "../render-lens.js";
 import { ROLE_OPTION } from "../role-option.js";
 
 interface BalanceOptions {
@@ -19,16 +17,10 @@ interface BalanceOptions {
   month?: boolean;
   quarter?: boolean;
   since?: string;
+  last?: string;
   role?: string;
   json?: boolean;
   md?: boolean;
-}
-
-export interface BalanceReport {
-  balance: BalanceResult;
-  activity: CategoryActivity[];
-  starvingWeeks: number;
-  trend: TrendPoint[];
 }
 
 export function registerBalance(program: Command, io: CliIO): void {
@@ -36,48 +28,32 @@ export function registerBalance(program: Command, io: CliIO): void {
     .command("balance")
     .description("where effort went per category against your role's target mix")
     .option("--week", "this calendar week (Monday to today)")
-    .option("--month", "this calendar month (the default)")
+    .option("--month", "this calendar month")
     .option("--quarter", "this calendar quarter")
     .option("--since <date>", 'from this date to today (2026-09-01, "3 weeks ago")')
+    .option(...LAST_OPTION)
     .option(...ROLE_OPTION)
     .option("--json", "print the report as JSON")
     .option("--md", "print the report as Markdown")
     .addHelpText(
       "after",
-      "\nEffort counts time spent (spent:), else the estimate (est:), else the period's average;\nwith no times at all, each done item counts 1. The report says which.\n\nExamples:\n  ppppt balance\n  ppppt balance --quarter --role director\n  ppppt balance --since 2026-09-01 --json",
+      "\nThe default period is the last 30 days. Effort counts time spent (spent:), else the estimate\n(est:), else the period's average; with no times at all, each done item counts 1. The report\nsays which, and with fewer than 5 done items it says there is too little to judge.\nArchived items (the done file beside the docket) count too.\n\nExamples:\n  ppppt balance\n  ppppt balance --quarter --role director\n  ppppt balance --last 90d --json\n  ppppt balance --since 2026-09-01",
     )
     .action(async (options: BalanceOptions, command: Command) => {
       const ctx = contextOf(io, command);
       // The config reader brings the YAML parser and the schema library: loaded on use.
       const { loadLensInput } = await import("../lens-context.js");
       const input = await loadLensInput(ctx, options.role);
-      const { today, settings } = input;
-      const chosen = [options.week, options.month, options.quarter, options.since].filter(
-        (x) => x !== undefined && x !== false,
-      );
-      if (chosen.length > 1) {
-        throw new PpppptError("choose one of --week, --month, --quarter and --since");
-      }
-      let period: Period;
-      let kind: PeriodKind = "month";
-      if (options.since !== undefined) {
-        const { requireNaturalDate } = await import("../../core/natural-date.js");
-        const start = requireNaturalDate(options.since, today, "date for --since");
-        if (start > today) throw new PpppptError(`--since ${start} is after today (${today})`);
-        period = sincePeriod(start, today);
-        kind = "week";
-      } else {
-        if (options.week) kind = "week";
-        if (options.quarter) kind = "quarter";
-        period = periodOf(kind, today, today);
-      }
-      const items = lensItems(input.lines, input.categorise);
-      const report: BalanceReport = {
-        balance: balanceOfLensItems(items, period, settings.target, today),
-        activity: activityOfLensItems(items, today, settings.starvingWeeks),
-        starvingWeeks: settings.starvingWeeks,
-        trend: balanceTrend(input.lines, kind, settings.target, today, input.categorise),
-      };
+      const { periodFromFlags } = await import("../period-option.js");
+      const { buildBalanceReport } = await import("../../core/lens/balance-report.js");
+      const report = buildBalanceReport({
+        lines: input.lines,
+        doneLines: input.doneLines,
+        settings: input.settings,
+        today: input.today,
+        categorise: input.categorise,
+        period: await periodFromFlags(options, input.today),
+      });
       if (options.json) {
         ctx.json(report);
         return;
@@ -94,8 +70,8 @@ export function registerBalance(program: Command, io: CliIO): void {
       );
       ctx.out(ctx.style.dim(effortLine(b)));
       for (const line of balanceLines(b, ctx.style)) ctx.out(line);
-      ctx.out(`Off target by ${b.drift.toFixed(0)} points of the period's effort.`);
-      notes(b).forEach((n) => {
+      ctx.out(b.judged ? b.judgement : ctx.style.yellow(b.judgement));
+      notes(report).forEach((n) => {
         ctx.out(ctx.style.dim(n));
       });
       const starving = activityLines(report.activity, report.starvingWeeks);
@@ -105,27 +81,35 @@ export function registerBalance(program: Command, io: CliIO): void {
         for (const line of starving) ctx.out(`  ${ctx.style.red(line)}`);
       }
       ctx.out("");
-      ctx.out(ctx.style.bold(`Trend, share per ${kind} over the last ${report.trend.length}`));
+      ctx.out(
+        ctx.style.bold(`Trend, share per ${report.trendKind} over the last ${report.trend.length}`),
+      );
       for (const line of trendLines(report.trend)) ctx.out(`  ${line}`);
     });
 }
 
 function effortLine(b: BalanceResult): string {
   if (b.total === 0) return "Nothing done in this period.";
-  return `Effort ${b.basisNote}; total ${totalText(b)}.`;
+  return `Effort ${b.basisNote}; ${b.totalNote}.`;
 }
 
-function totalText(b: BalanceResult): string {
-  return b.basis === "time" ? formatDuration(b.total) : plural(b.total, "item");
-}
-
-function notes(b: BalanceResult): string[] {
+function notes(report: BalanceReport): string[] {
+  const b = report.balance;
   const out: string[] = [];
+  if (report.sources.doneFile > 0)
+    out.push(`${plural(report.sources.doneFile, "done item")} read from the done file (archived).`);
   if (b.predicted > 0)
-    out.push(`${b.predicted} items have no cat: tag; their category is predicted.`);
+    out.push(
+      `${plural(b.predicted, "item has", "items have")} no cat: tag; their category is predicted.`,
+    );
   if (b.uncategorised > 0)
-    out.push(`${b.uncategorised} done items have no category and are left out.`);
-  if (b.undated > 0) out.push(`${b.undated} done items have no completion date and are left out.`);
+    out.push(
+      `${plural(b.uncategorised, "done item has", "done items have")} no category and are left out.`,
+    );
+  if (b.undated > 0)
+    out.push(
+      `${plural(b.undated, "done item has", "done items have")} no completion date and are left out.`,
+    );
   return out;
 }
 
@@ -142,11 +126,11 @@ export function balanceMarkdown(report: BalanceReport): string {
   for (const r of b.categories) {
     const effort = b.basis === "time" ? formatDuration(r.effort) : String(r.effort);
     out.push(
-      `| ${CATEGORY_LABELS[r.category]} | ${r.items} | ${effort} | ${r.share.toFixed(0)}% | ${r.target}% | ${signed(r.drift)} |`,
+      `| ${CATEGORY_LABELS[r.category]} | ${r.items} | ${effort} | ${r.sharePct}% | ${r.target}% | ${signedPoints(r.driftPts)} |`,
     );
   }
-  out.push("", `Off target by ${b.drift.toFixed(0)} points.`);
-  for (const n of notes(b)) out.push("", n);
+  out.push("", b.judgement);
+  for (const n of notes(report)) out.push("", n);
   const starving = activityLines(report.activity, report.starvingWeeks);
   if (starving.length > 0) out.push("", "## Starving", "", ...starving.map((s) => `- ${s}`));
   out.push(
@@ -158,7 +142,7 @@ export function balanceMarkdown(report: BalanceReport): string {
   out.push(`| --- |${" ---: |".repeat(b.categories.length)}`);
   for (const p of report.trend) {
     out.push(
-      `| ${p.label} | ${b.categories.map((r) => `${p.shares[r.category].toFixed(0)}%`).join(" | ")} |`,
+      `| ${p.label} | ${b.categories.map((r) => `${p.sharesPct[r.category]}%`).join(" | ")} |`,
     );
   }
   return `${out.join("\n")}\n`;

@@ -326,6 +326,32 @@ describe("check and archive", () => {
     expect(json.problems.map((p: { line: number }) => p.line)).toEqual([2, 4]);
   });
 
+  it("flags an item that repeats an id, and --fix gives it an id of its own", async () => {
+    const text = "(A) 1:1 with Dana cat:people id:dana\n# note\n1:1 with Sam cat:people id:dana\n";
+    seed(text);
+    const listed = await run("list", "--json");
+    const items = JSON.parse(listed.stdout);
+    expect(items.map((i: { title: string }) => i.title)).toEqual(["1:1 with Dana", "1:1 with Sam"]);
+    expect(items[1].duplicateOf).toBe(1);
+    expect(items[1].id).not.toBe("dana");
+    expect((await run("list")).stderr).toContain(
+      "1 item repeats an earlier line's id (flagged); `ppppt check --fix` gives it its own",
+    );
+    const bad = await run("check");
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain(`${file}:3: id:dana is already used on line 1`);
+    expect(docket()).toBe(text);
+    const fix = await run("check", "--fix");
+    expect(fix.stdout).toMatch(new RegExp(`${file}:3: id:dana → id:([0-9a-z]{4})`));
+    const to = /→ id:([0-9a-z]{4})/.exec(fix.stdout)?.[1];
+    expect(fix.code).toBe(0);
+    expect(docket()).toBe(
+      `(A) 1:1 with Dana cat:people id:dana\n# note\n1:1 with Sam cat:people id:${to}\n`,
+    );
+    expect((await run("check")).code).toBe(0);
+    expect((await run("check", "--fix")).stdout).toMatch(/all readable/);
+  });
+
   it("moves done items to done.txt, keeping everything else", async () => {
     seed("# mine\nx 2026-11-20 old id:aaaa\nopen id:bbbb\nx 2026-11-21 older id:cccc");
     writeFileSync(join(dir, "done.txt"), "x 2026-01-01 ancient\n");

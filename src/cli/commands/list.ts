@@ -81,6 +81,14 @@ export function registerList(program: Command, io: CliIO): void {
           `ppppt: ${plural(bad, "line")} of ${ctx.docketPath()} could not be read and ${bad === 1 ? "is" : "are"} not shown; run \`ppppt check\`\n`,
         );
       }
+      const repeats = index
+        ? index.duplicateCount()
+        : items.filter((l) => l.duplicateOf !== undefined).length;
+      if (repeats > 0) {
+        io.stderr(
+          `ppppt: ${repeats} item${repeats === 1 ? " repeats" : "s repeat"} an earlier line's id (flagged); \`ppppt check --fix\` gives ${repeats === 1 ? "it its" : "each its"} own\n`,
+        );
+      }
     });
 }
 

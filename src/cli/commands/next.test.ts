@@ -50,6 +50,29 @@ describe("ppppt next", () => {
     expect(demo.items[0].score).toBeGreaterThanOrEqual(demo.items[1].score);
   });
 
+  it("keeps the demo's starving Public in its top five, and --explain says why", async () => {
+    const env = { ...setup(buildDemoDocket({ today: TODAY, seed: 1 })), PPPPT_TODAY: TODAY };
+    const out = JSON.parse((await runPpppt(["next", "--json", "--role", "director"], env)).stdout);
+    expect(out.starving).toMatchObject({ category: "public" });
+    expect(out.items[4]).toMatchObject({ category: "public", keptForStarving: true });
+    expect(out.period).toMatchObject({ label: "last 28 days" });
+    const text = await runPpppt(["next", "--explain", "--role", "director"], env);
+    expect(text.stdout).toMatch(/ 5\. .*\[Public\]/);
+    expect(text.stdout).toContain("kept in the top 5 for Public, the most starving category");
+    const longer = JSON.parse((await runPpppt(["next", "--json", "--last", "90d"], env)).stdout);
+    expect(longer.period).toMatchObject({ label: "last 90 days", start: "2026-08-28" });
+  });
+
+  it("offers a practice in the slot when the starving category has nothing open", async () => {
+    const r = await runPpppt(
+      ["next", "--today", TODAY],
+      setup("x 2026-11-24 Done cat:people\n(A) One thing cat:people id:aaaa\n"),
+    );
+    expect(r.stdout).toMatch(
+      / 2\. +\[Product\] take up a practice: .+\(`ppppt plan --add product-/,
+    );
+  });
+
   it("refuses a bad -n: 2 when it is not a number, 1 when it is out of range", async () => {
     expect((await runPpppt(["next", "-n", "zero"], setup(DOCKET))).code).toBe(2);
     expect((await runPpppt(["next", "-n", "0"], setup(DOCKET))).code).toBe(1);

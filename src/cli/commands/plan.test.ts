@@ -19,6 +19,14 @@ describe("ppppt plan", () => {
     expect(out.proposals[0].category).toBe("public");
   });
 
+  it("says which window the need came from, and takes --last", async () => {
+    const { env } = setup(buildDemoDocket({ today: "2026-11-25", seed: 1 }));
+    const json = JSON.parse((await runPpppt(["plan", "--json", "--last", "90d"], env)).stdout);
+    expect(json.period).toMatchObject({ label: "last 90 days", start: "2026-08-28" });
+    const text = await runPpppt(["plan"], env);
+    expect(text.stdout).toContain("Category need over the last 28 days.");
+  });
+
   it("ranks the practices answered no first", async () => {
     const { env } = setup("");
     await runPpppt(["assess", "--answer", "tech-roi-check=no"], env);

@@ -1,26 +1,18 @@
 import type { Command } from "commander";
 import { CATEGORY_LABELS } from "../../core/category.js";
-import { addDays } from "../../core/dates.js";
 import { appendItem } from "../../core/docket/docket.js";
 import type { ItemLine } from "../../core/docket/item.js";
 import { itemJson } from "../../core/docket/item-json.js";
 import { PpppptError } from "../../core/errors.js";
-import { balanceOfLensItems } from "../../core/lens/balance.js";
-import { lensItems } from "../../core/lens/lens-items.js";
-import { categoryNeeds } from "../../core/lens/need.js";
-import { sincePeriod } from "../../core/lens/period.js";
-import {
-  adoptedPractices,
-  type Proposal,
-  practiceItemTexts,
-  proposePlan,
-} from "../../core/lens/plan.js";
+import { lastDaysPeriod, parseLastDays } from "../../core/lens/period.js";
+import { adoptedPractices, practiceItemTexts } from "../../core/lens/plan.js";
+import { buildPlanReport } from "../../core/lens/plan-report.js";
 import { findPractice, type Practice } from "../../core/lens/practice.js";
-import { activityOfLensItems } from "../../core/lens/starving.js";
 import { updateDocketFile } from "../../store/docket-file.js";
 import { contextOf } from "../context.js";
 import { requireCount, wholeNumber } from "../count-option.js";
 import type { CliIO } from "../io.js";
+import { LAST_OPTION } from "../period-option.js";
 import { renderItem } from "../render.js";
 import { ROLE_OPTION } from "../role-option.js";
 
@@ -28,6 +20,7 @@ interface PlanOptions {
   add?: string[];
   yes?: boolean;
   number: number;
+  last?: string;
   role?: string;
   json?: boolean;
 }
@@ -39,6 +32,7 @@ export function registerPlan(program: Command, io: CliIO): void {
     .option("--add <ids...>", "add the items of these practices to the docket")
     .option("-y, --yes", "add the items of the proposed practices")
     .option("-n, --number <n>", "how many practices to propose", wholeNumber, 3)
+    .option(LAST_OPTION[0], "measure the category need over the last days: 7d, 30d, 90d")
     .option(...ROLE_OPTION)
     .option("--json", "print the proposals (and anything added) as JSON")
     .addHelpText(
@@ -55,24 +49,27 @@ export function registerPlan(program: Command, io: CliIO): void {
       const { today, settings } = input;
       const practices = await loadPlaybooks(ctx.env);
       const assessment = await readAssessment(input.docketPath);
-      const items = lensItems(input.lines, input.categorise);
-      const window = sincePeriod(addDays(today, -(settings.next.needWindowDays - 1)), today);
-      const needs = categoryNeeds(
-        balanceOfLensItems(items, window, settings.target, today),
-        activityOfLensItems(items, today, settings.starvingWeeks),
-      );
-      const adopted = adoptedPractices(input.lines);
-      const proposals = proposePlan({
+      const report = buildPlanReport({
+        lines: input.lines,
+        doneLines: input.doneLines,
+        settings,
+        today,
+        categorise: input.categorise,
         practices,
-        role: settings.target.role,
-        answers: assessment?.answers ?? {},
-        needs,
-        adopted,
-      }).slice(0, n);
+        answers: assessment?.answers,
+        assessed: assessment?.date,
+        count: n,
+        period:
+          options.last === undefined
+            ? undefined
+            : lastDaysPeriod(parseLastDays(options.last), today),
+      });
+      const proposals = report.proposals;
+      const adopted = adoptedPractices(input.lines);
 
       let chosen: Practice[] = [];
       if (options.add) chosen = options.add.map((id) => findPractice(practices, id));
-      else if (options.yes) chosen = proposals.map((p) => p.practice);
+      else if (options.yes) chosen = proposals.map((p) => findPractice(practices, p.id));
       const already = chosen.filter((p) => adopted.has(p.id));
       if (already.length > 0) {
         throw new PpppptError(
@@ -96,11 +93,7 @@ export function registerPlan(program: Command, io: CliIO): void {
         });
       }
       if (options.json) {
-        ctx.json({
-          assessed: assessment?.date ?? null,
-          proposals: proposals.map(proposalJson),
-          added: added.map(itemJson),
-        });
+        ctx.json({ ...report, added: added.map(itemJson) });
         return;
       }
       if (added.length > 0) {
@@ -118,31 +111,18 @@ export function registerPlan(program: Command, io: CliIO): void {
       }
       proposals.forEach((p, i) => {
         ctx.out(
-          `${i + 1}. ${ctx.style.bold(p.practice.title)} ${ctx.style.cyan(`(${p.practice.id}, ${CATEGORY_LABELS[p.practice.category]})`)}`,
+          `${i + 1}. ${ctx.style.bold(p.title)} ${ctx.style.cyan(`(${p.id}, ${CATEGORY_LABELS[p.category]})`)}`,
         );
         for (const r of p.reasons) ctx.out(ctx.style.dim(`   ${r}`));
-        ctx.out(`   ${p.practice.why}`);
-        for (const it of p.practice.items) {
+        ctx.out(`   ${p.why}`);
+        for (const it of p.items) {
           ctx.out(`   - ${it.text}${it.rec ? ctx.style.dim(` (every ${it.rec})`) : ""}`);
         }
       });
       ctx.out(
         ctx.style.dim(
-          "Take one up with `ppppt plan --add ID`, or all of these with `ppppt plan --yes`.",
+          `Category need over the ${report.period.label}. Take one up with \`ppppt plan --add ID\`, or all of these with \`ppppt plan --yes\`.`,
         ),
       );
     });
-}
-
-function proposalJson(p: Proposal) {
-  return {
-    id: p.practice.id,
-    title: p.practice.title,
-    category: p.practice.category,
-    score: p.score,
-    gap: p.gap,
-    need: p.need,
-    reasons: p.reasons,
-    items: p.practice.items,
-  };
 }

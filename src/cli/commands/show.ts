@@ -33,7 +33,15 @@ export function registerShow(program: Command, io: CliIO): void {
         }
       }
       const rows: [string, string | undefined][] = [
-        ["id", line.id + (it.ownId ? "" : " (from the text; written down on the first change)")],
+        [
+          "id",
+          line.id +
+            (line.duplicateOf !== undefined
+              ? ` (from the text: id:${it.ownId} is already used on line ${line.duplicateOf}; \`ppppt check --fix\` or the first change gives it its own)`
+              : it.ownId
+                ? ""
+                : " (from the text; written down on the first change)"),
+        ],
         ["title", it.title],
         ["status", it.done ? `done ${it.completed ?? ""}`.trim() : "open"],
         [

@@ -78,6 +78,13 @@ export class DocketIndex {
   readonly recurrences = new Map<number, Recurrence>();
   readonly problems = new Map<number, string>();
   readonly derivedIds = new Map<number, string>();
+  /**
+   * Item lines whose `id:` an earlier line already has (a line copied in an editor), to the
+   * index of that earlier line. Such a line is still an item, shown and counted, flagged, and
+   * addressed by an id derived from its text until `check --fix` or its first change writes
+   * that down.
+   */
+  readonly duplicates = new Map<number, number>();
 
   constructor(
     /** The file began with a UTF-8 byte order mark (not part of `source`). */
@@ -114,11 +121,25 @@ export class DocketIndex {
     return ((this.flags[i] as number) & ASCII) !== 0;
   }
 
-  /** The item's address: its `id:` tag, else the id derived from its text. */
+  /** The item's address: its `id:` tag, else (none, or a duplicate) the id derived from its text. */
   id(i: number): string {
     const at = this.idAt[i] as number;
-    if (at === -1) return this.derivedIds.get(i) as string;
+    if (at === -1 || (this.duplicates.size > 0 && this.duplicates.has(i)))
+      return this.derivedIds.get(i) as string;
     return this.source.latin1.slice(at, this.idEnd[i]);
+  }
+
+  /** The value of the line's `id:` tag, or undefined. */
+  ownId(i: number): string | undefined {
+    const at = this.idAt[i] as number;
+    return at === -1 ? undefined : this.source.latin1.slice(at, this.idEnd[i]);
+  }
+
+  /** The 1-based number of the earlier line that has this line's `id:`, when it is a duplicate. */
+  duplicateOf(i: number): number | undefined {
+    if (this.duplicates.size === 0) return undefined;
+    const first = this.duplicates.get(i);
+    return first === undefined ? undefined : first + 1;
   }
 
   /** The date at a byte offset from one of the date columns, or undefined for -1. */
@@ -175,6 +196,10 @@ export class DocketIndex {
     for (let i = 0; i < this.count; i++)
       if (this.kind[i] === KIND_ITEM) out.push(new ItemRow(this, i));
     return out;
+  }
+
+  duplicateCount(): number {
+    return this.duplicates.size;
   }
 
   invalidCount(): number {
@@ -263,14 +288,7 @@ function readLine(
   const s = scanned;
   if (s.idAt !== -1) {
     const clash = ids.claimBytes(s.idAt, s.idEnd, i);
-    if (clash !== -1) {
-      index.kind[i] = KIND_INVALID;
-      index.problems.set(
-        i,
-        `id:${index.source.latin1.slice(s.idAt, s.idEnd)} is already used on line ${clash + 1}`,
-      );
-      return;
-    }
+    if (clash !== -1) index.duplicates.set(i, clash);
   }
   index.kind[i] = KIND_ITEM;
   index.flags[i] =
@@ -413,6 +431,7 @@ class IndexedItemLine implements ItemLine {
   readonly number: number;
   readonly text: string;
   readonly id: string;
+  readonly duplicateOf: number | undefined;
   private built: Item | undefined;
 
   constructor(
@@ -423,6 +442,7 @@ class IndexedItemLine implements ItemLine {
     this.number = i + 1;
     this.text = index.text(i);
     this.id = index.id(i);
+    this.duplicateOf = index.duplicateOf(i);
   }
 
   get item(): Item {
@@ -457,6 +477,7 @@ class ItemRow implements ItemLine, Item {
   readonly hidden: boolean;
   readonly estimate: number | undefined;
   readonly spent: number | undefined;
+  readonly duplicateOf: number | undefined;
   private whole: Item | undefined;
 
   constructor(
@@ -475,7 +496,10 @@ class ItemRow implements ItemLine, Item {
     this.completed = index.date(index.completedAt[i] as number);
     this.created = index.date(index.createdAt[i] as number);
     this.title = index.title(i);
-    this.ownId = index.idAt[i] === -1 ? undefined : this.id;
+    this.duplicateOf = index.duplicateOf(i);
+    // The address is the id: tag itself except on a repeat: no second slice of the line.
+    this.ownId =
+      index.idAt[i] === -1 ? undefined : this.duplicateOf === undefined ? this.id : index.ownId(i);
     this.category = category === -1 ? undefined : CATEGORIES[category];
     this.categoryGuess = (flags & GUESS) !== 0;
     this.due = index.date(index.dueAt[i] as number);
@@ -612,7 +636,8 @@ class IdTable {
   assignDerived(): void {
     const index = this.index;
     for (let i = 0; i < index.count; i++) {
-      if (index.kind[i] !== KIND_ITEM || index.idAt[i] !== -1) continue;
+      if (index.kind[i] !== KIND_ITEM) continue;
+      if (index.idAt[i] !== -1 && !index.duplicates.has(i)) continue;
       // For an ASCII line the hash of its bytes is the hash of its text: no string needed.
       const base = index.isAscii(i)
         ? idOfHash(fnv1aBytes(index.source.bytes, index.start[i] as number, index.end[i] as number))

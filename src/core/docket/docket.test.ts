@@ -6,8 +6,11 @@ import {
   itemLines,
   newId,
   removeItem,
+  renumberDuplicates,
   replaceItem,
 } from "./docket.js";
+import type { ItemLine } from "./item.js";
+
 import { parseDocket } from "./parse.js";
 import { printDocketText } from "./print.js";
 
@@ -92,5 +95,32 @@ describe("finding, replacing and removing", () => {
 
   it("lists the lines it could not read", () => {
     expect(invalidLines(parseDocket("ok\nbad due:x\n")).map((l) => l.number)).toEqual([2]);
+  });
+});
+
+describe("items that repeat an id", () => {
+  const text = "one id:ab12\ntwo id:ab12 cat:tech\n";
+
+  it("gives each a fresh id of its own, keeping the first line's and every other byte", () => {
+    const { docket, result } = renumberDuplicates(parseDocket(text));
+    expect(result).toHaveLength(1);
+    const to = result[0]?.to as string;
+    expect(result[0]).toMatchObject({ line: 2, from: "ab12" });
+    expect(to).toMatch(/^[0-9a-z]{4}$/);
+    expect(printDocketText(docket)).toBe(`one id:ab12\ntwo id:${to} cat:tech\n`);
+    expect(
+      parseDocket(printDocketText(docket)).lines.every(
+        (l) => l.kind === "item" && l.duplicateOf === undefined,
+      ),
+    ).toBe(true);
+  });
+
+  it("writes its own address down on its first change, so one id never names two items", () => {
+    const docket = parseDocket(text);
+    const second = docket.lines[1] as ItemLine;
+    const { docket: after } = replaceItem(docket, second.id, (t) => `${t} +moved`);
+    expect(printDocketText(after)).toBe(`one id:ab12\ntwo id:${second.id} cat:tech +moved\n`);
+    // The repeated id still names the first line.
+    expect(findItem(after, "ab12").item.title).toBe("one");
   });
 });

@@ -60,8 +60,10 @@ export function copyItem(it: Item): Item {
 /** The line as a plain object (see copyItem), with another ending if one is given. */
 export function copyLine(line: Line, eol: Eol = line.eol): Line {
   if (line.kind === "item") {
-    const { number, text, id } = line;
-    return { kind: "item", number, text, eol, item: copyItem(line.item), id };
+    const { number, text, id, duplicateOf } = line;
+    const copy: ItemLine = { kind: "item", number, text, eol, item: copyItem(line.item), id };
+    if (duplicateOf !== undefined) copy.duplicateOf = duplicateOf;
+    return copy;
   }
   return { ...line, eol };
 }
@@ -69,7 +71,16 @@ export function copyLine(line: Line, eol: Eol = line.eol): Line {
 /** The line shown under a category the classifier guessed; the file is not changed. */
 export function withCategoryGuess(line: ItemLine, category: Category): ItemLine {
   const item = { ...copyItem(line.item), category, categoryGuess: true };
-  return { kind: "item", number: line.number, text: line.text, eol: line.eol, item, id: line.id };
+  const shown: ItemLine = {
+    kind: "item",
+    number: line.number,
+    text: line.text,
+    eol: line.eol,
+    item,
+    id: line.id,
+  };
+  if (line.duplicateOf !== undefined) shown.duplicateOf = line.duplicateOf;
+  return shown;
 }
 
 /** Builds a line from item text, refusing text that would not read back as a valid item. */
@@ -127,8 +138,8 @@ function findId(docket: Docket, id: string): boolean {
 }
 
 /**
- * Rewrites one item. An item that had only a derived id gets it written down as `id:` so it
- * keeps the same address after its text changes.
+ * Rewrites one item. An item whose address is not its own `id:` (it had none, or it repeats an
+ * earlier line's) gets its address written down as `id:`, so it keeps it after its text changes.
  */
 export function replaceItem(
   docket: Docket,
@@ -137,7 +148,7 @@ export function replaceItem(
 ): { docket: Docket; line: ItemLine; before: ItemLine } {
   const before = findItem(docket, id);
   let text = change(before.text);
-  if (before.item.ownId === undefined && text !== before.text) text = setTag(text, "id", before.id);
+  if (before.item.ownId !== before.id && text !== before.text) text = setTag(text, "id", before.id);
   const line = { ...makeItemLine(text, before.id, before.eol), number: before.number };
   const lines = docket.lines.map((l) => (l === before ? line : l));
   return { docket: { ...docket, lines }, line, before };
@@ -155,6 +166,28 @@ export function removeItem(docket: Docket, id: string): { docket: Docket; remove
     lines[index - 1] = copyLine(prev, "");
   }
   return { docket: { ...docket, lines }, removed };
+}
+
+/**
+ * Gives every item that repeats an earlier line's `id:` a fresh id of its own (`check --fix`).
+ * The first line keeps the id; nothing else on the lines changes.
+ */
+export function renumberDuplicates(docket: Docket): {
+  docket: Docket;
+  result: { line: number; from: string; to: string }[];
+} {
+  let current = docket;
+  const changed: { line: number; from: string; to: string }[] = [];
+  for (const line of docket.lines) {
+    if (line.kind !== "item" || line.duplicateOf === undefined) continue;
+    const to = newId(current);
+    const text = setTag(line.text, "id", to);
+    const fixed = { ...makeItemLine(text, to, line.eol), number: line.number };
+    const lines = current.lines.map((l) => (l === line ? fixed : l));
+    current = { ...current, lines };
+    changed.push({ line: line.number, from: line.item.ownId as string, to });
+  }
+  return { docket: current, result: changed };
 }
 
 /** Inserts lines after the end (used by recurrence and archive undo). */

@@ -21,6 +21,8 @@ export interface ItemJson {
   spentMinutes: number | null;
   recurrence: string | null;
   hidden: boolean;
+  /** The earlier line that has this item's `id:` too (see ItemLine.duplicateOf); else null. */
+  duplicateOf: number | null;
 }
 
 export function itemJson(line: ItemLine): ItemJson {
@@ -47,5 +49,6 @@ export function itemJson(line: ItemLine): ItemJson {
     spentMinutes: it.spent ?? null,
     recurrence: tags.rec ?? null,
     hidden: it.hidden,
+    duplicateOf: line.duplicateOf ?? null,
   };
 }

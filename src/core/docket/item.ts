@@ -55,6 +55,12 @@ export interface ItemLine {
   item: Item;
   /** The item's address: its `id:` tag, else an id derived from its text. */
   id: string;
+  /**
+   * Set when an earlier line already has this line's `id:` (a line copied in an editor): that
+   * line's number. The item is kept, shown and counted, flagged; its address (`id`) is derived
+   * from its text until a change or `check --fix` writes an id of its own.
+   */
+  duplicateOf?: number;
 }
 
 export interface OtherLine {

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { copyItem, copyLine } from "./docket.js";
 import { docketText } from "./docket-arbitraries.js";
-import type { Docket } from "./item.js";
-import { derivedId, parseDocket, parseItem } from "./parse.js";
+import type { Docket, ItemLine } from "./item.js";
+import { derivedId, parseDocket, parseItem, readOnlyItemLines } from "./parse.js";
 import { printDocket, printDocketText } from "./print.js";
 
 const enc = new TextEncoder();
@@ -174,13 +174,19 @@ describe("reading an item", () => {
     });
   }
 
-  it("reports a repeated id on the second line and keeps both", () => {
+  it("keeps a line that repeats an id as an item, flagged, at an address of its own", () => {
     const text = "one id:ab12\ntwo id:ab12\n";
     const docket = parseDocket(text);
-    expect(docket.lines.map((l) => l.kind)).toEqual(["item", "invalid"]);
-    expect(docket.lines[1]?.kind === "invalid" && docket.lines[1].problem).toMatch(
-      /already used on line 1/,
-    );
+    expect(docket.lines.map((l) => l.kind)).toEqual(["item", "item"]);
+    const [first, second] = docket.lines as ItemLine[];
+    expect(first).toMatchObject({ id: "ab12", duplicateOf: undefined });
+    expect(second?.duplicateOf).toBe(1);
+    expect(second?.item.ownId).toBe("ab12");
+    expect(second?.id).toBe(derivedId("two id:ab12"));
+    expect(readOnlyItemLines(docket).map((l) => [l.id, l.duplicateOf, l.item.ownId])).toEqual([
+      ["ab12", undefined, "ab12"],
+      [second?.id, 1, "ab12"],
+    ]);
     expect(printDocketText(docket)).toBe(text);
   });
 });
@@ -239,7 +245,7 @@ describe("every way in reads the same docket", () => {
     );
   });
 
-  it("keeps the first line with an id and reports each later one, however many ids", () => {
+  it("keeps the first line with an id and flags each later one, however many ids", () => {
     const lines = fc.array(fc.option(fc.stringMatching(/^[a-c0-2_-]{1,3}$/), { nil: undefined }), {
       maxLength: 1500,
     });
@@ -256,9 +262,8 @@ describe("every way in reads the same docket", () => {
             first.set(id, i + 1);
             expect(line?.kind === "item" && line.id).toBe(id);
           } else {
-            expect(line?.kind === "invalid" && line.problem).toBe(
-              `id:${id} is already used on line ${prior}`,
-            );
+            expect(line?.kind === "item" && line.duplicateOf).toBe(prior);
+            expect(line?.kind === "item" && line.id).not.toBe(id);
           }
         });
         const all = docket.lines.flatMap((l) => (l.kind === "item" ? [l.id] : []));

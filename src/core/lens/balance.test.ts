@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Categoriser } from "../capture.js";
 import { itemLines } from "../docket/docket.js";
 import { parseDocket } from "../docket/parse.js";
-import { balanceByCategory, mostUnderTarget } from "./balance.js";
+import { balanceByCategory, MIN_ITEMS_TO_JUDGE, mostUnderTarget } from "./balance.js";
 import { periodOf } from "./period.js";
 import { targetMix } from "./roles.js";
 import { balanceTrend } from "./trend.js";
@@ -111,5 +111,55 @@ describe("balanceTrend", () => {
     expect(trend[10]?.shares.product).toBe(100);
     expect(trend[11]?.shares.public).toBe(37.5);
     expect(trend[0]?.total).toBe(0);
+  });
+});
+
+describe("balance: enough to judge, and which time was measured", () => {
+  it("says there is too little to judge below the minimum, not 'off by 50 points'", () => {
+    const none = balanceByCategory([], november, "director", TODAY);
+    expect(none.judged).toBe(false);
+    expect(none.judgement).toBe(
+      `Too little to judge: nothing done in 2026-11 (the balance needs at least ${MIN_ITEMS_TO_JUDGE}).`,
+    );
+    const one = balanceByCategory(
+      lines("x 2026-11-20 Blog cat:public spent:1h\n"),
+      november,
+      "manager",
+      TODAY,
+    );
+    expect(one.judged).toBe(false);
+    expect(one.judgement).toMatch(/^Too little to judge: only 1 done item in 2026-11/);
+  });
+
+  it("judges from the minimum on, in the shown (rounded) points", () => {
+    const five = Array.from({ length: 5 }, (_, i) => `x 2026-11-1${i} Item ${i} cat:people`).join(
+      "\n",
+    );
+    const b = balanceByCategory(lines(five), november, "manager", TODAY);
+    expect(b.judged).toBe(true);
+    expect(b.driftPts).toBe(65);
+    expect(b.judgement).toBe("Off target by 65 points of the period's effort.");
+  });
+
+  it("tells measured time from estimated and assumed", () => {
+    const b = balanceByCategory(lines(FIXTURE), november, "manager", TODAY);
+    expect(b.minutes).toEqual({ measured: 120, estimated: 60, assumed: 60 });
+    expect(b.totalNote).toBe("total 4h: 2h measured, 1h estimated, 1h assumed");
+    const untimed = lines(
+      [
+        "x 2026-11-20 Timed cat:tech spent:30m",
+        ...Array.from({ length: 15 }, (_, i) => `x 2026-11-2${i % 5} Untimed ${i} cat:people`),
+      ].join("\n"),
+    );
+    expect(balanceByCategory(untimed, november, "manager", TODAY).totalNote).toBe(
+      "total 8h: 30m measured, 7h30m assumed",
+    );
+  });
+
+  it("shows whole-percent shares that add to 100 and drifts that subtract", () => {
+    const b = balanceByCategory(lines(FIXTURE), november, "manager", TODAY);
+    expect(b.categories.map((r) => r.sharePct)).toEqual([13, 0, 25, 37, 25]);
+    expect(b.categories.reduce((s, r) => s + r.sharePct, 0)).toBe(100);
+    for (const r of b.categories) expect(r.driftPts).toBe(r.sharePct - r.target);
   });
 });

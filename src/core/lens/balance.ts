@@ -6,6 +6,7 @@ import { formatDuration } from "../duration.js";
 import { type LensItem, lensItems } from "./lens-items.js";
 import { inPeriod, type Period } from "./period.js";
 import { type Mix, type Role, targetMix } from "./roles.js";
+import { roundHalfAway, wholePercents } from "./rounding.js";
 
 /**
  * Where effort went in a period, against the role's target mix.
@@ -36,6 +37,10 @@ export interface CategoryEffort {
   target: number;
   /** share − target, in percentage points: negative means below target. */
   drift: number;
+  /** The share as every report shows it: whole percents that add up to 100 (rounding.ts). */
+  sharePct: number;
+  /** The drift as every report shows it: sharePct − target. */
+  driftPts: number;
   fromSpent: number;
   fromEstimate: number;
   fromAverage: number;
@@ -55,6 +60,26 @@ export interface BalanceResult {
    * the targets exactly (0 = on target, 100 = all of it in the wrong place).
    */
   drift: number;
+  /** The overall drift as every report shows it: half the sum of |driftPts|, rounded. */
+  driftPts: number;
+  /**
+   * Whether there is enough to judge the mix: at least MIN_ITEMS_TO_JUDGE done items in the
+   * period. Below it a share is one or two items' worth, and "off target by 50 points" from a
+   * single item would mislead; the reports say `judgement` instead.
+   */
+  judged: boolean;
+  /** One sentence: the verdict ("off target by 12 points…") or why there is too little to judge. */
+  judgement: string;
+  /**
+   * Where the minutes of a time basis came from: measured (`spent:`), estimated (`est:`) and
+   * assumed (untimed items at the period's average); all 0 on a count basis.
+   */
+  minutes: { measured: number; estimated: number; assumed: number };
+  /**
+   * The total as every shell prints it, measured time told apart from estimated and assumed
+   * ("total 8h: 30m measured, 2h estimated, 5h30m assumed"), or the item count.
+   */
+  totalNote: string;
   /** Done items in the period whose category neither the docket nor the categoriser knows. */
   uncategorised: number;
   /** Done items in the period counted under a category the categoriser predicted. */
@@ -62,6 +87,9 @@ export interface BalanceResult {
   /** Done items with no completion date: they cannot be placed in any period. */
   undated: number;
 }
+
+/** Fewer done items than this in a period and the balance says "too little to judge". */
+export const MIN_ITEMS_TO_JUDGE = 5;
 
 export function roleTarget(role: Role | RoleTarget): RoleTarget {
   return typeof role === "string" ? { role, mix: targetMix(role) } : role;
@@ -123,6 +151,8 @@ export function balanceOfLensItems(
       fromSpent: 0,
       fromEstimate: 0,
       fromAverage: 0,
+      sharePct: 0,
+      driftPts: 0,
     });
   }
   for (const li of counted) {
@@ -143,11 +173,24 @@ export function balanceOfLensItems(
   }
   const categories = [...rows.values()];
   const total = categories.reduce((sum, r) => sum + r.effort, 0);
-  for (const row of categories) {
+  const percents = wholePercents(categories.map((r) => r.effort));
+  categories.forEach((row, i) => {
     row.share = total > 0 ? (100 * row.effort) / total : 0;
     row.drift = row.share - row.target;
-  }
+    row.sharePct = percents[i] as number;
+    row.driftPts = row.sharePct - row.target;
+  });
   const drift = categories.reduce((sum, r) => sum + Math.abs(r.drift), 0) / 2;
+  const driftPts = roundHalfAway(categories.reduce((sum, r) => sum + Math.abs(r.driftPts), 0) / 2);
+  const judged = counted.length >= MIN_ITEMS_TO_JUDGE;
+  const minutes = { measured: 0, estimated: 0, assumed: 0 };
+  if (basis === "time") {
+    for (const li of counted) {
+      if (li.item.spent !== undefined) minutes.measured += li.item.spent;
+      else if (li.item.estimate !== undefined) minutes.estimated += li.item.estimate;
+      else minutes.assumed += average;
+    }
+  }
   return {
     period,
     role: target.role,
@@ -156,10 +199,45 @@ export function balanceOfLensItems(
     total,
     categories,
     drift,
+    driftPts,
+    judged,
+    judgement: judgementOf(judged, counted.length, driftPts, period),
+    minutes,
+    totalNote: totalNote(basis, total, minutes, counted.length),
     uncategorised,
     predicted,
     undated,
   };
+}
+
+function totalNote(
+  basis: EffortBasis,
+  total: number,
+  minutes: BalanceResult["minutes"],
+  items: number,
+): string {
+  if (items === 0) return "nothing done";
+  if (basis === "count") return `total ${items} item${items === 1 ? "" : "s"}, none timed`;
+  const parts: string[] = [];
+  if (minutes.measured > 0) parts.push(`${formatDuration(minutes.measured)} measured`);
+  if (minutes.estimated > 0) parts.push(`${formatDuration(minutes.estimated)} estimated`);
+  if (minutes.assumed > 0) parts.push(`${formatDuration(minutes.assumed)} assumed`);
+  if (minutes.measured === total) return `total ${formatDuration(total)}, all measured`;
+  return `total ${formatDuration(total)}: ${parts.join(", ")}`;
+}
+
+function judgementOf(judged: boolean, items: number, points: number, period: Period): string {
+  if (!judged) {
+    const what = items === 0 ? "nothing done" : `only ${items} done item${items === 1 ? "" : "s"}`;
+    return `Too little to judge: ${what} in ${periodPhrase(period)} (the balance needs at least ${MIN_ITEMS_TO_JUDGE}).`;
+  }
+  if (points === 0) return "On target.";
+  return `Off target by ${points} point${points === 1 ? "" : "s"} of the period's effort.`;
+}
+
+/** "the last 30 days", "2026-W48", "since 2026-10-01". */
+export function periodPhrase(period: Period): string {
+  return period.kind === "last" ? `the ${period.label}` : period.label;
 }
 
 function basisNote(

@@ -1,7 +1,11 @@
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "../category.js";
+import type { IsoDate } from "../dates.js";
 import { plural } from "../wording.js";
-import type { BalanceResult } from "./balance.js";
-import type { CategoryActivity } from "./starving.js";
+import { type BalanceResult, balanceOfLensItems } from "./balance.js";
+import type { LensItem } from "./lens-items.js";
+import { lastDaysPeriod, type Period } from "./period.js";
+import type { LensSettings } from "./settings.js";
+import { activityOfLensItems, type CategoryActivity } from "./starving.js";
 
 /**
  * How much a category needs attention, 0..1: 1 when it is starving; otherwise how far below
@@ -46,6 +50,23 @@ export function categoryNeeds(
     };
   }
   return out;
+}
+
+/** The window need is measured over: `--last` when given, else `next.needWindowDays`. */
+export function needWindow(settings: LensSettings, today: IsoDate, days?: number): Period {
+  return lastDaysPeriod(days ?? settings.next.needWindowDays, today);
+}
+
+/** Each category's need over a window, with the activity it came from (next, review, plan). */
+export function needsOver(
+  items: readonly LensItem[],
+  settings: LensSettings,
+  today: IsoDate,
+  window: Period,
+): { needs: Record<Category, CategoryNeed>; activity: CategoryActivity[] } {
+  const activity = activityOfLensItems(items, today, settings.starvingWeeks);
+  const balance = balanceOfLensItems(items, window, settings.target, today);
+  return { needs: categoryNeeds(balance, activity), activity };
 }
 
 function round1(n: number): number {

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { buildDemoDocket } from "../demo/demo-docket.js";
 import { itemLines } from "../docket/docket.js";
 import { parseDocket } from "../docket/parse.js";
-import { ageFactor, dueFactor, priorityFactor, rankNext } from "./next.js";
+import {
+  ageFactor,
+  buildNextReport,
+  dueFactor,
+  type NextItem,
+  priorityFactor,
+  rankNext,
+  topEntries,
+} from "./next.js";
+import type { Practice } from "./practice.js";
 import { lensSettings } from "./settings.js";
 
 const TODAY = "2026-11-25";
@@ -120,5 +130,83 @@ describe("the age term's wording", () => {
     expect(why("bbbb", "age")).toBe("created today");
     expect(why("cccc", "age")).toBe("created 3 days from now");
     expect(why("dddd", "due")).toBe("1 day overdue");
+  });
+});
+
+describe("buildNextReport: the starving slot", () => {
+  const settings = lensSettings({ role: "director" });
+  const demo = itemLines(parseDocket(buildDemoDocket({ today: TODAY, seed: 1 })));
+
+  it("keeps the demo's starving Public in the top five (by score alone it ranks far lower)", () => {
+    const byScore = rankNext(demo, TODAY, settings).items;
+    const publicAt = byScore.findIndex((e) => e.category === "public");
+    expect(publicAt).toBeGreaterThan(4);
+    const report = buildNextReport({ lines: demo, settings, today: TODAY });
+    expect(report.starving).toMatchObject({ category: "public", practice: null });
+    const top = report.items.slice(0, 5);
+    const kept = top.find((e) => e.category === "public");
+    expect(kept?.keptForStarving).toBe(true);
+    expect(report.items.indexOf(kept as NextItem)).toBe(4);
+    expect(report.starving?.itemId).toBe(kept?.line.id);
+    // The other four are the four best by score, in order; nothing is lost, one moved.
+    expect(top.slice(0, 4).map((e) => e.line.id)).toEqual(
+      byScore.slice(0, 4).map((e) => e.line.id),
+    );
+    expect(report.items).toHaveLength(byScore.length);
+  });
+
+  it("leaves the order alone when the starving category is already in the top five", () => {
+    const report = buildNextReport({
+      lines: itemLines(parseDocket(DOCKET)),
+      settings,
+      today: TODAY,
+    });
+    expect(report.items.some((e) => e.keptForStarving)).toBe(false);
+  });
+
+  it("gives the slot to a practice when the starving category has no open item", () => {
+    const lines = itemLines(
+      parseDocket(
+        [
+          ...["people", "product", "process", "tech"].map(
+            (c, i) => `x 2026-11-2${i} Done ${c} cat:${c} spent:1h`,
+          ),
+          ...Array.from(
+            { length: 6 },
+            (_, i) => `(A) Open ${i} cat:people due:2026-11-2${i} id:o00${i}`,
+          ),
+          "",
+        ].join("\n"),
+      ),
+    );
+    const practice: Practice = {
+      id: "public-talk",
+      category: "public",
+      roles: ["director"],
+      title: "Give a talk",
+      prompt: "Have you given a talk this year?",
+      why: "Talks build the team's reputation.",
+      items: [{ text: "Submit a talk proposal" }],
+      source: "test",
+    };
+    const report = buildNextReport({ lines, settings, today: TODAY, practices: [practice] });
+    expect(report.starving).toMatchObject({ category: "public", itemId: null });
+    const top = topEntries(report, 5);
+    expect(top.map((e) => e.kind)).toEqual(["item", "item", "item", "item", "practice"]);
+    expect(topEntries(report, 3).map((e) => e.kind)).toEqual(["item", "item", "item"]);
+    // Without the playbook the slot has nothing to offer, and says so by a null practice.
+    expect(buildNextReport({ lines, settings, today: TODAY }).starving?.practice).toBeNull();
+  });
+
+  it("reads the done file: archived work is history, not a starving category", () => {
+    const all = itemLines(parseDocket(DOCKET));
+    const open = all.filter((l) => !l.item.done);
+    const done = all.filter((l) => l.item.done);
+    const archived = buildNextReport({ lines: open, doneLines: done, settings, today: TODAY });
+    const inDocket = buildNextReport({ lines: all, settings, today: TODAY });
+    expect(archived.needs).toEqual(inDocket.needs);
+    expect(archived.items.map((e) => [e.line.id, e.score])).toEqual(
+      inDocket.items.map((e) => [e.line.id, e.score]),
+    );
   });
 });

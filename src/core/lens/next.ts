@@ -1,14 +1,18 @@
 import type { Categoriser } from "../capture.js";
-import type { Category } from "../category.js";
-import { addDays, daysBetween, type IsoDate } from "../dates.js";
+import { CATEGORY_LABELS, type Category } from "../category.js";
+import { daysBetween, type IsoDate } from "../dates.js";
 import type { ItemLine } from "../docket/item.js";
 import { ageText, plural } from "../wording.js";
-import { balanceOfLensItems, type RoleTarget } from "./balance.js";
-import { lensItems } from "./lens-items.js";
-import { type CategoryNeed, categoryNeeds } from "./need.js";
-import { sincePeriod } from "./period.js";
-import type { NextSettings } from "./settings.js";
-import { activityOfLensItems } from "./starving.js";
+import type { Answer } from "./assessment.js";
+import type { RoleTarget } from "./balance.js";
+import { type LensItem, lensItems } from "./lens-items.js";
+import { type CategoryNeed, needsOver, needWindow } from "./need.js";
+import type { Period } from "./period.js";
+import { adoptedPractices, nextPracticeIn } from "./plan.js";
+import type { Practice } from "./practice.js";
+import { type ReportInput, reportItems } from "./report-input.js";
+import type { LensSettings, NextSettings, NextWeights } from "./settings.js";
+import { starvingOf } from "./starving.js";
 
 /**
  * What to do now. Each open item gets a score that is the sum of four terms, factor (0..1) ×
@@ -37,6 +41,8 @@ export interface NextItem {
   predicted: boolean;
   score: number;
   terms: ScoreTerm[];
+  /** Moved up into the top five for the most starving category (see StarvingSlot). */
+  keptForStarving?: boolean;
 }
 
 export interface NextResult {
@@ -78,12 +84,24 @@ export function rankNext(
   today: IsoDate,
   options: NextOptions,
 ): NextResult {
-  const categorised = lensItems(items, options.categorise);
-  const window = sincePeriod(addDays(today, -(options.next.needWindowDays - 1)), today);
-  const balance = balanceOfLensItems(categorised, window, options.target, today);
-  const activity = activityOfLensItems(categorised, today, options.starvingWeeks);
-  const needs = categoryNeeds(balance, activity);
-  const w = options.next.weights;
+  const settings: LensSettings = {
+    target: options.target,
+    starvingWeeks: options.starvingWeeks,
+    next: options.next,
+  };
+  const r = rankLensItems(lensItems(items, options.categorise), settings, today);
+  return { today, window: r.window, needs: r.needs, items: r.items };
+}
+
+function rankLensItems(
+  categorised: readonly LensItem[],
+  settings: LensSettings,
+  today: IsoDate,
+  period?: Period,
+) {
+  const window = period ?? needWindow(settings, today);
+  const { needs, activity } = needsOver(categorised, settings, today, window);
+  const w = settings.next.weights;
 
   const ranked: NextItem[] = [];
   for (const li of categorised) {
@@ -92,7 +110,7 @@ export function rankNext(
     if (it.threshold !== undefined && it.threshold > today) continue;
     const due = dueFactor(it.due, today);
     const priority = priorityFactor(it.priority);
-    const age = ageFactor(it.created, today, options.next.ageMaxDays);
+    const age = ageFactor(it.created, today, settings.next.ageMaxDays);
     const need = li.category ? needs[li.category] : undefined;
     const terms: ScoreTerm[] = [
       term("due", due, w.due, dueWhy(it.due, today)),
@@ -114,7 +132,121 @@ export function rankNext(
       (a.line.item.due ?? "9999").localeCompare(b.line.item.due ?? "9999") ||
       a.line.number - b.line.number,
   );
-  return { today, window: { start: window.start, end: window.end }, needs, items: ranked };
+  return {
+    window: { start: window.start, end: window.end },
+    period: window,
+    needs,
+    activity,
+    items: ranked,
+  };
+}
+
+/**
+ * The danger the product exists for is a category that silently starves, and a score can bury
+ * it: the demo's starving Public came 12th or 13th by score alone. So the top five always holds one
+ * entry for the most starving category (never done, else idle longest): its best open item,
+ * moved up to fifth place when it ranks lower, or, when it has no open item, the practice to
+ * take up for it.
+ */
+export const STARVING_SLOT_RANK = 5;
+
+export interface StarvingSlot {
+  category: Category;
+  /** Why: "Public: nothing done for 40 days". */
+  reason: string;
+  /** The open item kept in the top five, when the category has one. */
+  itemId: string | null;
+  /** When it has none: the practice to take up (null when the playbook has none left). */
+  practice: { id: string; title: string; prompt: string } | null;
+}
+
+export interface NextReport {
+  today: IsoDate;
+  /** The window the category need was measured over (`--last`, else next.needWindowDays). */
+  period: Period;
+  window: { start: IsoDate; end: IsoDate };
+  weights: NextWeights;
+  needs: Record<Category, CategoryNeed>;
+  /** Every open item, best first, the starving slot applied. */
+  items: NextItem[];
+  /** The most starving category's place in the top five; null when none starves. */
+  starving: StarvingSlot | null;
+}
+
+export interface NextReportInput extends ReportInput {
+  /** The need window; by default the last next.needWindowDays days. */
+  period?: Period;
+  /** The playbook, for a starving category with no open item (its practice takes the slot). */
+  practices?: readonly Practice[];
+  answers?: Record<string, Answer>;
+}
+
+export function buildNextReport(input: NextReportInput): NextReport {
+  const { settings, today } = input;
+  const r = rankLensItems(reportItems(input), settings, today, input.period);
+  const items = r.items;
+  const most = starvingOf(r.activity)[0];
+  let starving: StarvingSlot | null = null;
+  if (most) {
+    const category = most.category;
+    const at = items.findIndex((e) => e.category === category);
+    const slot = STARVING_SLOT_RANK - 1;
+    if (at > slot) {
+      const [kept] = items.splice(at, 1) as [NextItem];
+      items.splice(slot, 0, { ...kept, keptForStarving: true });
+    }
+    const practice =
+      at === -1 && input.practices
+        ? nextPracticeIn(category, {
+            practices: input.practices,
+            role: settings.target.role,
+            answers: input.answers ?? {},
+            adopted: adoptedPractices(input.lines),
+          })
+        : undefined;
+    starving = {
+      category,
+      reason: r.needs[category].reason,
+      itemId: at === -1 ? null : (items[Math.min(at, slot)]?.line.id ?? null),
+      practice: practice
+        ? { id: practice.id, title: practice.title, prompt: practice.prompt }
+        : null,
+    };
+  }
+  return {
+    today,
+    period: r.period,
+    window: r.window,
+    weights: settings.next.weights,
+    needs: r.needs,
+    items,
+    starving,
+  };
+}
+
+/** One line of `next`'s top N: an item, or the practice that holds the starving slot. */
+export type NextEntry =
+  | { kind: "item"; entry: NextItem }
+  | { kind: "practice"; category: Category; practice: NonNullable<StarvingSlot["practice"]> };
+
+/**
+ * The first `n` entries as `next` shows them. When the most starving category has no open
+ * item but a practice to take up, the practice takes the fifth place (right after the items
+ * when fewer are open) and the items after it move down one; `-n 3` shows the top three only.
+ */
+export function topEntries(report: NextReport, n: number): NextEntry[] {
+  const out: NextEntry[] = report.items.map((entry) => ({ kind: "item", entry }));
+  const slot = report.starving;
+  if (slot?.practice && slot.itemId === null) {
+    const at = Math.min(STARVING_SLOT_RANK - 1, out.length);
+    out.splice(at, 0, { kind: "practice", category: slot.category, practice: slot.practice });
+  }
+  return out.slice(0, n);
+}
+
+/** "Public: nothing ever done": why the slot's entry is there, for --explain. */
+export function starvingSlotWhy(slot: StarvingSlot): string {
+  return `kept in the top ${STARVING_SLOT_RANK} for ${CATEGORY_LABELS[slot.category]}, the most starving category (${slot.reason})`;
 }
 
 function term(name: TermName, factor: number, weight: number, why: string): ScoreTerm {

@@ -1,5 +1,16 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isoWeek, periodOf, recentPeriods, sincePeriod } from "./period.js";
+import {
+  isoWeek,
+  lastDaysPeriod,
+  namedPeriod,
+  parseLastDays,
+  periodDays,
+  periodOf,
+  recentPeriods,
+  sincePeriod,
+  trendKindOf,
+} from "./period.js";
 
 describe("periodOf", () => {
   it("a week runs Monday to Sunday and stops at today", () => {
@@ -55,5 +66,55 @@ describe("sincePeriod", () => {
       end: "2026-11-25",
       label: "since 2026-10-01",
     });
+  });
+});
+
+describe("rolling periods (--last)", () => {
+  it("covers the days ending today, today included", () => {
+    expect(lastDaysPeriod(30, "2026-12-01")).toEqual({
+      kind: "last",
+      start: "2026-11-02",
+      end: "2026-12-01",
+      label: "last 30 days",
+    });
+    expect(lastDaysPeriod(1, "2026-12-01").label).toBe("last 1 day");
+  });
+
+  it("reads 7d, 30d, 90d and weeks; refuses anything else with the value", () => {
+    expect(["7d", "30d", "90d", "2w", " 14D "].map(parseLastDays)).toEqual([7, 30, 90, 14, 14]);
+    for (const bad of ["", "0d", "30", "abc", "1m", "-7d", "99999d"]) {
+      expect(() => parseLastDays(bad)).toThrow(/is not a length of time for --last/);
+    }
+  });
+
+  it("reads every day and week count up to ten years, and the period has that many days", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3660 }), fc.boolean(), (n, weeks) => {
+        const days = weeks ? n * 7 : n;
+        if (days > 3660) {
+          expect(() => parseLastDays(`${n}w`)).toThrow();
+          return;
+        }
+        expect(parseLastDays(`${n}${weeks ? "w" : "d"}`)).toBe(days);
+        const p = lastDaysPeriod(days, "2026-12-01");
+        expect(p.end).toBe("2026-12-01");
+        expect(periodDays(p)).toBe(days);
+      }),
+    );
+  });
+
+  it("names periods as the dashboard's picker does", () => {
+    expect(namedPeriod("month", "2026-12-01")).toMatchObject({
+      start: "2026-12-01",
+      label: "2026-12",
+    });
+    expect(namedPeriod("90d", "2026-12-01")).toMatchObject({ kind: "last", start: "2026-09-03" });
+    expect(() => namedPeriod("year", "2026-12-01")).toThrow(/not a period/);
+  });
+
+  it("draws the trend of a rolling window in weeks, in months past 60 days", () => {
+    expect(trendKindOf(lastDaysPeriod(30, "2026-12-01"))).toBe("week");
+    expect(trendKindOf(lastDaysPeriod(90, "2026-12-01"))).toBe("month");
+    expect(trendKindOf(periodOf("quarter", "2026-12-01", "2026-12-01"))).toBe("quarter");
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { itemLines } from "../docket/docket.js";
 import { parseDocket } from "../docket/parse.js";
 import type { Practice } from "./practice.js";
-import { dueSnapshot, reviewJson, reviewMarkdown, weeklyReview } from "./review.js";
+import { buildReviewReport, dueSnapshot, reviewJson, reviewMarkdown } from "./review.js";
 import { lensSettings } from "./settings.js";
 
 const TODAY = "2026-11-25";
@@ -28,7 +28,7 @@ const DOCKET = [
 ].join("\n");
 
 function review(previousDue?: Record<string, string>) {
-  return weeklyReview({
+  return buildReviewReport({
     lines: itemLines(parseDocket(DOCKET)),
     today: TODAY,
     settings: lensSettings({ role: "manager" }),
@@ -37,7 +37,7 @@ function review(previousDue?: Record<string, string>) {
   });
 }
 
-describe("weeklyReview", () => {
+describe("buildReviewReport", () => {
   it("covers the seven days ending today, grouped by category", () => {
     const r = review();
     expect(r.period).toMatchObject({ start: "2026-11-19", end: TODAY });
@@ -69,13 +69,13 @@ describe("weeklyReview", () => {
   });
 
   it("works on an empty docket", () => {
-    const r = weeklyReview({
+    const r = buildReviewReport({
       lines: [],
       today: TODAY,
       settings: lensSettings(),
       practices: [],
     });
-    expect(reviewMarkdown(r)).toContain("Nothing marked done this week.");
+    expect(reviewMarkdown(r)).toContain("Nothing marked done in the last 7 days.");
     expect(r.practice).toBeUndefined();
   });
 

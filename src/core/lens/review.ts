@@ -1,23 +1,23 @@
-import type { Categoriser } from "../capture.js";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "../category.js";
-import { addDays, daysBetween, type IsoDate } from "../dates.js";
+import { daysBetween, type IsoDate } from "../dates.js";
 import type { ItemLine } from "../docket/item.js";
 import { type ItemJson, itemJson } from "../docket/item-json.js";
 import { formatDuration } from "../duration.js";
 import { plural } from "../wording.js";
 import type { Answer } from "./assessment.js";
-import { type BalanceResult, balanceOfLensItems } from "./balance.js";
-import { lensItems } from "./lens-items.js";
-import { type CategoryNeed, categoryNeeds } from "./need.js";
-import { type Period, sincePeriod } from "./period.js";
+import { type BalanceResult, balanceOfLensItems, periodPhrase } from "./balance.js";
+import { type CategoryNeed, needsOver, needWindow } from "./need.js";
+import { lastDaysPeriod, type Period } from "./period.js";
 import { adoptedPractices, nextPracticeIn } from "./plan.js";
 import type { Practice } from "./practice.js";
+import { type ReportInput, reportItems } from "./report-input.js";
 import { ROLE_LABELS } from "./roles.js";
+import { signedPoints } from "./rounding.js";
 import type { LensSettings } from "./settings.js";
-import { activityOfLensItems, type CategoryActivity } from "./starving.js";
+import type { CategoryActivity } from "./starving.js";
 
 /**
- * The weekly review over the seven days ending today (any weekday works, so a Friday review
+ * The weekly review over the seven days ending today (or `--last`) (any weekday works, so a Friday review
  * and a Monday one both cover a full week): what got done per category, what slipped, the
  * drift, the category that needs attention most and the practice to take up for it.
  */
@@ -44,28 +44,24 @@ export interface Review {
   practice: Practice | undefined;
 }
 
-export interface ReviewInput {
-  lines: readonly ItemLine[];
-  today: IsoDate;
-  settings: LensSettings;
+export interface ReviewInput extends ReportInput {
   practices: readonly Practice[];
   answers?: Record<string, Answer>;
   /** Due dates of open items at the last saved review, by item id. */
   previousDue?: Record<string, IsoDate>;
-  categorise?: Categoriser;
+  /** The period reviewed; by default the seven days ending today. */
+  period?: Period;
 }
 
-export function weeklyReview(input: ReviewInput): Review {
+/** A review covers a week unless `--last` says otherwise. */
+export const REVIEW_DAYS = 7;
+
+export function buildReviewReport(input: ReviewInput): Review {
   const { today, settings } = input;
-  const categorised = lensItems(input.lines, input.categorise);
-  const period: Period = { ...sincePeriod(addDays(today, -6), today), label: `week to ${today}` };
+  const categorised = reportItems(input);
+  const period = input.period ?? lastDaysPeriod(REVIEW_DAYS, today);
   const balance = balanceOfLensItems(categorised, period, settings.target, today);
-  const activity = activityOfLensItems(categorised, today, settings.starvingWeeks);
-  const window = sincePeriod(addDays(today, -(settings.next.needWindowDays - 1)), today);
-  const needs = categoryNeeds(
-    balanceOfLensItems(categorised, window, settings.target, today),
-    activity,
-  );
+  const { needs, activity } = needsOver(categorised, settings, today, needWindow(settings, today));
 
   const groups = new Map<Category | undefined, ItemLine[]>();
   for (const c of CATEGORIES) groups.set(c, []);
@@ -168,16 +164,17 @@ export function reviewJson(r: Review): ReviewJson {
 /** The review as a Markdown note (what `review --write` saves and `review --md` prints). */
 export function reviewMarkdown(r: Review): string {
   const out: string[] = [];
-  out.push(`# Weekly review, ${r.period.start} to ${r.period.end}`, "");
+  const title = r.period.label === `last ${REVIEW_DAYS} days` ? "Weekly review" : "Review";
+  out.push(`# ${title}, ${r.period.start} to ${r.period.end}`, "");
   out.push(
     r.balance.total === 0
-      ? `Role: ${ROLE_LABELS[r.role]}.`
-      : `Role: ${ROLE_LABELS[r.role]}. Effort ${r.balance.basisNote}.`,
+      ? `Period: ${periodPhrase(r.period)}. Role: ${ROLE_LABELS[r.role]}.`
+      : `Period: ${periodPhrase(r.period)}. Role: ${ROLE_LABELS[r.role]}. Effort ${r.balance.basisNote}; ${r.balance.totalNote}.`,
     "",
   );
   out.push("## Done", "");
   const total = r.done.reduce((s, g) => s + g.items.length, 0);
-  if (total === 0) out.push("Nothing marked done this week.", "");
+  if (total === 0) out.push(`Nothing marked done in ${periodPhrase(r.period)}.`, "");
   for (const g of r.done) {
     if (g.items.length === 0) continue;
     out.push(
@@ -201,10 +198,10 @@ export function reviewMarkdown(r: Review): string {
   out.push("| category | share | target | drift |", "| --- | ---: | ---: | ---: |");
   for (const row of r.balance.categories) {
     out.push(
-      `| ${CATEGORY_LABELS[row.category]} | ${row.share.toFixed(0)}% | ${row.target}% | ${signed(row.drift)} |`,
+      `| ${CATEGORY_LABELS[row.category]} | ${row.sharePct}% | ${row.target}% | ${signedPoints(row.driftPts)} |`,
     );
   }
-  out.push("", `Off target by ${r.balance.drift.toFixed(0)} points of the week's effort.`, "");
+  out.push("", r.balance.judgement, "");
   out.push("## Next", "");
   const starving = r.activity.filter((a) => a.starving);
   if (starving.length > 0) {
@@ -229,9 +226,4 @@ function timeNote(l: ItemLine): string {
   if (l.item.spent !== undefined) return ` (${formatDuration(l.item.spent)})`;
   if (l.item.estimate !== undefined) return ` (est ${formatDuration(l.item.estimate)})`;
   return "";
-}
-
-function signed(n: number): string {
-  const r = Math.round(n);
-  return r > 0 ? `+${r}` : `${r}`;
 }

@@ -3,7 +3,7 @@ import { CATEGORIES, type Category } from "../category.js";
 import type { IsoDate } from "../dates.js";
 import type { ItemLine } from "../docket/item.js";
 import { type BalanceResult, balanceOfLensItems, type RoleTarget } from "./balance.js";
-import { lensItems } from "./lens-items.js";
+import { type LensItem, lensItems } from "./lens-items.js";
 import { type PeriodKind, recentPeriods } from "./period.js";
 
 /** The share of each category over the last periods, oldest first: is the drift getting better? */
@@ -15,6 +15,8 @@ export interface TrendPoint {
   total: number;
   /** Percent per category, 0..100 (all 0 when nothing was done). */
   shares: Record<Category, number>;
+  /** The same as whole percents, as every report shows them (rounding.ts). */
+  sharesPct: Record<Category, number>;
   drift: number;
 }
 
@@ -28,11 +30,26 @@ export function balanceTrend(
   categorise?: Categoriser,
   count = TREND_PERIODS,
 ): TrendPoint[] {
-  const categorised = lensItems(items, categorise);
+  return trendOfLensItems(lensItems(items, categorise), kind, target, today, count);
+}
+
+/** The same trend over items already categorised (the balance report reuses one categorisation). */
+export function trendOfLensItems(
+  items: readonly LensItem[],
+  kind: PeriodKind,
+  target: RoleTarget,
+  today: IsoDate,
+  count = TREND_PERIODS,
+): TrendPoint[] {
   return recentPeriods(kind, today, count).map((period) => {
-    const b = balanceOfLensItems(categorised, period, target, today);
+    const b = balanceOfLensItems(items, period, target, today);
     const shares = {} as Record<Category, number>;
-    for (const c of CATEGORIES) shares[c] = b.categories.find((r) => r.category === c)?.share ?? 0;
+    const sharesPct = {} as Record<Category, number>;
+    for (const c of CATEGORIES) {
+      const row = b.categories.find((r) => r.category === c);
+      shares[c] = row?.share ?? 0;
+      sharesPct[c] = row?.sharePct ?? 0;
+    }
     return {
       label: period.label,
       start: period.start,
@@ -40,6 +57,7 @@ export function balanceTrend(
       basis: b.basis,
       total: b.total,
       shares,
+      sharesPct,
       drift: b.drift,
     };
   });
