@@ -1,12 +1,13 @@
 import type { Hono } from "hono";
 import type { Categoriser } from "../core/capture.js";
 import type { IsoDate } from "../core/dates.js";
-import { DECK_DEFAULT_PERIOD, deckPeriod } from "../core/deck/deck-period.js";
-import { buildDeck } from "../core/deck/deck-report.js";
+import { buildDeck, DECK_DAYS } from "../core/deck/deck-report.js";
 import type { DeckStory } from "../core/deck/story.js";
 import type { ItemLine } from "../core/docket/item.js";
+import { lastDaysPeriod, namedPeriod } from "../core/lens/period.js";
 import { lensSettingsOf, readConfigFile } from "../store/config-file.js";
 import { knownPeople, readDeckTheme } from "../store/deck-files.js";
+import { readDoneFile } from "../store/done-file.js";
 import { readAssessment, readDueSnapshot } from "../store/lens-files.js";
 import type { Env } from "../store/paths.js";
 import { loadPlaybooks } from "../store/playbook-files.js";
@@ -31,9 +32,12 @@ export function registerDeckRoutes(app: Hono, o: DeckRouteOptions): void {
     const redact = query("redact") === "1";
     return buildDeck({
       lines: await o.lines(),
+      doneLines: (await readDoneFile(o.docketPath)).lines,
       settings: lensSettingsOf(config),
       today,
-      period: deckPeriod(query("period") || DECK_DEFAULT_PERIOD, today),
+      period: query("period")
+        ? namedPeriod(query("period") as string, today)
+        : lastDaysPeriod(DECK_DAYS, today),
       categorise: await o.categorise(),
       practices: await loadPlaybooks(o.env),
       answers: (await readAssessment(o.docketPath))?.answers,

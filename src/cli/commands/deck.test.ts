@@ -87,7 +87,7 @@ describe("ppppt deck: the .pptx as other readers see it", () => {
   });
 
   it("charts exactly the shares `balance --json` reports for the same period", async () => {
-    for (const period of [["--since", "2026-11-01"], ["--month"], ["--week"]]) {
+    for (const period of [["--since", "2026-11-01"], ["--month"], ["--week"], ["--last", "7d"]]) {
       const { out, env } = await writeDeck(period);
       const balance = JSON.parse(
         (await runPpppt(["balance", ...period, "--json"], env)).stdout,
@@ -104,10 +104,10 @@ describe("ppppt deck: the .pptx as other readers see it", () => {
         const labels = [...cat.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((v) => v[1]);
         return { name, values, labels };
       });
-      const rows = balance.categories as { category: string; share: number; target: number }[];
+      const rows = balance.categories as { category: string; sharePct: number; target: number }[];
       expect(series.map((s) => s.name)).toEqual(["Actual share", "Target share"]);
       expect(series[0]?.labels).toEqual(["People", "Product", "Process", "Public", "Tech"]);
-      expect(series[0]?.values).toEqual(rows.map((r) => r.share));
+      expect(series[0]?.values).toEqual(rows.map((r) => r.sharePct));
       expect(series[1]?.values).toEqual(rows.map((r) => r.target));
       expect(xml).toContain('<c:grouping val="clustered"/>');
     }
@@ -222,7 +222,7 @@ describe("ppppt deck: the .pptx as other readers see it", () => {
     expect(two.stderr).toContain("choose one of --week, --last");
     const bad = await runPpppt(["deck", "--last", "soon"], env);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('"soon" is not a period for the deck');
+    expect(bad.stderr).toContain('"soon" is not a length of time for --last');
   });
 });
 

@@ -1,14 +1,13 @@
 import type { Command } from "commander";
-import type { IsoDate } from "../../core/dates.js";
-import { PpppptError } from "../../core/errors.js";
-import { type Period, periodOf, sincePeriod } from "../../core/lens/period.js";
 import { contextOf } from "../context.js";
 import type { CliIO } from "../io.js";
+import { LAST_OPTION } from "../period-option.js";
 import { ROLE_OPTION } from "../role-option.js";
 
 interface DeckOptions {
   week?: boolean;
   month?: boolean;
+  quarter?: boolean;
   last?: string;
   since?: string;
   out?: string;
@@ -26,7 +25,8 @@ export function registerDeck(program: Command, io: CliIO): void {
     )
     .option("--week", "this calendar week (Monday to today)")
     .option("--month", "this calendar month")
-    .option("--last <days>", "the last days ending today: 7d (the default), 14d, 30d, or weeks: 2w")
+    .option("--quarter", "this calendar quarter")
+    .option(...LAST_OPTION)
     .option("--since <date>", 'from this date to today (2026-09-01, "3 weeks ago")')
     .option(
       "-o, --out <file>",
@@ -41,7 +41,7 @@ export function registerDeck(program: Command, io: CliIO): void {
     .option(...ROLE_OPTION)
     .addHelpText(
       "after",
-      "\nItems tagged private:1 never appear. Items tagged ask:1 are the deck's asks. The look comes\nfrom deck-theme.yaml in the config folder (docs/deck.md).\n\nExamples:\n  ppppt deck\n  ppppt deck --month --out november.pptx\n  ppppt deck --last 14d --md --redact",
+      "\nThe default period is the last 7 days. Items tagged private:1 never appear. Items tagged ask:1 are the deck's asks. The look comes\nfrom deck-theme.yaml in the config folder (docs/deck.md).\n\nExamples:\n  ppppt deck\n  ppppt deck --month --out november.pptx\n  ppppt deck --last 14d --md --redact",
     )
     .action(async (options: DeckOptions, command: Command) => {
       const ctx = contextOf(io, command);
@@ -51,13 +51,20 @@ export function registerDeck(program: Command, io: CliIO): void {
       const { knownPeople, readDeckTheme, writeDeckOutput } = await import(
         "../../store/deck-files.js"
       );
-      const { buildDeck } = await import("../../core/deck/deck-report.js");
+      const { buildDeck, DECK_DAYS } = await import("../../core/deck/deck-report.js");
       const input = await loadLensInput(ctx, options.role);
-      const period = await deckPeriod(options, input.today);
+      const { periodFromFlags } = await import("../period-option.js");
+      const { lastDaysPeriod } = await import("../../core/lens/period.js");
+      const period = await periodFromFlags(
+        options,
+        input.today,
+        lastDaysPeriod(DECK_DAYS, input.today),
+      );
       // Read the theme first: a broken theme file should fail before any work is done.
       const theme = options.md || options.json ? undefined : await readDeckTheme(ctx.env);
       const story = buildDeck({
         lines: input.lines,
+        doneLines: input.doneLines,
         settings: input.settings,
         today: input.today,
         period,
@@ -91,23 +98,4 @@ export function registerDeck(program: Command, io: CliIO): void {
         `Wrote ${out}: ${story.slides.length} slides, ${story.title}${story.nothingDone ? " (nothing done in this period)" : ""}${story.redacted ? ", names redacted" : ""}`,
       );
     });
-}
-
-async function deckPeriod(options: DeckOptions, today: IsoDate): Promise<Period> {
-  const given = (["week", "month", "last", "since"] as const).filter(
-    (k) => options[k] !== undefined && options[k] !== false,
-  );
-  if (given.length > 1) {
-    throw new PpppptError(`choose one of ${given.map((k) => `--${k}`).join(", ")}`);
-  }
-  if (options.week) return periodOf("week", today, today);
-  if (options.month) return periodOf("month", today, today);
-  if (options.since !== undefined) {
-    const { requireNaturalDate } = await import("../../core/natural-date.js");
-    const start = requireNaturalDate(options.since, today, "date for --since");
-    if (start > today) throw new PpppptError(`--since ${start} is after today (${today})`);
-    return sincePeriod(start, today);
-  }
-  const { DECK_DEFAULT_PERIOD, deckPeriod: named } = await import("../../core/deck/deck-period.js");
-  return named(options.last ?? DECK_DEFAULT_PERIOD, today);
 }

@@ -1,29 +1,22 @@
-import type { Categoriser } from "../capture.js";
 import type { IsoDate } from "../dates.js";
-import type { ItemLine } from "../docket/item.js";
 import type { Answer } from "../lens/assessment.js";
-import { balanceOfLensItems } from "../lens/balance.js";
-import { lensItems } from "../lens/lens-items.js";
+import { buildBalanceReport } from "../lens/balance-report.js";
 import type { Period } from "../lens/period.js";
 import type { Practice } from "../lens/practice.js";
-import { weeklyReview } from "../lens/review.js";
+import type { ReportInput } from "../lens/report-input.js";
+import { reportItems } from "../lens/report-input.js";
+import { buildReviewReport } from "../lens/review.js";
 import { ROLE_LABELS } from "../lens/roles.js";
-import type { LensSettings } from "../lens/settings.js";
-import { activityOfLensItems } from "../lens/starving.js";
 import { roiReport } from "../roi/report.js";
 import { type DeckStory, deckStory, type MeetingHours, type SloStatus } from "./story.js";
 
 /**
- * The deck from what the shells gather (the docket's lines, the settings, today, the playbook),
- * through the same report functions `balance --json`, `review --json` and `roi --json` use, so
- * the deck's chart and the balance report never disagree.
+ * The deck from what the shells gather (the docket's and the done file's lines, the settings,
+ * today, the playbook), through the same report functions `balance --json`, `review --json`
+ * and `roi --json` use, so the deck's chart and the balance report never disagree.
  */
-export interface DeckInput {
-  lines: readonly ItemLine[];
-  settings: LensSettings;
-  today: IsoDate;
+export interface DeckInput extends ReportInput {
   period: Period;
-  categorise?: Categoriser;
   practices: readonly Practice[];
   answers?: Record<string, Answer>;
   previousDue?: Record<string, IsoDate>;
@@ -33,25 +26,22 @@ export interface DeckInput {
   redact?: { names: readonly string[] };
 }
 
+/** A weekly status covers the last seven days, whatever the weekday of the meeting. */
+export const DECK_DAYS = 7;
+
 export function buildDeck(input: DeckInput): DeckStory {
   const { settings, today, period } = input;
-  const items = lensItems(input.lines, input.categorise);
-  const review = weeklyReview({
-    lines: input.lines,
-    today,
-    settings,
-    practices: input.practices,
-    ...(input.answers ? { answers: input.answers } : {}),
-    ...(input.previousDue ? { previousDue: input.previousDue } : {}),
-    ...(input.categorise ? { categorise: input.categorise } : {}),
-  });
+  const balance = buildBalanceReport(input);
+  // The review's forward-looking half (overdue, pushed, the focus and its practice) over the
+  // deck's own period.
+  const review = buildReviewReport(input);
   return deckStory({
     today,
     period,
     roleLabel: ROLE_LABELS[settings.target.role],
-    balance: balanceOfLensItems(items, period, settings.target, today),
-    activity: activityOfLensItems(items, today, settings.starvingWeeks),
-    items,
+    balance: balance.balance,
+    activity: balance.activity,
+    items: reportItems(input),
     review,
     roi: roiReport(input.lines, today),
     ...(input.meetings ? { meetings: input.meetings } : {}),

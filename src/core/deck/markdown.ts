@@ -1,3 +1,4 @@
+import { roundHalfAway } from "../lens/rounding.js";
 import type { DeckStory, Slide } from "./story.js";
 
 /**
@@ -37,7 +38,7 @@ function tableOf(slide: Slide): string[] {
   if (slide.chart) {
     const c = slide.chart;
     const fmt = (v: number) =>
-      c.unit === "percent" ? `${Math.round(v)}%` : `${Math.round(v * 10) / 10}h`;
+      c.unit === "percent" ? `${roundHalfAway(v)}%` : `${roundHalfAway(v, 1)}h`;
     return [
       `| category | ${c.series.map((s) => cell(s.name)).join(" | ")} |`,
       `| --- |${" ---: |".repeat(c.series.length)}`,

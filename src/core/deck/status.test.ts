@@ -11,6 +11,8 @@ function row(share: number, target: number): CategoryEffort {
     share,
     target,
     drift: share - target,
+    sharePct: share,
+    driftPts: share - target,
     fromSpent: 0,
     fromEstimate: 0,
     fromAverage: 0,
@@ -32,7 +34,7 @@ describe("categoryStatus: green within 5 points, red beyond 15 or starving, ambe
   });
 
   it("is amber past 5 and up to 15 points off", () => {
-    expect(categoryStatus(row(25.5, 20), active).status).toBe("amber");
+    expect(categoryStatus(row(26, 20), active).status).toBe("amber");
     expect(categoryStatus(row(35, 20), active)).toEqual({
       status: "amber",
       reason: "15 points over target",
@@ -52,6 +54,14 @@ describe("categoryStatus: green within 5 points, red beyond 15 or starving, ambe
       status: "red",
       reason: "starving: nothing done since 2026-10-01",
     });
+  });
+
+  it("is amber with too few done items to judge, unless starving", () => {
+    expect(categoryStatus(row(20, 20), active, false)).toEqual({
+      status: "amber",
+      reason: "too few done items to judge",
+    });
+    expect(categoryStatus(row(0, 10), { ...active, starving: true }, false).status).toBe("red");
   });
 
   it("does not call a category with no target starving", () => {

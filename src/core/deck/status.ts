@@ -1,10 +1,13 @@
 import type { CategoryEffort } from "../lens/balance.js";
 import type { CategoryActivity } from "../lens/starving.js";
+import { plural } from "../wording.js";
 
 /**
- * Red, amber or green per category (docs/deck.md): green when the share is within 5 points of
- * the target; red when it is more than 15 points off, or the category is starving (nothing
- * done in it for the starving window) while its target asks for some; amber in between.
+ * Red, amber or green per category (docs/deck.md), on the drift every report shows (the whole
+ * share minus the target): green within 5 points of the target; red more than 15 points off,
+ * or starving (nothing done in it for the starving window) while its target asks for some;
+ * amber in between. With too few done items to judge the mix (the balance report's rule), a
+ * category that is not starving is amber: not known to be fine.
  */
 export type Status = "green" | "amber" | "red";
 
@@ -17,10 +20,11 @@ export interface CategoryStatus {
   reason: string;
 }
 
-export function categoryStatus(row: CategoryEffort, activity?: CategoryActivity): CategoryStatus {
-  const off = Math.abs(row.drift);
-  const points = `${Math.round(off)} point${Math.round(off) === 1 ? "" : "s"}`;
-  const side = row.drift < 0 ? "under" : "over";
+export function categoryStatus(
+  row: CategoryEffort,
+  activity?: CategoryActivity,
+  judged = true,
+): CategoryStatus {
   if (activity?.starving && row.target > 0) {
     const since =
       activity.lastDone === undefined
@@ -28,9 +32,16 @@ export function categoryStatus(row: CategoryEffort, activity?: CategoryActivity)
         : `nothing done since ${activity.lastDone}`;
     return { status: "red", reason: `starving: ${since}` };
   }
-  if (off > RED_BEYOND_POINTS) return { status: "red", reason: `${points} ${side} target` };
+  if (!judged) return { status: "amber", reason: "too few done items to judge" };
+  const off = Math.abs(row.driftPts);
+  const side = row.driftPts < 0 ? "under" : "over";
+  if (off > RED_BEYOND_POINTS)
+    return { status: "red", reason: `${plural(off, "point")} ${side} target` };
   if (off <= GREEN_WITHIN_POINTS) {
-    return { status: "green", reason: off < 0.5 ? "on target" : `within ${points} of target` };
+    return {
+      status: "green",
+      reason: off === 0 ? "on target" : `within ${plural(off, "point")} of target`,
+    };
   }
-  return { status: "amber", reason: `${points} ${side} target` };
+  return { status: "amber", reason: `${plural(off, "point")} ${side} target` };
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseDocket, readOnlyItemLines } from "../docket/parse.js";
-import { sincePeriod } from "../lens/period.js";
+import { lastDaysPeriod } from "../lens/period.js";
 import { lensSettings } from "../lens/settings.js";
 import { buildDeck } from "./deck-report.js";
 import { deckMarkdown } from "./markdown.js";
 import type { DeckStory } from "./story.js";
 
 const TODAY = "2026-11-25";
-const WEEK = { ...sincePeriod("2026-11-19", TODAY), label: "last 7 days" };
+const WEEK = lastDaysPeriod(7, TODAY);
 
 function deck(text: string, extra: Partial<Parameters<typeof buildDeck>[0]> = {}): DeckStory {
   return buildDeck({
@@ -60,8 +60,9 @@ describe("deckStory", () => {
   it("draws the chart from the balance report's shares and the role's targets", () => {
     const chart = deck(DOCKET).slides.find((s) => s.kind === "balance")?.chart;
     expect(chart?.labels).toEqual(["People", "Product", "Process", "Public", "Tech"]);
-    // People 1h + 2h (private, still counted), Product 2h (est.), Tech 3h: 8h.
-    expect(chart?.series[0]?.values).toEqual([37.5, 25, 0, 0, 37.5]);
+    // People 1h + 2h (private, still counted), Product 2h (est.), Tech 3h: 8h; 37.5/25/37.5 in
+    // whole percents that add up to 100, as every report shows them.
+    expect(chart?.series[0]?.values).toEqual([38, 25, 0, 0, 37]);
     expect(chart?.series[1]?.values).toEqual([30, 25, 20, 10, 15]);
   });
 
@@ -88,7 +89,7 @@ describe("deckStory", () => {
     expect(story.nothingDone).toBe(true);
     const bottom = story.slides.find((s) => s.kind === "bottom-line");
     expect(bottom?.subtitle).toBe(
-      "Nothing was marked done in the period last 7 days, and 1 item is overdue.",
+      "Nothing was marked done in the last 7 days, and 1 item is overdue.",
     );
     expect(story.slides.find((s) => s.kind === "wins")?.bullets[0]?.text).toBe(
       "Nothing was marked done in this period.",

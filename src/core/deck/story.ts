@@ -9,6 +9,7 @@ import type { CategoryNeed } from "../lens/need.js";
 import type { Period } from "../lens/period.js";
 import type { Practice } from "../lens/practice.js";
 import type { Pushed } from "../lens/review.js";
+import { roundHalfAway, signedPoints } from "../lens/rounding.js";
 import type { CategoryActivity } from "../lens/starving.js";
 import type { RoiReport } from "../roi/report.js";
 import { plural } from "../wording.js";
@@ -154,6 +155,7 @@ export function deckStory(input: DeckStoryInput): DeckStory {
       categoryStatus(
         r,
         input.activity.find((a) => a.category === r.category),
+        balance.judged,
       ),
     ]),
   );
@@ -187,12 +189,13 @@ export function deckStory(input: DeckStoryInput): DeckStory {
     .map((r) => ({ r, s: statuses.get(r.category) as CategoryStatus }))
     .filter((x) => x.s.status !== "green")
     .sort(
-      (a, b) => rank(b.s.status) - rank(a.s.status) || Math.abs(b.r.drift) - Math.abs(a.r.drift),
+      (a, b) =>
+        rank(b.s.status) - rank(a.s.status) || Math.abs(b.r.driftPts) - Math.abs(a.r.driftPts),
     )[0];
   const top = rows[0];
   const bottomLine = nothingDone
     ? `Nothing was marked done in ${periodWords(period)}${overdue.length > 0 ? `, and ${plural(overdue.length, "item is", "items are")} overdue` : ""}.`
-    : `${plural(done.length, "item", "items")} done (${unit(balance.total)}), most of the effort on ${CATEGORY_LABELS[(top as (typeof rows)[number]).category]} (${pct((top as (typeof rows)[number]).share)}); ${
+    : `${plural(done.length, "item", "items")} done (${unit(balance.total)}), most of the effort on ${CATEGORY_LABELS[(top as (typeof rows)[number]).category]} (${pct((top as (typeof rows)[number]).sharePct)}); ${
         worst
           ? `${CATEGORY_LABELS[worst.r.category]} is ${worst.s.status}: ${worst.s.reason}.`
           : "every category is within 5 points of its target."
@@ -223,7 +226,7 @@ export function deckStory(input: DeckStoryInput): DeckStory {
     subtitle: bottomLine,
     bullets: support,
     notes:
-      `${bottomLine} ${balance.total > 0 ? `Effort ${balance.basisNote}.` : ""} Off target overall by ${Math.round(balance.drift)} points of the period's effort.`.trim(),
+      `${bottomLine} ${balance.total > 0 ? `Effort ${balance.basisNote}.` : ""} ${balance.judgement}`.trim(),
   });
 
   // Wins, the biggest category first.
@@ -233,7 +236,7 @@ export function deckStory(input: DeckStoryInput): DeckStory {
   for (const r of winCats) {
     const list = byCategory.get(r.category) ?? [];
     winBullets.push({
-      text: `${CATEGORY_LABELS[r.category]}: ${plural(list.length, "item", "items")}, ${pct(r.share)} of the effort`,
+      text: `${CATEGORY_LABELS[r.category]}: ${plural(list.length, "item", "items")}, ${pct(r.sharePct)} of the effort`,
       level: 0,
     });
     for (const li of list.slice(0, WINS_PER_CATEGORY))
@@ -260,7 +263,7 @@ export function deckStory(input: DeckStoryInput): DeckStory {
   });
 
   // Where the time went: the balance report's shares against the role's target mix.
-  const over = [...balance.categories].sort((a, b) => b.drift - a.drift);
+  const over = [...balance.categories].sort((a, b) => b.driftPts - a.driftPts);
   const most = over[0];
   const least = over[over.length - 1];
   slides.push({
@@ -273,7 +276,7 @@ export function deckStory(input: DeckStoryInput): DeckStory {
     chart: {
       labels: balance.categories.map((r) => CATEGORY_LABELS[r.category]),
       series: [
-        { name: "Actual share", values: balance.categories.map((r) => r.share) },
+        { name: "Actual share", values: balance.categories.map((r) => r.sharePct) },
         { name: "Target share", values: balance.categories.map((r) => r.target) },
       ],
       unit: "percent",
@@ -282,10 +285,10 @@ export function deckStory(input: DeckStoryInput): DeckStory {
       balance.total === 0 || !most || !least
         ? `No effort was recorded in this period, so every bar is at zero against the target mix of a ${input.roleLabel}.`
         : `Effort ${balance.basisNote}, ${unit(balance.total)} in all. ${balance.categories
-            .map((r) => `${CATEGORY_LABELS[r.category]} ${pct(r.share)} against ${r.target}%`)
+            .map((r) => `${CATEGORY_LABELS[r.category]} ${pct(r.sharePct)} against ${r.target}%`)
             .join(
               ", ",
-            )}. Most over target: ${CATEGORY_LABELS[most.category]} (${signed(most.drift)}); most under: ${CATEGORY_LABELS[least.category]} (${signed(least.drift)}).${
+            )}. Most over target: ${CATEGORY_LABELS[most.category]} (${signed(most.driftPts)}); most under: ${CATEGORY_LABELS[least.category]} (${signed(least.driftPts)}).${
             balance.predicted > 0
               ? ` ${plural(balance.predicted, "item's category was", "items' categories were")} predicted by the classifier.`
               : ""
@@ -331,7 +334,7 @@ export function deckStory(input: DeckStoryInput): DeckStory {
         cells: [
           CATEGORY_LABELS[r.category],
           STATUS_WORD[s.status],
-          pct(r.share),
+          pct(r.sharePct),
           `${r.target}%`,
           evidence,
         ],
@@ -592,6 +595,7 @@ function periodWords(period: Period): string {
   if (period.kind === "week") return `week ${period.label}`;
   if (period.kind === "month") return `month ${period.label}`;
   if (period.kind === "quarter") return `quarter ${period.label}`;
+  if (period.kind === "last") return `the ${period.label}`;
   return `the period ${period.label}`;
 }
 
@@ -637,12 +641,11 @@ function rank(s: Status): number {
 }
 
 function pct(share: number): string {
-  return `${Math.round(share)}%`;
+  return `${roundHalfAway(share)}%`;
 }
 
 function signed(points: number): string {
-  const r = Math.round(points);
-  return `${r > 0 ? "+" : ""}${r} points`;
+  return `${signedPoints(points)} points`;
 }
 
 function num(n: number | null): string {
