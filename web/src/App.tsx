@@ -4,6 +4,7 @@ import { plural } from "../../src/core/wording.js";
 import { Api, ApiError, type ItemJson, type ItemsResponse, takeToken } from "./api.js";
 import { Balance } from "./Balance.js";
 import { Board, type BoardActions } from "./Board.js";
+import { Deck } from "./Deck.js";
 import { DocketProblems } from "./DocketProblems.js";
 import { editableText } from "./format.js";
 import { Help } from "./Help.js";
@@ -11,13 +12,14 @@ import { Plan } from "./Plan.js";
 import { Review } from "./Review.js";
 import { Roi } from "./Roi.js";
 
-type ViewKey = "board" | "balance" | "review" | "plan" | "roi";
+type ViewKey = "board" | "balance" | "review" | "plan" | "roi" | "deck";
 const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
   { key: "board", label: "Board", shortcut: "b" },
   { key: "balance", label: "Balance", shortcut: "m" },
   { key: "review", label: "Review", shortcut: "r" },
   { key: "plan", label: "Plan", shortcut: "p" },
   { key: "roi", label: "ROI", shortcut: "o" },
+  { key: "deck", label: "Deck", shortcut: "d" },
 ];
 
 interface Notice {
@@ -317,6 +319,7 @@ function Dashboard(props: { api: Api }) {
         {data && view === "review" && <Review api={api} version={data.version} onTakeUp={takeUp} />}
         {data && view === "plan" && <Plan api={api} version={data.version} onTakeUp={takeUp} />}
         {data && view === "roi" && <Roi api={api} version={data.version} />}
+        {data && view === "deck" && <Deck api={api} version={data.version} />}
       </main>
       <div class="notice-area" aria-live="polite">
         {notice && (
