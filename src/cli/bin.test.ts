@@ -101,6 +101,8 @@ describe("the built ppppt command", () => {
       "write-file-atomic.cjs": (m) => typeof m === "function" && m,
       "yaml.cjs": (m) => m.parseDocument,
       "zod.cjs": (m) => (m.z as Record<string, unknown> | undefined)?.object,
+      "pptxgenjs.cjs": (m) => typeof m === "function" && m,
+      "jszip.cjs": (m) => m.loadAsync,
     };
     expect(readdirSync(vendor).sort()).toEqual(Object.keys(uses).sort());
     for (const [file, used] of Object.entries(uses)) {
