@@ -1,9 +1,10 @@
 import type { DeckPicture } from "../core/deck/picture.js";
 import type { Status } from "../core/deck/status.js";
-import type { DeckStory, Slide } from "../core/deck/story.js";
+import { type DeckStory, mapStoryText, type Slide } from "../core/deck/story.js";
 import type { DeckTheme } from "../core/deck/theme.js";
 import { repairChartAxisIds } from "./chart-axis-ids.js";
 import { PptxGenJS, type PptxSlide, type Pres } from "./pptxgenjs.js";
+import { xmlSafeText } from "./xml-text.js";
 
 /**
  * Draws the deck's story as a .pptx with pptxgenjs: native text, tables and charts the leader
@@ -15,10 +16,11 @@ const W = 13.333;
 const MARGIN = 0.6;
 
 export async function pptxOfStory(
-  story: DeckStory,
+  given: DeckStory,
   theme: DeckTheme,
   logo?: DeckPicture,
 ): Promise<Uint8Array> {
+  const story = mapStoryText(given, xmlSafeText);
   const pres = new PptxGenJS();
   pres.layout = "LAYOUT_WIDE";
   pres.title = story.title;

@@ -13,7 +13,7 @@ import { roundHalfAway, signedPoints } from "../lens/rounding.js";
 import type { CategoryActivity } from "../lens/starving.js";
 import type { RoiReport } from "../roi/report.js";
 import { plural } from "../wording.js";
-import { nameRedactor, oneOnOneNames, type Redactor, withNames } from "./redact.js";
+import { nameRedactor, oneOnOneNames, withNames } from "./redact.js";
 import { type CategoryStatus, categoryStatus, type Status } from "./status.js";
 
 /**
@@ -539,7 +539,7 @@ export function deckStory(input: DeckStoryInput): DeckStory {
     for (const n of withNames(li.item)) names.add(n);
     for (const n of oneOnOneNames(li.item.title)) names.add(n);
   }
-  return redactStory(story, nameRedactor(names));
+  return { ...mapStoryText(story, nameRedactor(names)), redacted: true };
 }
 
 /** `ask:1` marks an open item as an ask for the deck's Asks slide. */
@@ -549,24 +549,23 @@ export function isAsk(item: Item): boolean {
   );
 }
 
-/** Every text of the story through `redact`. */
-export function redactStory(story: DeckStory, redact: Redactor): DeckStory {
+/** The story with every text of it (titles, points, tables, chart labels, notes) through `fn`. */
+export function mapStoryText(story: DeckStory, fn: (text: string) => string): DeckStory {
   return {
     ...story,
-    title: redact(story.title),
-    subtitle: redact(story.subtitle),
-    redacted: true,
+    title: fn(story.title),
+    subtitle: fn(story.subtitle),
     slides: story.slides.map((s) => ({
       ...s,
-      title: redact(s.title),
-      ...(s.subtitle === undefined ? {} : { subtitle: redact(s.subtitle) }),
-      bullets: s.bullets.map((b) => ({ ...b, text: redact(b.text) })),
+      title: fn(s.title),
+      ...(s.subtitle === undefined ? {} : { subtitle: fn(s.subtitle) }),
+      bullets: s.bullets.map((b) => ({ ...b, text: fn(b.text) })),
       ...(s.table
         ? {
             table: {
               ...s.table,
-              header: s.table.header.map(redact),
-              rows: s.table.rows.map((r) => ({ ...r, cells: r.cells.map(redact) })),
+              header: s.table.header.map(fn),
+              rows: s.table.rows.map((r) => ({ ...r, cells: r.cells.map(fn) })),
             },
           }
         : {}),
@@ -574,12 +573,12 @@ export function redactStory(story: DeckStory, redact: Redactor): DeckStory {
         ? {
             chart: {
               ...s.chart,
-              labels: s.chart.labels.map(redact),
-              series: s.chart.series.map((x) => ({ ...x, name: redact(x.name) })),
+              labels: s.chart.labels.map(fn),
+              series: s.chart.series.map((x) => ({ ...x, name: fn(x.name) })),
             },
           }
         : {}),
-      notes: redact(s.notes),
+      notes: fn(s.notes),
     })),
   };
 }
