@@ -67,7 +67,9 @@ async function writeDeck(args: string[], config?: string) {
   return { out, env, dir, stdout: r.stdout };
 }
 
-describe("ppppt deck: the .pptx as other readers see it", () => {
+// Each test writes whole decks and spawns unzip: on a loaded machine (the full suite beside other
+// sessions' on two cores) one took over the default minute.
+describe("ppppt deck: the .pptx as other readers see it", { timeout: 300_000 }, () => {
   it("writes the story's slides in order, each with a title", async () => {
     const { out, stdout } = await writeDeck(["--since", "2026-11-01"]);
     expect(stdout).toMatch(/^Wrote .*status\.pptx: \d+ slides, Status, since 2026-11-01/);
