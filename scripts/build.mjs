@@ -31,7 +31,8 @@ const VENDOR = {
   "@streamparser/json": "streamparser-json",
   "csv-parse/sync": "csv-parse",
   "csv-stringify/sync": "csv-stringify",
-  saxes: "saxes",
+  pptxgenjs: "pptxgenjs",
+  jszip: "jszip",
 };
 
 /**

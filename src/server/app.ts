@@ -21,6 +21,7 @@ import { readDocketBytes, updateDocketFile } from "../store/docket-file.js";
 import { readDoneFile } from "../store/done-file.js";
 import type { Env } from "../store/paths.js";
 import { registerCalendarRoutes } from "./calendar-routes.js";
+import { registerDeckRoutes } from "./deck-routes.js";
 import { contentVersion, type DocketWatch } from "./docket-watch.js";
 import { registerFieldRoutes } from "./field-routes.js";
 import { registerHealthRoutes } from "./health-routes.js";
@@ -177,6 +178,13 @@ export function createDashboardApp(options: DashboardOptions): Hono {
   });
   registerTeamRoutes(app, { env: options.env, today: options.today, categorise });
   registerHealthRoutes(app, { docketPath: path, env: options.env, now: () => new Date() });
+  registerDeckRoutes(app, {
+    docketPath: path,
+    env: options.env,
+    today: options.today,
+    categorise,
+    lines: async () => itemLines((await current()).docket),
+  });
 
   app.post("/api/classify", async (c) => {
     const body = ClassifyBody.parse(await c.req.json());

@@ -11,6 +11,7 @@ import {
 } from "./api.js";
 import { Balance } from "./Balance.js";
 import { Board, type BoardActions } from "./Board.js";
+import { Deck } from "./Deck.js";
 import { DocketProblems } from "./DocketProblems.js";
 import { editableText } from "./format.js";
 import { Help } from "./Help.js";
@@ -21,7 +22,7 @@ import { minutesText } from "./report.js";
 import { Team } from "./Team.js";
 import { Time } from "./Time.js";
 
-type ViewKey = "board" | "balance" | "review" | "plan" | "roi" | "time" | "team";
+type ViewKey = "board" | "balance" | "review" | "plan" | "roi" | "time" | "team" | "deck";
 const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
   { key: "board", label: "Board", shortcut: "b" },
   { key: "balance", label: "Balance", shortcut: "m" },
@@ -30,6 +31,7 @@ const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
   { key: "roi", label: "ROI", shortcut: "o" },
   { key: "time", label: "Time", shortcut: "t" },
   { key: "team", label: "Team", shortcut: "e" },
+  { key: "deck", label: "Deck", shortcut: "d" },
 ];
 
 interface Notice {
@@ -371,6 +373,7 @@ function Dashboard(props: { api: Api }) {
         {data && view === "roi" && <Roi api={api} version={data.version} />}
         {data && view === "time" && <Time api={api} version={data.version} />}
         {data && view === "team" && <Team api={api} version={data.version} />}
+        {data && view === "deck" && <Deck api={api} version={data.version} />}
       </main>
       <div class="notice-area" aria-live="polite">
         {notice && (

@@ -14,6 +14,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ["g then o", "go to the ROI check"],
   ["g then t", "go to where the time goes (the calendar)"],
   ["g then e", "go to the Team view"],
+  ["g then d", "go to the deck (outline and .pptx download)"],
   ["?", "show or hide this help"],
   ["Esc", "close this help"],
 ];

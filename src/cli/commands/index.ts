@@ -39,6 +39,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { names: ["plan"], load: async () => (await import("./plan.js")).registerPlan },
   { names: ["roi"], load: async () => (await import("./roi.js")).registerRoi },
   { names: ["team"], load: async () => (await import("./team.js")).registerTeam },
+  { names: ["deck"], load: async () => (await import("./deck.js")).registerDeck },
   { names: ["demo"], load: async () => (await import("./demo.js")).registerDemo },
   { names: ["serve"], load: async () => (await import("./serve.js")).registerServe },
   { names: ["classify"], load: async () => (await import("./classify.js")).registerClassify },
