@@ -4,6 +4,7 @@ import { setTag } from "./docket/edit.js";
 import { parseItem } from "./docket/parse.js";
 import { PpppptError } from "./errors.js";
 import { findDateInText } from "./natural-date.js";
+import { type AmbiguousName, findPeople, type Person, peopleOf } from "./people.js";
 
 /**
  * Turns what the user typed into an item line, inferring what it can: a due date from the
@@ -33,10 +34,12 @@ export interface CaptureOptions {
   estimate?: string;
   /** Add the creation date (todo.txt's `-t`); on by default. */
   dated?: boolean;
+  /** The people ppppt knows (people.ts); those the text names get a `with:` tag. */
+  people?: readonly Person[];
 }
 
 export interface Inference {
-  field: "due" | "category";
+  field: "due" | "category" | "person";
   value: string;
   from: string;
 }
@@ -44,6 +47,8 @@ export interface Inference {
 export interface Capture {
   text: string;
   inferred: Inference[];
+  /** First names the text uses that several known people share: not guessed. */
+  ambiguous: AmbiguousName[];
 }
 
 export function captureItem(input: string, options: CaptureOptions): Capture {
@@ -85,8 +90,21 @@ export function captureItem(input: string, options: CaptureOptions): Capture {
   }
   if (options.estimate) text = setTag(text, "est", options.estimate);
 
+  let ambiguous: AmbiguousName[] = [];
+  if (options.people?.length) {
+    const found = findPeople(parsed.title, options.people);
+    const tagged = peopleOf({ item: parsed });
+    for (const mention of found.people) {
+      if (tagged.includes(mention.handle)) continue;
+      text = `${text} with:${mention.handle}`;
+      inferred.push({ field: "person", value: mention.handle, from: mention.from });
+    }
+    // A name the user already settled with a tag is not ambiguous.
+    ambiguous = found.ambiguous.filter((a) => !a.candidates.some((c) => tagged.includes(c)));
+  }
+
   const head: string[] = [];
   if (priority) head.push(`(${priority})`);
   if (options.dated !== false && !/^\d{4}-\d{2}-\d{2} /.test(text)) head.push(options.today);
-  return { text: [...head, text].join(" "), inferred };
+  return { text: [...head, text].join(" "), inferred, ambiguous };
 }

@@ -2,8 +2,12 @@ import type { Command } from "commander";
 import { CATEGORY_LABELS, parseCategory } from "../../core/category.js";
 import { appendItem } from "../../core/docket/docket.js";
 import { itemJson } from "../../core/docket/item-json.js";
+import { readOnlyItemLines } from "../../core/docket/parse.js";
 import { requireDuration } from "../../core/duration.js";
 import { PpppptError } from "../../core/errors.js";
+import { knownPeople, taggedHandles } from "../../core/people.js";
+import { orList } from "../../core/wording.js";
+import { readConfigFile } from "../../store/config-file.js";
 import { updateDocketFile } from "../../store/docket-file.js";
 import { loadCategoriser } from "../categoriser.js";
 import { contextOf } from "../context.js";
@@ -57,30 +61,44 @@ export function registerAdd(program: Command, io: CliIO): void {
         options.due === undefined ? undefined : requireNaturalDate(options.due, today, "due date");
       const { captureItem } = await import("../../core/capture.js");
       const categorise = await loadCategoriser(ctx);
-      const capture = captureItem(input, {
-        today,
-        categorise,
-        category,
-        due,
-        priority,
-        estimate: options.est,
-        dated: options.date,
-      });
-      const line = await updateDocketFile(ctx.docketPath(), (docket) => {
+      const config = await readConfigFile(ctx.env);
+      // Captured inside the change: the people known are those of the docket as written (a
+      // change is re-run on top of a concurrent write, see docs/format.md).
+      const { line, capture } = await updateDocketFile(ctx.docketPath(), (docket) => {
+        const people = knownPeople(
+          config.people,
+          taggedHandles(readOnlyItemLines(docket).map((l) => l.text)),
+        );
+        const capture = captureItem(input, {
+          today,
+          categorise,
+          category,
+          due,
+          priority,
+          estimate: options.est,
+          dated: options.date,
+          people,
+        });
         const added = appendItem(docket, capture.text);
-        return { docket: added.docket, result: added.line };
+        return { docket: added.docket, result: { line: added.line, capture } };
       });
       if (options.json) {
-        ctx.json({ ...itemJson(line), inferred: capture.inferred });
+        ctx.json({ ...itemJson(line), inferred: capture.inferred, ambiguous: capture.ambiguous });
         return;
       }
       ctx.out(`Added ${renderItem(line, today, ctx.style)}`);
       for (const inf of capture.inferred) {
-        const value = inf.field === "category" ? inf.value : inf.value;
-        const label = inf.field === "category" ? "category" : "due";
+        const label = inf.field === "person" ? "with" : inf.field;
         ctx.out(
           ctx.style.dim(
-            `  ${label} ${value}, from ${inf.field === "due" ? `"${inf.from}"` : inf.from}`,
+            `  ${label} ${inf.value}, from ${inf.field === "category" ? inf.from : `"${inf.from}"`}`,
+          ),
+        );
+      }
+      for (const name of capture.ambiguous) {
+        ctx.out(
+          ctx.style.dim(
+            `  "${name.name}" could be ${orList(name.candidates)}: not guessed; \`ppppt tag ${line.id} with:${name.candidates[0]}\` says which`,
           ),
         );
       }

@@ -23,6 +23,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { names: ["edit"], load: async () => (await import("./edit.js")).registerEdit },
   { names: ["recat"], load: async () => (await import("./recat.js")).registerRecat },
   { names: ["rm", "del"], load: async () => (await import("./rm.js")).registerRm },
+  { names: ["person"], load: async () => (await import("./person.js")).registerPerson },
   { names: ["check"], load: async () => (await import("./check.js")).registerCheck },
   { names: ["archive"], load: async () => (await import("./archive.js")).registerArchive },
   { names: ["next"], load: async () => (await import("./next.js")).registerNext },
