@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -122,5 +123,35 @@ describe("ppppt person", () => {
     const none = await run("person", "zed");
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/nobody called "zed"/);
+  });
+});
+
+const todoSh = ["todo-txt", "todo.sh"].find(
+  (name) => spawnSync("sh", ["-c", `command -v ${name}`]).status === 0,
+);
+
+describe.skipIf(!todoSh)("todotxt-cli and the people tags", () => {
+  it("lists, filters and completes an item ppppt tagged with:NAME @waiting", async () => {
+    setup();
+    await run("add", "--cat", "people", "Budget numbers from Dana Kim @waiting");
+    const cfg = join(t.dir, "todo.cfg");
+    writeFileSync(
+      cfg,
+      `export TODO_DIR="${t.dir}"\nexport TODO_FILE="$TODO_DIR/todo.txt"\nexport DONE_FILE="$TODO_DIR/done.txt"\nexport REPORT_FILE="$TODO_DIR/report.txt"\n`,
+    );
+    const todo = (...args: string[]) =>
+      spawnSync(todoSh as string, ["-d", cfg, "-p", ...args], { encoding: "utf8" });
+    const ls = todo("ls", "with:dana.k");
+    expect(ls.status).toBe(0);
+    expect(ls.stdout).toMatch(
+      /1 2026-11-25 Budget numbers from Dana Kim @waiting cat:people with:dana\.k id:/,
+    );
+    expect(todo("lsc").stdout).toMatch(/@waiting/);
+    expect(todo("do", "1").status).toBe(0);
+    // What todotxt-cli archived is still read as a done item about Dana.
+    const json = JSON.parse((await run("person", "dana.k", "--json")).stdout);
+    expect(json.done.map((i: { title: string }) => i.title)).toEqual([
+      "Budget numbers from Dana Kim @waiting",
+    ]);
   });
 });
