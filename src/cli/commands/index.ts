@@ -35,6 +35,10 @@ const COMMANDS: readonly CommandEntry[] = [
   { names: ["roi"], load: async () => (await import("./roi.js")).registerRoi },
   { names: ["demo"], load: async () => (await import("./demo.js")).registerDemo },
   { names: ["serve"], load: async () => (await import("./serve.js")).registerServe },
+  {
+    names: ["completion"],
+    load: async () => (await import("./completion.js")).registerCompletion,
+  },
   { names: ["classify"], load: async () => (await import("./classify.js")).registerClassify },
   { names: ["why"], load: async () => (await import("./why.js")).registerWhy },
 ];
