@@ -1,6 +1,7 @@
 import { CATEGORY_LABELS } from "../core/category.js";
 import { daysBetween, type IsoDate, weekdayIndex } from "../core/dates.js";
 import type { ItemLine } from "../core/docket/item.js";
+import { timeOfDay } from "../core/docket/time-of-day.js";
 import { formatDuration } from "../core/duration.js";
 import type { Style } from "./style.js";
 
@@ -35,7 +36,11 @@ export function itemRenderer(today: IsoDate, style: Style): (line: ItemLine) => 
     if (it.done) out += ` ${style.green(it.completed ? `x ${it.completed}` : "x")}`;
     if (it.priority) out += ` ${style.yellow(`(${it.priority})`)}`;
     out += ` ${it.done ? style.dim(it.title) : it.title}`;
-    if (it.due && !it.done) out += ` ${dueText(it.due)}`;
+    if (it.due && !it.done) {
+      out += ` ${dueText(it.due)}`;
+      const time = timeOfDay(line);
+      if (time !== undefined) out += ` ${time}`;
+    }
     if (it.estimate !== undefined) out += ` ${style.dim(`est ${formatDuration(it.estimate)}`)}`;
     if (it.spent !== undefined) out += ` ${style.dim(`spent ${formatDuration(it.spent)}`)}`;
     if (it.rec)
@@ -47,7 +52,7 @@ export function itemRenderer(today: IsoDate, style: Style): (line: ItemLine) => 
   };
 }
 
-/** One item on one line: id, done mark, priority, title, due, effort, recurrence, guess. */
+/** One item on one line: id, done mark, priority, title, due (and time), effort, recurrence, guess. */
 export function renderItem(line: ItemLine, today: IsoDate, style: Style): string {
   return itemRenderer(today, style)(line);
 }

@@ -2,13 +2,17 @@ import { CATEGORY_LABELS, type Category } from "./category.js";
 import type { IsoDate } from "./dates.js";
 import { setTag } from "./docket/edit.js";
 import { parseItem } from "./docket/parse.js";
+import { TIME_KEY } from "./docket/time-of-day.js";
 import { PpppptError } from "./errors.js";
 import { findDateInText } from "./natural-date.js";
 import { type AmbiguousName, findPeople, type Person, peopleOf } from "./people.js";
 
+const LINE_HEAD = /^(?:x (?:\d{4}-\d{2}-\d{2} ){0,2}|\d{4}-\d{2}-\d{2} )/;
+
 /**
- * Turns what the user typed into an item line, inferring what it can: a due date from the
- * words ("friday"), a category from the categoriser. It reports each inference, so the CLI can
+ * Turns what the user typed into an item line, inferring what it can: a due date, a time of
+ * day and a repetition from the words ("by friday 4pm", "every monday"; see docs/capture.md),
+ * a category from the categoriser. It reports each inference, so the CLI can
  * say what it picked and the user can fix it at once.
  */
 
@@ -39,7 +43,8 @@ export interface CaptureOptions {
 }
 
 export interface Inference {
-  field: "due" | "category" | "person";
+  /** `time` is the `at:` tag, `recurrence` the `rec:` tag, `person` a `with:` tag. */
+  field: "due" | "time" | "recurrence" | "category" | "person";
   value: string;
   from: string;
 }
@@ -69,10 +74,27 @@ export function captureItem(input: string, options: CaptureOptions): Capture {
 
   if (options.due) text = setTag(text, "due", options.due);
   else if (!has("due")) {
-    const found = findDateInText(text, options.today);
-    if (found && found.rest !== "") {
-      text = setTag(found.rest, "due", found.date);
-      inferred.push({ field: "due", value: found.date, from: found.phrase });
+    // todo.txt's done mark and dates lead the line: "x 2026-11-30" is when it was done.
+    const head = LINE_HEAD.exec(text)?.[0] ?? "";
+    const found = findDateInText(text.slice(head.length), options.today);
+    // A rec: or at: typed in the text wins; then the words that said another stay too.
+    const typed =
+      (found?.recurrence !== undefined && has("rec")) ||
+      (found?.time !== undefined && has(TIME_KEY));
+    if (found && !typed) {
+      text = head + found.rest;
+      if (found.date !== undefined) {
+        text = setTag(text, "due", found.date);
+        inferred.push({ field: "due", value: found.date, from: found.phrase });
+      }
+      if (found.time !== undefined) {
+        text = setTag(text, TIME_KEY, found.time);
+        inferred.push({ field: "time", value: found.time, from: found.phrase });
+      }
+      if (found.recurrence !== undefined) {
+        text = setTag(text, "rec", found.recurrence);
+        inferred.push({ field: "recurrence", value: found.recurrence, from: found.phrase });
+      }
     }
   }
 
@@ -105,6 +127,8 @@ export function captureItem(input: string, options: CaptureOptions): Capture {
 
   const head: string[] = [];
   if (priority) head.push(`(${priority})`);
-  if (options.dated !== false && !/^\d{4}-\d{2}-\d{2} /.test(text)) head.push(options.today);
+  // An item typed done ("x 2026-11-30 …") gets no creation date: todo.txt puts it after the
+  // completion date, and today would claim it was made after it was done.
+  if (options.dated !== false && !/^(\d{4}-\d{2}-\d{2}|x) /.test(text)) head.push(options.today);
   return { text: [...head, text].join(" "), inferred, ambiguous };
 }

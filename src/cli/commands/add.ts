@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import type { Inference } from "../../core/capture.js";
 import { CATEGORY_LABELS, parseCategory } from "../../core/category.js";
 import { appendItem } from "../../core/docket/docket.js";
 import { itemJson } from "../../core/docket/item-json.js";
@@ -87,14 +88,7 @@ export function registerAdd(program: Command, io: CliIO): void {
         return;
       }
       ctx.out(`Added ${renderItem(line, today, ctx.style)}`);
-      for (const inf of capture.inferred) {
-        const label = inf.field === "person" ? "with" : inf.field;
-        ctx.out(
-          ctx.style.dim(
-            `  ${label} ${inf.value}, from ${inf.field === "category" ? inf.from : `"${inf.from}"`}`,
-          ),
-        );
-      }
+      for (const inf of capture.inferred) ctx.out(ctx.style.dim(`  ${inferenceText(inf)}`));
       for (const name of capture.ambiguous) {
         ctx.out(
           ctx.style.dim(
@@ -111,4 +105,24 @@ export function registerAdd(program: Command, io: CliIO): void {
       }
       ctx.out(ctx.style.dim(`  stored as: ${line.text}`));
     });
+}
+
+/** One thing `add` picked, and what it picked it from. */
+function inferenceText(inf: Inference): string {
+  switch (inf.field) {
+    case "category":
+      return `category ${inf.value}, from ${inf.from}`;
+    case "due":
+      return `due ${inf.value}, from "${inf.from}"`;
+    case "person":
+      return `with ${inf.value}, from "${inf.from}"`;
+    case "time":
+      return `at ${inf.value} (at:${inf.value}), from "${inf.from}"`;
+    case "recurrence": {
+      const strict = inf.value.startsWith("+");
+      const every = strict ? inf.value.slice(1) : inf.value;
+      const after = strict ? "after the due date" : "after completion";
+      return `repeats every ${every} ${after} (rec:${inf.value}), from "${inf.from}"`;
+    }
+  }
 }

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { CATEGORY_LABELS } from "../../core/category.js";
 import { findItem } from "../../core/docket/docket.js";
 import { itemJson } from "../../core/docket/item-json.js";
+import { timeOfDay } from "../../core/docket/time-of-day.js";
 import { formatDuration } from "../../core/duration.js";
 import { readDocketFile } from "../../store/docket-file.js";
 import { loadGuesses } from "../categoriser.js";
@@ -53,6 +54,7 @@ export function registerShow(program: Command, io: CliIO): void {
         ["priority", it.priority],
         ["created", it.created],
         ["due", it.due],
+        ["at", timeOfDay(line)],
         ["starts", it.threshold],
         [
           "repeats",

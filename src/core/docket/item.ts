@@ -80,4 +80,15 @@ export interface Docket {
 }
 
 /** The keys ppppt gives meaning to; all others are kept as the user wrote them. */
-export const PPPPT_KEYS = ["id", "cat", "due", "t", "rec", "h", "est", "spent", "pri"] as const;
+export const PPPPT_KEYS = [
+  "id",
+  "cat",
+  "due",
+  "at",
+  "t",
+  "rec",
+  "h",
+  "est",
+  "spent",
+  "pri",
+] as const;
