@@ -66,6 +66,14 @@ export function knownPeople(
   return [...people.values()];
 }
 
+/** Everyone ppppt knows, given the config's list and the lines to read `with:` tags from. */
+export function knownPeopleIn(
+  configured: readonly { handle: string; name?: string }[],
+  lines: readonly { text: string }[],
+): Person[] {
+  return knownPeople(configured, taggedHandles(lines.map((l) => l.text)));
+}
+
 /** The handles in an item's text (`with:` tags), lower case, in order, each once. */
 export function peopleOf(line: Pick<ItemLine, "item">): string[] {
   const out: string[] = [];

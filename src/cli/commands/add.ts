@@ -6,7 +6,7 @@ import { itemJson } from "../../core/docket/item-json.js";
 import { readOnlyItemLines } from "../../core/docket/parse.js";
 import { requireDuration } from "../../core/duration.js";
 import { PpppptError } from "../../core/errors.js";
-import { knownPeople, taggedHandles } from "../../core/people.js";
+import { knownPeopleIn } from "../../core/people.js";
 import { orList } from "../../core/wording.js";
 import { readConfigFile } from "../../store/config-file.js";
 import { updateDocketFile } from "../../store/docket-file.js";
@@ -66,10 +66,7 @@ export function registerAdd(program: Command, io: CliIO): void {
       // Captured inside the change: the people known are those of the docket as written (a
       // change is re-run on top of a concurrent write, see docs/format.md).
       const { line, capture } = await updateDocketFile(ctx.docketPath(), (docket) => {
-        const people = knownPeople(
-          config.people,
-          taggedHandles(readOnlyItemLines(docket).map((l) => l.text)),
-        );
+        const people = knownPeopleIn(config.people, readOnlyItemLines(docket));
         const capture = captureItem(input, {
           today,
           categorise,

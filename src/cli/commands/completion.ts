@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { readOnlyItemLines } from "../../core/docket/parse.js";
 import { PpppptError } from "../../core/errors.js";
-import { knownPeople, taggedHandles } from "../../core/people.js";
+import { knownPeopleIn } from "../../core/people.js";
 import { readConfigFile } from "../../store/config-file.js";
 import { readDocketFile } from "../../store/docket-file.js";
 import { bashScript, fishScript, programSpec, zshScript } from "../completion.js";
@@ -45,7 +45,7 @@ export function registerCompletion(program: Command, io: CliIO): void {
           return;
         }
         const config = await readConfigFile(ctx.env).catch(() => ({ people: [] }));
-        const people = knownPeople(config.people, taggedHandles(lines.map((l) => l.text)));
+        const people = knownPeopleIn(config.people, lines);
         ctx.out(
           people
             .map((p) => (options.describe && p.name ? `${p.handle}\t${p.name}` : p.handle))

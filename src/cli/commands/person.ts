@@ -1,13 +1,7 @@
 import type { Command } from "commander";
 import type { ItemLine } from "../../core/docket/item.js";
 import { readOnlyItemLines } from "../../core/docket/parse.js";
-import {
-  knownPeople,
-  personReport,
-  personReportJson,
-  requirePerson,
-  taggedHandles,
-} from "../../core/people.js";
+import { knownPeopleIn, personReport, personReportJson, requirePerson } from "../../core/people.js";
 import { readConfigFile } from "../../store/config-file.js";
 import { readDocketFile } from "../../store/docket-file.js";
 import { readDoneFile } from "../../store/done-file.js";
@@ -30,10 +24,7 @@ export function registerPerson(program: Command, io: CliIO): void {
       const { docket } = await readDocketFile(docketPath);
       const lines = readOnlyItemLines(docket);
       const doneLines = (await readDoneFile(docketPath)).lines;
-      const people = knownPeople(
-        config.people,
-        taggedHandles([...lines, ...doneLines].map((l) => l.text)),
-      );
+      const people = knownPeopleIn(config.people, [...lines, ...doneLines]);
       const report = personReport(requirePerson(name, people), lines, doneLines);
       if (options.json) {
         ctx.json(personReportJson(report));
