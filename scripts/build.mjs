@@ -24,6 +24,8 @@ const VENDOR = {
   "write-file-atomic": "write-file-atomic",
   yaml: "yaml",
   zod: "zod",
+  "ical.js": "ical",
+  "windows-iana": "windows-iana",
 };
 
 /**

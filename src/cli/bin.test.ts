@@ -95,6 +95,8 @@ describe("the built ppppt command", () => {
     const load = createRequire(join(vendor, "x.cjs"));
     const uses: Record<string, (m: Record<string, unknown>) => unknown> = {
       "chrono.cjs": (m) => m.parse,
+      "ical.cjs": (m) => ((m.default ?? m) as Record<string, unknown>).Component,
+      "windows-iana.cjs": (m) => m.findIana,
       "server.cjs": (m) => m.Hono && m.streamSSE && m.serve,
       "prompts.cjs": (m) => m.select && m.intro,
       "proper-lockfile.cjs": (m) => m.lock,
@@ -129,6 +131,28 @@ describe("the built ppppt command", () => {
     expect(ppppt(["bogus"], env).status).toBe(2);
     writeFileSync(file, "bad cat:zzz\n");
     expect(ppppt(["check"], env).status).toBe(1);
+  }, 120_000);
+
+  it("imports a calendar through the real process (ical.js and windows-iana from their bundles)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ppppt-bin-"));
+    const env = { PPPPT_FILE: join(dir, "todo.txt"), PPPPT_CONFIG: join(dir, "config.yaml") };
+    writeFileSync(env.PPPPT_FILE, "");
+    const cal = join(dir, "work.ics");
+    writeFileSync(
+      cal,
+      "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:w\r\nSUMMARY:Design review\r\n" +
+        "DTSTART;TZID=Pacific Standard Time:20261102T090000\r\nDURATION:PT1H\r\n" +
+        "RRULE:FREQ=DAILY;COUNT=3\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    );
+    const r = ppppt(
+      ["import", "calendar", cal, "--from", "2026-11-01", "--to", "2026-12-01", "--json"],
+      env,
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ timed: 3, minutes: 180 });
+    expect(readFileSync(join(dir, "todo.calendar.tsv"), "utf8")).toContain(
+      "2026-11-02T09:00-08:00",
+    );
   }, 120_000);
 
   it("starts `list` without loading node:child_process (commander's, made lazy by the build)", () => {

@@ -59,7 +59,11 @@ describe("exit code 2: the command line does not parse", () => {
       if (args.some((a) => a.variadic)) continue;
       const r = await run([command.name(), ...args.map(() => "ab12"), "extra", "extra"]);
       expect(r.code, command.name()).toBe(2);
-      expect(r.stderr, command.name()).toMatch(/too many arguments/);
+      // A command group (`import`) reads the word as a subcommand it does not have.
+      const group = command.commands.length > 0 && args.length === 0;
+      expect(r.stderr, command.name()).toMatch(
+        group ? /too many arguments|unknown command/ : /too many arguments/,
+      );
     }
   });
 

@@ -1,7 +1,9 @@
+import type { LedgerEvent } from "../core/calendar/ledger.js";
 import type { Categoriser } from "../core/capture.js";
 import type { IsoDate } from "../core/dates.js";
 import type { ItemLine } from "../core/docket/item.js";
 import { readOnlyItemLines } from "../core/docket/parse.js";
+import type { ReportInput } from "../core/lens/report-input.js";
 import { requireRole } from "../core/lens/roles.js";
 import type { LensSettings } from "../core/lens/settings.js";
 import { lensSettingsOf, readConfigFile, type UserConfig } from "../store/config-file.js";
@@ -11,7 +13,7 @@ import { loadGuesses } from "./categoriser.js";
 import type { CliContext } from "./context.js";
 
 /** What every lens command reads first: the docket's items, the config, today, the categoriser. */
-export interface LensInput {
+export interface LensInput extends ReportInput {
   today: IsoDate;
   docketPath: string;
   lines: ItemLine[];
@@ -20,6 +22,8 @@ export interface LensInput {
   config: UserConfig;
   settings: LensSettings;
   categorise: Categoriser;
+  /** The imported calendar's occurrences; undefined when no calendar was ever imported. */
+  meetings: LedgerEvent[] | undefined;
 }
 
 export async function loadLensInput(ctx: CliContext, role?: string): Promise<LensInput> {
@@ -41,5 +45,7 @@ export async function loadLensInput(ctx: CliContext, role?: string): Promise<Len
           uncategorised.map((l) => l.item.title),
         )
       : () => undefined;
-  return { today, docketPath, lines, doneLines, config, settings, categorise };
+  const { readMeetings } = await import("../store/calendar-ledger-file.js");
+  const meetings = await readMeetings(docketPath);
+  return { today, docketPath, lines, doneLines, config, settings, categorise, meetings };
 }

@@ -44,16 +44,17 @@ function hintFor(issue: z.core.$ZodIssue): string | undefined {
 }
 
 /**
- * The YAML text with one top-level key set, keeping the user's comments, order and layout
+ * The YAML text with one key set (a top-level one, or a path of them), keeping the user's comments, order and layout
  * elsewhere (`ppppt init --role` writing `role:` into a config the user may have annotated).
  */
-export function setYamlKey(text: string, key: string, value: string): string {
+export function setYamlKey(text: string, key: string | readonly string[], value: string): string {
   const doc = parseDocument(text);
   if (doc.errors.length > 0 || (doc.contents !== null && !isMap(doc.contents))) {
     throw new PpppptError("the config file is not a map of keys; fix it first");
   }
-  doc.set(key, value);
-  return String(doc);
+  doc.setIn(typeof key === "string" ? [key] : key, value);
+  // `[a, b]` stays as the user wrote it, not `[ a, b ]`.
+  return doc.toString({ flowCollectionPadding: false });
 }
 
 export function formatPath(path: readonly (string | number)[]): string {

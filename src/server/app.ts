@@ -20,6 +20,7 @@ import { lensSettingsOf, readConfigFile } from "../store/config-file.js";
 import { readDocketBytes, updateDocketFile } from "../store/docket-file.js";
 import { readDoneFile } from "../store/done-file.js";
 import type { Env } from "../store/paths.js";
+import { registerCalendarRoutes } from "./calendar-routes.js";
 import { contentVersion, type DocketWatch } from "./docket-watch.js";
 import { registerLensRoutes } from "./lens-routes.js";
 import { registerRoiRoutes } from "./roi-routes.js";
@@ -155,6 +156,7 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     lines: async () => itemLines((await current()).docket),
     change,
   });
+  registerCalendarRoutes(app, { docketPath: path, today: options.today, env: options.env });
   registerRoiRoutes(app, {
     today: options.today,
     lines: async () => itemLines((await current()).docket),

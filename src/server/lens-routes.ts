@@ -14,6 +14,7 @@ import type { ReportInput } from "../core/lens/report-input.js";
 import { buildReviewReport, reviewJson } from "../core/lens/review.js";
 import { parseRole, ROLE_LABELS } from "../core/lens/roles.js";
 import type { LensSettings } from "../core/lens/settings.js";
+import { readMeetings } from "../store/calendar-ledger-file.js";
 import { lensSettingsOf, readConfigFile } from "../store/config-file.js";
 import { readDoneFile } from "../store/done-file.js";
 import { readAssessment, readDueSnapshot } from "../store/lens-files.js";
@@ -60,6 +61,7 @@ export function registerLensRoutes(app: Hono, o: LensRouteOptions): void {
     settings: await settingsFor(o.env, role),
     today: o.today(),
     categorise: await o.categorise(),
+    meetings: await readMeetings(o.docketPath),
   });
 
   app.get("/api/balance", async (c) => {

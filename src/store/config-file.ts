@@ -1,6 +1,7 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { chmod, mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
+import { type CalendarConfig, calendarConfigSchema } from "../core/calendar/settings.js";
 import { CATEGORIES } from "../core/category.js";
 import { PpppptError } from "../core/errors.js";
 import { DEFAULT_MIXES, type Mix, parseRole, ROLES, type Role } from "../core/lens/roles.js";
@@ -79,6 +80,7 @@ export const configSchema = z
         needWindowDays: z.number().int().min(7).max(365).optional(),
       })
       .optional(),
+    calendar: calendarConfigSchema.optional(),
   })
   .superRefine((config, ctx) => {
     for (const [role, override] of Object.entries(config.mixes ?? {})) {
@@ -103,6 +105,7 @@ export interface UserConfig {
   mixes?: Partial<Record<Role, Partial<Mix>>>;
   starvingWeeks?: number;
   next?: { weights?: Partial<NextWeights>; ageMaxDays?: number; needWindowDays?: number };
+  calendar?: CalendarConfig;
   /** The whole file as read, for keys other modules own. */
   raw: Record<string, unknown>;
 }
@@ -120,6 +123,7 @@ export function parseConfig(text: string, path: string): UserConfig {
     mixes: parsed.mixes as UserConfig["mixes"],
     starvingWeeks: parsed.starving?.weeks,
     next: parsed.next,
+    calendar: parsed.calendar,
     raw: parsed as Record<string, unknown>,
   };
 }
@@ -139,6 +143,11 @@ export async function readConfigFile(env: Env): Promise<UserConfig> {
   return parseConfig(text, path);
 }
 
+/** The zone floating calendar times are in: the config's `calendar.timezone`, else the system's. */
+export function calendarZoneOf(config: UserConfig): string {
+  return config.calendar?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 /** The lens settings from the config, with a `--role` flag winning over the file. */
 export function lensSettingsOf(config: UserConfig, role?: Role): LensSettings {
   return lensSettings({
@@ -155,14 +164,35 @@ export function lensSettingsOf(config: UserConfig, role?: Role): LensSettings {
  * so a config that would not load is never written.
  */
 export async function writeConfigRole(env: Env, role: Role): Promise<string> {
+  return writeConfigKey(env, ["role"], role);
+}
+
+/**
+ * Remembers a calendar feed imported by URL, under `calendar.feeds.NAME`. The URL is a secret
+ * (whoever has it reads the calendar): this file is its only copy, and is kept at mode 0600.
+ */
+export async function writeConfigFeed(env: Env, name: string, url: string): Promise<string> {
+  return writeConfigKey(env, ["calendar", "feeds", name], url, 0o600);
+}
+
+async function writeConfigKey(
+  env: Env,
+  key: readonly string[],
+  value: string,
+  mode?: number,
+): Promise<string> {
   const config = await readConfigFile(env);
   const before = config.exists ? await readFile(config.path, "utf8") : "";
-  const text = setYamlKey(before, "role", role);
+  const text = setYamlKey(before, key, value);
   parseConfig(text, config.path);
   try {
     await mkdir(dirname(config.path), { recursive: true });
-    const { default: writeFileAtomic } = await import("write-file-atomic");
-    await writeFileAtomic(config.path, text, { fsync: true });
+    if (text !== before || !config.exists) {
+      const { default: writeFileAtomic } = await import("write-file-atomic");
+      await writeFileAtomic(config.path, text, { fsync: true, ...(mode ? { mode } : {}) });
+    }
+    // Also when it was there already: a config others could read is tightened.
+    if (mode) await chmod(config.path, mode);
   } catch (error) {
     throw new PpppptError(`cannot write the config file: ${(error as Error).message}`, {
       file: config.path,

@@ -12,14 +12,16 @@ import { Help } from "./Help.js";
 import { Plan } from "./Plan.js";
 import { Review } from "./Review.js";
 import { Roi } from "./Roi.js";
+import { Time } from "./Time.js";
 
-type ViewKey = "board" | "balance" | "review" | "plan" | "roi";
+type ViewKey = "board" | "balance" | "review" | "plan" | "roi" | "time";
 const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
   { key: "board", label: "Board", shortcut: "b" },
   { key: "balance", label: "Balance", shortcut: "m" },
   { key: "review", label: "Review", shortcut: "r" },
   { key: "plan", label: "Plan", shortcut: "p" },
   { key: "roi", label: "ROI", shortcut: "o" },
+  { key: "time", label: "Time", shortcut: "t" },
 ];
 
 interface Notice {
@@ -343,6 +345,7 @@ function Dashboard(props: { api: Api }) {
         {data && view === "review" && <Review api={api} version={data.version} onTakeUp={takeUp} />}
         {data && view === "plan" && <Plan api={api} version={data.version} onTakeUp={takeUp} />}
         {data && view === "roi" && <Roi api={api} version={data.version} />}
+        {data && view === "time" && <Time api={api} version={data.version} />}
       </main>
       <div class="notice-area" aria-live="polite">
         {notice && (

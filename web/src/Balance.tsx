@@ -19,6 +19,7 @@ import { signedPoints } from "../../src/core/lens/rounding.js";
 import type { CategoryActivity } from "../../src/core/lens/starving.js";
 import type { TrendPoint } from "../../src/core/lens/trend.js";
 import type { Api } from "./api.js";
+import { MeetingTimePanel } from "./MeetingTime.js";
 import { CATEGORY_COLOURS, minutesText, useReport } from "./report.js";
 
 Chart.register(
@@ -118,6 +119,11 @@ export function Balance(props: { api: Api; version: string }) {
               <Starving activity={data.activity} weeks={data.starvingWeeks} />
             </div>
           </div>
+          {data.meetings && (
+            <div class="panels">
+              <MeetingTimePanel meetings={data.meetings} />
+            </div>
+          )}
         </>
       )}
     </section>

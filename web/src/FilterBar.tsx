@@ -15,22 +15,30 @@ export function FilterBar(props: {
     placeholder: string,
     type: "text" | "date" = "text",
   ) => (
-    <label class={`filter-field filter-${key}`}>
-      <span class="filter-label">{label}</span>
+    <div class={`filter-field filter-${key}`}>
+      <span class="filter-label" aria-hidden="true">
+        {label}
+      </span>
       {type === "date" ? (
-        <input type="date" value={filter[key]} onInput={(e) => set(key, e.currentTarget.value)} />
+        <input
+          type="date"
+          aria-label={label}
+          value={filter[key]}
+          onInput={(e) => set(key, e.currentTarget.value)}
+        />
       ) : (
         <input
           type="text"
+          aria-label={label}
           value={filter[key]}
           placeholder={placeholder}
           onInput={(e) => set(key, e.currentTarget.value)}
         />
       )}
-    </label>
+    </div>
   );
   return (
-    <div class="filter-bar" role="search" aria-label="Search and filter">
+    <search class="filter-bar" aria-label="Search and filter">
       {field("text", "Search", "words, -word")}
       {field("project", "Project", "+project")}
       {field("context", "Context", "@context")}
@@ -62,6 +70,6 @@ export function FilterBar(props: {
           </button>
         </>
       )}
-    </div>
+    </search>
   );
 }

@@ -10,6 +10,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ["u", "undo the last complete, edit, delete or move"],
   ["g then b / m / r / p", "go to the board, balance, review, plan"],
   ["g then o", "go to the ROI check"],
+  ["g then t", "go to where the time goes (the calendar)"],
   ["?", "show or hide this help"],
   ["Esc", "close this help"],
 ];

@@ -4,6 +4,7 @@ import type { ReviewJson } from "../../src/core/lens/review.js";
 import { signedPoints } from "../../src/core/lens/rounding.js";
 import type { Api, ItemJson } from "./api.js";
 import { friendlyDate } from "./format.js";
+import { MeetingTimePanel } from "./MeetingTime.js";
 import { useReport } from "./report.js";
 
 /** The weekly review, as `ppppt review` writes it: done, slipped, drift, the next practice. */
@@ -125,6 +126,11 @@ function ReviewBody(props: { review: ReviewJson; onTakeUp: (id: string) => void 
           )}
         </div>
       </div>
+      {r.meetings && (
+        <div class="panels">
+          <MeetingTimePanel meetings={r.meetings} />
+        </div>
+      )}
     </>
   );
 }

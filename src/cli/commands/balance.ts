@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { meetingTimeMarkdown } from "../../core/calendar/meeting-time.js";
 import { CATEGORY_LABELS } from "../../core/category.js";
 import { formatDuration } from "../../core/duration.js";
 import type { BalanceResult } from "../../core/lens/balance.js";
@@ -47,11 +48,8 @@ export function registerBalance(program: Command, io: CliIO): void {
       const { periodFromFlags } = await import("../period-option.js");
       const { buildBalanceReport } = await import("../../core/lens/balance-report.js");
       const report = buildBalanceReport({
-        lines: input.lines,
-        doneLines: input.doneLines,
-        settings: input.settings,
-        today: input.today,
-        categorise: input.categorise,
+        // Every report reads the same input: the docket, the done file, settings, today, meetings.
+        ...input,
         period: await periodFromFlags(options, input.today),
       });
       if (options.json) {
@@ -74,6 +72,11 @@ export function registerBalance(program: Command, io: CliIO): void {
       notes(report).forEach((n) => {
         ctx.out(ctx.style.dim(n));
       });
+      if (report.meetings) {
+        ctx.out("");
+        ctx.out(ctx.style.bold("Where the time went (meetings and items)"));
+        for (const line of meetingTimeMarkdown(report.meetings)) ctx.out(`  ${line}`);
+      }
       const starving = activityLines(report.activity, report.starvingWeeks);
       if (starving.length > 0) {
         ctx.out("");
@@ -131,6 +134,9 @@ export function balanceMarkdown(report: BalanceReport): string {
   }
   out.push("", b.judgement);
   for (const n of notes(report)) out.push("", n);
+  if (report.meetings) {
+    out.push("", "## Where the time went", "", ...meetingTimeMarkdown(report.meetings));
+  }
   const starving = activityLines(report.activity, report.starvingWeeks);
   if (starving.length > 0) out.push("", "## Starving", "", ...starving.map((s) => `- ${s}`));
   out.push(

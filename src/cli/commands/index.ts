@@ -41,6 +41,8 @@ const COMMANDS: readonly CommandEntry[] = [
   },
   { names: ["classify"], load: async () => (await import("./classify.js")).registerClassify },
   { names: ["why"], load: async () => (await import("./why.js")).registerWhy },
+  { names: ["import"], load: async () => (await import("./import.js")).loadImport() },
+  { names: ["calendar"], load: async () => (await import("./calendar.js")).registerCalendar },
 ];
 
 /**

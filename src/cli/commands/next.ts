@@ -1,6 +1,7 @@
 import type { Command } from "commander";
-import { CATEGORY_LABELS } from "../../core/category.js";
+import { CATEGORIES, CATEGORY_LABELS } from "../../core/category.js";
 import { itemJson } from "../../core/docket/item-json.js";
+import { formatDuration } from "../../core/duration.js";
 import type { NextEntry, NextReportInput } from "../../core/lens/next.js";
 import { contextOf } from "../context.js";
 import { requireCount, wholeNumber } from "../count-option.js";
@@ -40,11 +41,8 @@ export function registerNext(program: Command, io: CliIO): void {
       const { lastDaysPeriod, parseLastDays } = await import("../../core/lens/period.js");
       const input = await loadLensInput(ctx, options.role);
       const reportInput: NextReportInput = {
-        lines: input.lines,
-        doneLines: input.doneLines,
-        settings: input.settings,
-        today: input.today,
-        categorise: input.categorise,
+        // Every report reads the same input: the docket, the done file, settings, today, meetings.
+        ...input,
         period:
           options.last === undefined
             ? undefined
@@ -71,6 +69,7 @@ export function registerNext(program: Command, io: CliIO): void {
           weights: report.weights,
           needs: report.needs,
           starving: report.starving,
+          meetingHours: report.meetingHours,
           items: shown.flatMap((e) => (e.kind === "item" ? [entryJson(e)] : [])),
           entries: shown.map(entryJson),
         });
@@ -113,6 +112,17 @@ export function registerNext(program: Command, io: CliIO): void {
             `Category need over the ${report.period.label}.${options.explain ? "" : " `ppppt next --explain` shows why."}`,
           ),
         );
+      if (report.meetingHours && report.meetingHours.meetings > 0) {
+        const h = report.meetingHours;
+        const parts = CATEGORIES.filter((c) => h.minutes[c] > 0).map(
+          (c) => `${CATEGORY_LABELS[c]} ${formatDuration(Math.round(h.minutes[c]))}`,
+        );
+        ctx.out(
+          ctx.style.dim(
+            `Meetings over the same days, beside the items: ${parts.join(", ") || "none categorised"} (ppppt calendar load).`,
+          ),
+        );
+      }
     });
 }
 

@@ -40,11 +40,8 @@ export function registerReview(program: Command, io: CliIO): void {
       const { lastDaysPeriod, parseLastDays } = await import("../../core/lens/period.js");
       const input = await loadLensInput(ctx, options.role);
       const review = buildReviewReport({
-        lines: input.lines,
-        doneLines: input.doneLines,
-        today: input.today,
-        settings: input.settings,
-        categorise: input.categorise,
+        // Every report reads the same input: the docket, the done file, settings, today, meetings.
+        ...input,
         period:
           options.last === undefined
             ? undefined

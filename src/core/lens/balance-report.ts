@@ -1,3 +1,4 @@
+import { type MeetingTime, meetingTimeIn } from "../calendar/meeting-time.js";
 import { type BalanceResult, balanceOfLensItems } from "./balance.js";
 import { type Period, type PeriodKind, trendKindOf } from "./period.js";
 import { type ReportInput, reportItems } from "./report-input.js";
@@ -18,6 +19,8 @@ export interface BalanceReport {
   trend: TrendPoint[];
   trendKind: PeriodKind;
   roleLabel: string;
+  /** Meeting time in the period beside the items' effort; null when no calendar was imported. */
+  meetings: MeetingTime | null;
   /** How many done items came from the docket and how many from the done file. */
   sources: { docket: number; doneFile: number };
 }
@@ -33,9 +36,11 @@ export function buildBalanceReport(input: BalanceReportInput): BalanceReport {
   const items = reportItems(input);
   const trendKind = input.trendKind ?? trendKindOf(period);
   const fromDocket = input.lines.filter((l) => l.item.done).length;
+  const balance = balanceOfLensItems(items, period, settings.target, today);
   return {
     period,
-    balance: balanceOfLensItems(items, period, settings.target, today),
+    balance,
+    meetings: meetingTimeIn(input.meetings, period, balance, settings.target.mix),
     activity: activityOfLensItems(items, today, settings.starvingWeeks),
     starvingWeeks: settings.starvingWeeks,
     trend: trendOfLensItems(items, trendKind, settings.target, today),

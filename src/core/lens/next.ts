@@ -1,3 +1,4 @@
+import { type MeetingHours, meetingHoursByCategory } from "../calendar/meeting-hours.js";
 import type { Categoriser } from "../capture.js";
 import { CATEGORY_LABELS, type Category } from "../category.js";
 import { daysBetween, type IsoDate } from "../dates.js";
@@ -171,6 +172,8 @@ export interface NextReport {
   items: NextItem[];
   /** The most starving category's place in the top five; null when none starves. */
   starving: StarvingSlot | null;
+  /** Meeting minutes per category over the same window; null when no calendar was imported. */
+  meetingHours: MeetingHours | null;
 }
 
 export interface NextReportInput extends ReportInput {
@@ -221,6 +224,7 @@ export function buildNextReport(input: NextReportInput): NextReport {
     needs: r.needs,
     items,
     starving,
+    meetingHours: input.meetings ? meetingHoursByCategory(input.meetings, r.window) : null,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { LedgerEvent } from "../calendar/ledger.js";
 import type { Categoriser } from "../capture.js";
 import type { IsoDate } from "../dates.js";
 import type { ItemLine } from "../docket/item.js";
@@ -20,6 +21,8 @@ export interface ReportInput {
   settings: LensSettings;
   today: IsoDate;
   categorise?: Categoriser;
+  /** The imported calendar's occurrences (docs/calendar.md); undefined when none was imported. */
+  meetings?: readonly LedgerEvent[];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { type MeetingTime, meetingTimeIn, meetingTimeMarkdown } from "../calendar/meeting-time.js";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "../category.js";
 import { daysBetween, type IsoDate } from "../dates.js";
 import type { ItemLine } from "../docket/item.js";
@@ -42,6 +43,8 @@ export interface Review {
   /** The category that needs attention most (need.ts, over the next settings' window). */
   focus: CategoryNeed | undefined;
   practice: Practice | undefined;
+  /** The week's meetings beside the items, and the costliest series; null with no calendar. */
+  meetings: MeetingTime | null;
 }
 
 export interface ReviewInput extends ReportInput {
@@ -115,6 +118,7 @@ export function buildReviewReport(input: ReviewInput): Review {
     activity,
     focus,
     practice,
+    meetings: meetingTimeIn(input.meetings, period, balance, settings.target.mix),
   };
 }
 
@@ -136,6 +140,7 @@ export interface ReviewJson {
   activity: CategoryActivity[];
   focus: CategoryNeed | null;
   practice: { id: string; title: string; category: Category; prompt: string; why: string } | null;
+  meetings: MeetingTime | null;
 }
 
 export function reviewJson(r: Review): ReviewJson {
@@ -158,6 +163,7 @@ export function reviewJson(r: Review): ReviewJson {
           why: r.practice.why,
         }
       : null,
+    meetings: r.meetings,
   };
 }
 
@@ -202,6 +208,7 @@ export function reviewMarkdown(r: Review): string {
     );
   }
   out.push("", r.balance.judgement, "");
+  if (r.meetings) out.push("## Where the time went", "", ...meetingTimeMarkdown(r.meetings), "");
   out.push("## Next", "");
   const starving = r.activity.filter((a) => a.starving);
   if (starving.length > 0) {

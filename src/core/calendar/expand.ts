@@ -1,0 +1,467 @@
+import ICAL from "ical.js";
+import type { IsoDate } from "../dates.js";
+import { PpppptError } from "../errors.js";
+import { fnv1a } from "../fnv1a.js";
+import { type Bucket, type Occurrence, overlapsRange, startMs } from "./occurrence.js";
+import { type CalendarShape, checkCalendarShape } from "./structure.js";
+import { offsetAt, resolveZone, vtimezoneFor, type WallTime, wallToUtc } from "./zone.js";
+
+/**
+ * A calendar's events expanded into occurrences over a range, by ical.js (RRULE, RDATE, EXDATE,
+ * RECURRENCE-ID overrides, embedded VTIMEZONEs). What is ours: zones the file names but does
+ * not define (zone.ts), the range, the buckets, and where each problem is in the file.
+ */
+
+export interface ExpandOptions {
+  /** The file's name, for messages. */
+  file: string;
+  /** First day of the range; an occurrence counts when it overlaps [from 00:00, to 00:00). */
+  from: IsoDate;
+  to: IsoDate;
+  /** Where floating times are (the config's zone, else the system's). */
+  userZone: string;
+  /** The user's addresses, for "declined by me"; compared without case and without `mailto:`. */
+  me: readonly string[];
+}
+
+export interface CalendarWarning {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface CalendarDetails {
+  /** For the classifier: the description and the attendees' names, weaker than the title. */
+  description: string;
+  attendeeNames: string[];
+}
+
+export interface ExpandResult {
+  occurrences: Occurrence[];
+  /** Per occurrence, in the same order. */
+  details: CalendarDetails[];
+  warnings: CalendarWarning[];
+  calendars: number;
+}
+
+/** A series that runs past this many occurrences before the range ends is cut off, with a warning. */
+const MAX_STEPS = 500_000;
+
+/** Throws a PpppptError naming the file and line when the file's structure is broken. */
+export function expandCalendar(source: string, options: ExpandOptions): ExpandResult {
+  const shape = checkCalendarShape(source, options.file);
+  const out: ExpandResult = { occurrences: [], details: [], warnings: [], calendars: 0 };
+  const warn = (line: number, message: string) =>
+    out.warnings.push({ file: options.file, line, message });
+  registerMissingZones(shape, warn);
+  const me = new Set(options.me.map(address));
+  for (const pieces of shape.calendars) {
+    let calendar: Component;
+    try {
+      calendar = new ICAL.Component(ICAL.parse(pieces.frame) as JCal);
+    } catch (error) {
+      throw new PpppptError(`not a readable iCalendar file: ${(error as Error).message}`, {
+        file: options.file,
+      });
+    }
+    out.calendars++;
+    const calendarZone = resolveZone(String(calendar.getFirstPropertyValue("x-wr-timezone") ?? ""));
+    const context: Context = {
+      options,
+      me,
+      floatingZone: calendarZone ?? options.userZone,
+      warn,
+    };
+    const series = new Map<string, { master?: Located; exceptions: Located[] }>();
+    for (const { line, text } of pieces.events) {
+      let component: Component;
+      let uid: string;
+      let isException: boolean;
+      try {
+        component = new ICAL.Component(ICAL.parse(text) as JCal);
+        calendar.addSubcomponent(component);
+        uid = String(component.getFirstPropertyValue("uid") ?? "").trim();
+        isException = component.hasProperty("recurrence-id");
+        if (isException) component.getFirstPropertyValue("recurrence-id");
+      } catch (error) {
+        warn(line, `event skipped: ${(error as Error).message}`);
+        continue;
+      }
+      // No UID breaks RFC 5545, but such events still happened: give each a stable id of its own.
+      if (uid === "") uid = `no-uid-${(fnv1a(text) >>> 0).toString(16)}`;
+      const entry = series.get(uid) ?? { exceptions: [] };
+      series.set(uid, entry);
+      const located = { component, line };
+      if (isException) entry.exceptions.push(located);
+      else if (entry.master) {
+        warn(line, `a second event with UID ${uid} (first on line ${entry.master.line}): skipped`);
+      } else entry.master = located;
+    }
+    for (const [uid, entry] of series) {
+      if (entry.master) expandSeries(uid, entry.master, entry.exceptions, context, out);
+      else for (const e of entry.exceptions) expandSeries(uid, e, [], context, out, true);
+    }
+  }
+  const starts = out.occurrences.map(startMs);
+  const order = out.occurrences.map((_, i) => i);
+  const at = (i: number) => out.occurrences[i] as Occurrence;
+  order.sort(
+    (a, b) =>
+      (starts[a] as number) - (starts[b] as number) ||
+      compare(at(a).uid, at(b).uid) ||
+      compare(at(a).instance, at(b).instance),
+  );
+  return {
+    ...out,
+    occurrences: order.map(at),
+    details: order.map((i) => out.details[i] as CalendarDetails),
+  };
+}
+
+type JCal = ConstructorParameters<typeof ICAL.Component>[0] & unknown[];
+type Component = InstanceType<typeof ICAL.Component>;
+
+/**
+ * Zones the file names without a VTIMEZONE are given to ical.js as if it had one, built from
+ * Intl's rules (zone.ts). A name that is neither IANA nor Windows is read as floating, warned
+ * once per file.
+ */
+function registerMissingZones(
+  shape: CalendarShape,
+  warn: (line: number, message: string) => void,
+): void {
+  for (const [tzid, line] of shape.tzidsUsed) {
+    if (shape.tzidsDefined.has(tzid) || ICAL.TimezoneService.has(tzid)) continue;
+    const zone = resolveZone(tzid);
+    if (!zone) {
+      warn(
+        line,
+        `time zone "${tzid}" is neither defined in the file nor known: read as local time`,
+      );
+      continue;
+    }
+    const component = ICAL.Component.fromString(vtimezoneFor(tzid, zone));
+    ICAL.TimezoneService.register(new ICAL.Timezone({ component, tzid }), tzid);
+  }
+}
+
+interface Located {
+  component: InstanceType<typeof ICAL.Component>;
+  line: number;
+}
+
+interface Context {
+  options: ExpandOptions;
+  me: Set<string>;
+  floatingZone: string;
+  warn: (line: number, message: string) => void;
+}
+
+type Time = InstanceType<typeof ICAL.Time>;
+type Event = InstanceType<typeof ICAL.Event>;
+
+function expandSeries(
+  uid: string,
+  master: Located,
+  exceptions: readonly Located[],
+  ctx: Context,
+  out: ExpandResult,
+  orphan = false,
+): void {
+  const found: { o: Occurrence; d: CalendarDetails }[] = [];
+  const lines = new Map<Component, number>([[master.component, master.line]]);
+  for (const e of exceptions) lines.set(e.component, e.line);
+  // One VEVENT that cannot be read (an override that ends before it starts) costs its own
+  // occurrences, warned once, not the rest of its series.
+  const failed = new Set<Component>();
+  const attempt = (component: Component, make: () => { o: Occurrence; d: CalendarDetails }) => {
+    if (failed.has(component)) return;
+    try {
+      found.push(make());
+    } catch (error) {
+      failed.add(component);
+      ctx.warn(
+        lines.get(component) ?? master.line,
+        `event ${uid} skipped: ${(error as Error).message}`,
+      );
+    }
+  };
+  if (!master.component.hasProperty("dtstart")) {
+    // iTIP replies and counters (RFC 5546) carry no DTSTART: they are messages, not events.
+    ctx.warn(master.line, `event ${uid} has no DTSTART: skipped`);
+    return;
+  }
+  try {
+    // `exceptions` given, even empty: else ical.js relates every override in the calendar,
+    // whatever its UID, to this event (and does so for each event: quadratic).
+    const event = new ICAL.Event(master.component, { exceptions: [] });
+    const related: Located[] = [];
+    for (const e of exceptions) {
+      try {
+        const override = new ICAL.Event(e.component);
+        event.relateException(override);
+        // ical.js finds an override by its RECURRENCE-ID as written or in UTC; Google writes it
+        // in another zone than DTSTART's (New York beside Los Angeles): file it in UTC too.
+        const utc = override.recurrenceId.convertToZone(ICAL.Timezone.utcTimezone).toString();
+        (event.exceptions as unknown as Record<string, Event>)[utc] ??= override;
+        related.push(e);
+      } catch (error) {
+        ctx.warn(e.line, `override of ${uid} skipped: ${(error as Error).message}`);
+      }
+    }
+    if (!orphan && event.isRecurring()) {
+      // Overrides may move an occurrence from after the range into it: expand past the last one.
+      let stopAt = `${ctx.options.to}T00:00:00`;
+      for (const e of related) {
+        const id = wallString(e.component.getFirstPropertyValue("recurrence-id") as Time);
+        if (id > stopAt) stopAt = id;
+      }
+      const used = new Set<Component>();
+      const iterator = event.iterator();
+      for (let steps = 0; ; steps++) {
+        if (steps >= MAX_STEPS) {
+          ctx.warn(master.line, `${uid}: stopped after ${MAX_STEPS} occurrences`);
+          break;
+        }
+        const next = iterator.next();
+        if (!next) break;
+        if (wallString(next) >= stopAt) break;
+        const details = event.getOccurrenceDetails(next);
+        used.add(details.item.component);
+        attempt(details.item.component, () =>
+          occurrenceOf(uid, details.item, details.startDate, details.recurrenceId, ctx),
+        );
+      }
+      // An override whose RECURRENCE-ID the rule never produces still happened (RFC 5545 lets
+      // it stand alone): it counts as an occurrence of its own.
+      for (const e of related) {
+        if (!used.has(e.component)) attempt(e.component, () => occurrenceFromOverride(uid, e, ctx));
+      }
+    } else if (orphan) {
+      attempt(master.component, () => occurrenceFromOverride(uid, master, ctx));
+    } else {
+      attempt(master.component, () => occurrenceOf(uid, event, event.startDate, undefined, ctx));
+    }
+  } catch (error) {
+    ctx.warn(master.line, `event ${uid} skipped: ${(error as Error).message}`);
+    return;
+  }
+  for (const { o, d } of found) {
+    if (!overlapsRange(o, ctx.options.from, ctx.options.to)) continue;
+    out.occurrences.push(o);
+    out.details.push(d);
+  }
+}
+
+function occurrenceFromOverride(
+  uid: string,
+  e: Located,
+  ctx: Context,
+): { o: Occurrence; d: CalendarDetails } {
+  const item = new ICAL.Event(e.component);
+  return occurrenceOf(uid, item, item.startDate, item.recurrenceId, ctx);
+}
+
+/** Wall-clock fields of an ical.js time (in whatever zone it carries), sortable as text. */
+function wallString(t: Time): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, "0");
+  if (t.isDate) return `${p(t.year, 4)}-${p(t.month)}-${p(t.day)}T00:00:00`;
+  return `${p(t.year, 4)}-${p(t.month)}-${p(t.day)}T${p(t.hour)}:${p(t.minute)}:${p(t.second)}`;
+}
+
+interface Instant {
+  ms: number;
+  /** Minutes east of UTC at that instant. */
+  offset: number;
+  zone: string;
+}
+
+/** What is the same for every occurrence an event (a master or an override) stands for. */
+interface EventFacts {
+  title: string;
+  attendees: number;
+  bucket: Bucket;
+  details: CalendarDetails;
+  /** Elapsed length, for a timed event. */
+  elapsed: number;
+}
+
+const facts = new WeakMap<Component, EventFacts>();
+
+function factsOf(item: Event, start: Time, ctx: Context): EventFacts {
+  const c = item.component;
+  let f = facts.get(c);
+  if (!f) {
+    const attendees = c.getAllProperties("attendee");
+    f = {
+      title: String(c.getFirstPropertyValue("summary") ?? "").trim(),
+      attendees: attendees.length,
+      bucket: bucketOf(item, start, ctx),
+      details: {
+        description: String(c.getFirstPropertyValue("description") ?? ""),
+        attendeeNames: attendees
+          .map((a) => String(a.getParameter("cn") ?? ""))
+          .filter((n) => n !== ""),
+      },
+      elapsed: start.isDate ? 0 : elapsedMs(item, ctx),
+    };
+    facts.set(c, f);
+  }
+  return f;
+}
+
+function occurrenceOf(
+  uid: string,
+  item: Event,
+  start: Time,
+  recurrenceId: Time | undefined,
+  ctx: Context,
+): { o: Occurrence; d: CalendarDetails } {
+  const f = factsOf(item, start, ctx);
+  const instance = recurrenceId ? instantOf(recurrenceId, ctx).ms : undefined;
+  const base = {
+    uid,
+    instance: instance === undefined ? "" : new Date(instance).toISOString().replace(".000Z", "Z"),
+    title: f.title,
+    attendees: f.attendees,
+    bucket: f.bucket,
+  };
+  if (start.isDate) {
+    const end = allDayEnd(item, start);
+    if (end <= dateString(start)) {
+      throw new Error(`it ends (${end}) before it starts (${dateString(start)})`);
+    }
+    return { o: { ...base, start: dateString(start), end, zone: "", minutes: 0 }, d: f.details };
+  }
+  if (f.elapsed < 0) throw new Error("it ends before it starts");
+  const s = instantOf(start, ctx);
+  const endMs = s.ms + f.elapsed;
+  const endOffset = isIana(s.zone) ? offsetAt(endMs, s.zone) : s.offset;
+  const o: Occurrence = {
+    ...base,
+    start: stamp(s.ms, s.offset),
+    end: stamp(endMs, endOffset),
+    zone: s.zone,
+    minutes: f.elapsed / 60_000,
+  };
+  return { o, d: f.details };
+}
+
+function bucketOf(item: Event, start: Time, ctx: Context): Bucket {
+  const c = item.component;
+  if (String(c.getFirstPropertyValue("status") ?? "").toUpperCase() === "CANCELLED")
+    return "cancelled";
+  if (start.isDate) return "allDay";
+  if (ctx.me.size > 0) {
+    for (const a of c.getAllProperties("attendee")) {
+      if (!ctx.me.has(address(String(a.getFirstValue() ?? "")))) continue;
+      if (String(a.getParameter("partstat") ?? "").toUpperCase() === "DECLINED") return "declined";
+    }
+  }
+  if (String(c.getFirstPropertyValue("transp") ?? "").toUpperCase() === "TRANSPARENT")
+    return "free";
+  return "timed";
+}
+
+/**
+ * Elapsed length of one occurrence: DTEND − DTSTART (each in its own zone), else DURATION,
+ * else 0. A floating DTEND beside a zoned DTSTART (Mozilla Calendar 1.x wrote those) is read in
+ * DTSTART's zone: the hour it names is meant on the same clock.
+ */
+function elapsedMs(item: Event, ctx: Context): number {
+  const c = item.component;
+  const dtstart = c.getFirstPropertyValue("dtstart") as Time;
+  if (c.hasProperty("dtend")) {
+    let dtend = c.getFirstPropertyValue("dtend") as Time;
+    if (dtend.isDate && !dtstart.isDate) throw new Error("DTEND is a date but DTSTART is not");
+    if (isFloating(dtend) && paramOf(c, "dtend") === undefined && !isFloating(dtstart)) {
+      dtend = new ICAL.Time(wallOf(dtend), dtstart.zone);
+    }
+    return instantOf(dtend, ctx).ms - instantOf(dtstart, ctx).ms;
+  }
+  if (c.hasProperty("duration")) {
+    return (
+      (c.getFirstPropertyValue("duration") as InstanceType<typeof ICAL.Duration>).toSeconds() * 1000
+    );
+  }
+  return 0;
+}
+
+function isFloating(t: Time): boolean {
+  return !t.zone || t.zone.tzid === "floating" || t.zone === ICAL.Timezone.localTimezone;
+}
+
+function allDayEnd(item: Event, start: Time): string {
+  const c = item.component;
+  if (c.hasProperty("dtend") || c.hasProperty("duration")) {
+    // ical.js gives an override's or a recurrence's end as start + the event's duration.
+    const end = start.clone();
+    end.addDuration(item.duration);
+    return dateString(end);
+  }
+  const end = start.clone();
+  end.day += 1;
+  return dateString(end);
+}
+
+function paramOf(c: InstanceType<typeof ICAL.Component>, name: string): string | undefined {
+  const p = c.getFirstProperty(name)?.getParameter("tzid");
+  return typeof p === "string" ? p : undefined;
+}
+
+/**
+ * The instant an ical.js time names. Zones are ical.js's (the file's VTIMEZONEs and those
+ * registered from Intl); a floating time is on the calendar's X-WR-TIMEZONE, else the user's.
+ */
+function instantOf(t: Time, ctx: Context): Instant {
+  const wall = wallOf(t);
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  if (!isFloating(t)) {
+    const ms = t.toUnixTime() * 1000;
+    const tz = t.zone?.tzid ?? "UTC";
+    return { ms, offset: Math.round((asUtc - ms) / 60_000), zone: resolveZone(tz) ?? tz };
+  }
+  const zone = ctx.floatingZone;
+  const ms = wallToUtc(wall, zone);
+  return { ms, offset: Math.round((asUtc - ms) / 60_000), zone };
+}
+
+function wallOf(t: Time): WallTime {
+  return {
+    year: t.year,
+    month: t.month,
+    day: t.day,
+    hour: t.hour,
+    minute: t.minute,
+    second: t.second,
+  };
+}
+
+function isIana(zone: string): boolean {
+  return resolveZone(zone) === zone;
+}
+
+/** `2026-11-30T09:00+01:00`; seconds only when there are any. */
+function stamp(ms: number, offset: number): string {
+  const local = new Date(ms + offset * 60_000).toISOString();
+  const time = local.slice(11, 19).endsWith(":00") ? local.slice(0, 16) : local.slice(0, 19);
+  if (offset === 0) return `${time}Z`;
+  const sign = offset < 0 ? "-" : "+";
+  const a = Math.abs(offset);
+  return `${time}${sign}${String(Math.floor(a / 60)).padStart(2, "0")}:${String(a % 60).padStart(2, "0")}`;
+}
+
+function dateString(t: Time): string {
+  return `${String(t.year).padStart(4, "0")}-${String(t.month).padStart(2, "0")}-${String(t.day).padStart(2, "0")}`;
+}
+
+function address(value: string): string {
+  return value
+    .trim()
+    .replace(/^mailto:/i, "")
+    .toLowerCase();
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
