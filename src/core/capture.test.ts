@@ -88,6 +88,36 @@ describe("capturing an item", () => {
   });
 });
 
+describe("capturing the people an item is about", () => {
+  const people = [
+    { handle: "dana.k", name: "Dana Kim", first: "dana" },
+    { handle: "dana.m", name: "Dana Morales", first: "dana" },
+    { handle: "sam", first: "sam" },
+  ];
+
+  it("adds a with: tag for each person named and says so", () => {
+    const c = captureItem("1:1 with Dana Kim and Sam", { today, categorise: none, people });
+    expect(c.text).toBe("2026-11-25 1:1 with Dana Kim and Sam with:dana.k with:sam");
+    expect(c.inferred).toEqual([
+      { field: "person", value: "dana.k", from: "Dana Kim" },
+      { field: "person", value: "sam", from: "Sam" },
+    ]);
+  });
+
+  it("leaves an ambiguous first name untagged and reports it", () => {
+    const c = captureItem("Ask Dana", { today, categorise: none, people });
+    expect(c.text).toBe("2026-11-25 Ask Dana");
+    expect(c.ambiguous).toEqual([{ name: "Dana", candidates: ["dana.k", "dana.m"] }]);
+  });
+
+  it("keeps a with: the user typed and adds no second one", () => {
+    const c = captureItem("Ask Dana with:Dana.M", { today, categorise: none, people });
+    expect(c.text).toBe("2026-11-25 Ask Dana with:Dana.M");
+    expect(c.inferred).toEqual([]);
+    expect(c.ambiguous).toEqual([]);
+  });
+});
+
 /**
  * What `add` makes of realistic phrasings, against Tuesday 2026-12-01: [typed, title, due,
  * time (`at:`), repetition (`rec:`)]. The title is every word typed but the due-date phrase.

@@ -5,6 +5,7 @@ import { parseItem } from "./docket/parse.js";
 import { TIME_KEY } from "./docket/time-of-day.js";
 import { PpppptError } from "./errors.js";
 import { findDateInText } from "./natural-date.js";
+import { type AmbiguousName, findPeople, type Person, peopleOf } from "./people.js";
 
 const LINE_HEAD = /^(?:x (?:\d{4}-\d{2}-\d{2} ){0,2}|\d{4}-\d{2}-\d{2} )/;
 
@@ -37,11 +38,13 @@ export interface CaptureOptions {
   estimate?: string;
   /** Add the creation date (todo.txt's `-t`); on by default. */
   dated?: boolean;
+  /** The people ppppt knows (people.ts); those the text names get a `with:` tag. */
+  people?: readonly Person[];
 }
 
 export interface Inference {
-  /** `time` is the `at:` tag, `recurrence` the `rec:` tag. */
-  field: "due" | "time" | "recurrence" | "category";
+  /** `time` is the `at:` tag, `recurrence` the `rec:` tag, `person` a `with:` tag. */
+  field: "due" | "time" | "recurrence" | "category" | "person";
   value: string;
   from: string;
 }
@@ -49,6 +52,8 @@ export interface Inference {
 export interface Capture {
   text: string;
   inferred: Inference[];
+  /** First names the text uses that several known people share: not guessed. */
+  ambiguous: AmbiguousName[];
 }
 
 export function captureItem(input: string, options: CaptureOptions): Capture {
@@ -107,10 +112,23 @@ export function captureItem(input: string, options: CaptureOptions): Capture {
   }
   if (options.estimate) text = setTag(text, "est", options.estimate);
 
+  let ambiguous: AmbiguousName[] = [];
+  if (options.people?.length) {
+    const found = findPeople(parsed.title, options.people);
+    const tagged = peopleOf({ item: parsed });
+    for (const mention of found.people) {
+      if (tagged.includes(mention.handle)) continue;
+      text = `${text} with:${mention.handle}`;
+      inferred.push({ field: "person", value: mention.handle, from: mention.from });
+    }
+    // A name the user already settled with a tag is not ambiguous.
+    ambiguous = found.ambiguous.filter((a) => !a.candidates.some((c) => tagged.includes(c)));
+  }
+
   const head: string[] = [];
   if (priority) head.push(`(${priority})`);
   // An item typed done ("x 2026-11-30 …") gets no creation date: todo.txt puts it after the
   // completion date, and today would claim it was made after it was done.
   if (options.dated !== false && !/^(\d{4}-\d{2}-\d{2}|x) /.test(text)) head.push(options.today);
-  return { text: [...head, text].join(" "), inferred };
+  return { text: [...head, text].join(" "), inferred, ambiguous };
 }

@@ -18,3 +18,9 @@ export function ageText(days: number): string {
   if (days < 0) return `created ${plural(-days, "day")} from now`;
   return `${plural(days, "day")} old`;
 }
+
+/** "a", "a or b", "a, b or c". */
+export function orList(items: readonly string[]): string {
+  if (items.length <= 2) return items.join(" or ");
+  return `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
+}

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -413,5 +413,22 @@ describe("lens views", () => {
     expect(again.status).toBe(400);
     const after = await (await call("/api/plan")).json();
     expect(after.underWay.length).toBe(added.length);
+  });
+});
+
+describe("adding from the dashboard picks the person, as `ppppt add` does", () => {
+  it("tags a person named in the config and reports an ambiguous first name", async () => {
+    await mkdir(join(dir, "config", "ppppt"), { recursive: true });
+    await writeFile(
+      join(dir, "config", "ppppt", "config.yaml"),
+      "people:\n  - priya\n  - dana.k: Dana Kim\n  - dana.m: Dana Morales\n",
+    );
+    const res = await call("/api/items", { method: "POST", json: { text: "Ask Priya and Dana" } });
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body.item.people).toEqual(["priya"]);
+    expect(body.inferred).toContainEqual({ field: "person", value: "priya", from: "Priya" });
+    expect(body.ambiguous).toEqual([{ name: "Dana", candidates: ["dana.k", "dana.m"] }]);
+    expect(await readFile(file, "utf8")).toMatch(/Ask Priya and Dana with:priya id:/);
   });
 });

@@ -11,11 +11,12 @@ import { appendItem, itemLines, removeItem, replaceItem } from "../core/docket/d
 import { EDIT_MODES, type EditMode, editItemText, setTag } from "../core/docket/edit.js";
 import type { Docket } from "../core/docket/item.js";
 import { itemJson } from "../core/docket/item-json.js";
-import { parseDocket } from "../core/docket/parse.js";
+import { parseDocket, readOnlyItemLines } from "../core/docket/parse.js";
 import { printDocket } from "../core/docket/print.js";
 import { finishItem, runningTimers, stoppedTimerJson, timerStamp } from "../core/docket/timer.js";
 import { PpppptError } from "../core/errors.js";
 import { buildNextReport } from "../core/lens/next.js";
+import { knownPeopleIn } from "../core/people.js";
 import { lensSettingsOf, readConfigFile } from "../store/config-file.js";
 import { readDocketBytes, updateDocketFile } from "../store/docket-file.js";
 import { readDoneFile } from "../store/done-file.js";
@@ -208,14 +209,26 @@ export function createDashboardApp(options: DashboardOptions): Hono {
   app.post("/api/items", async (c) => {
     const body = AddBody.parse(await c.req.json());
     if (body.text.trim() === "") throw new PpppptError("nothing to add: give the item's text");
-    const capture = body.verbatim
-      ? { text: body.text, inferred: [] }
-      : captureItem(body.text, { today: options.today(), categorise: await categorise() });
-    const line = await change((docket) => {
+    const today = options.today();
+    const config = body.verbatim ? undefined : await readConfigFile(options.env);
+    const categoriser = config ? await categorise() : undefined;
+    // Captured inside the change, as `ppppt add` does: the people known are the docket's own.
+    const { line, capture } = await change((docket) => {
+      const capture =
+        config && categoriser
+          ? captureItem(body.text, {
+              today,
+              categorise: categoriser,
+              people: knownPeopleIn(config.people, readOnlyItemLines(docket)),
+            })
+          : { text: body.text, inferred: [], ambiguous: [] };
       const added = appendItem(docket, capture.text);
-      return { docket: added.docket, result: added.line };
+      return { docket: added.docket, result: { line: added.line, capture } };
     });
-    return c.json({ item: itemJson(line), inferred: capture.inferred }, 201);
+    return c.json(
+      { item: itemJson(line), inferred: capture.inferred, ambiguous: capture.ambiguous },
+      201,
+    );
   });
 
   app.post("/api/items/:id/done", async (c) => {

@@ -6,6 +6,7 @@ import { CATEGORIES } from "../core/category.js";
 import { PpppptError } from "../core/errors.js";
 import { DEFAULT_MIXES, type Mix, parseRole, ROLES, type Role } from "../core/lens/roles.js";
 import { type LensSettings, lensSettings, type NextWeights } from "../core/lens/settings.js";
+import { isHandle, normaliseHandle } from "../core/people.js";
 import { parseYamlWith, setYamlKey } from "../core/yaml-file.js";
 import { configPath, type Env } from "./paths.js";
 
@@ -33,9 +34,36 @@ const roleSchema = z.string().transform((v, ctx): Role => {
 
 const weight = z.number().min(0).max(100);
 
+const HANDLE_RULE = "a handle is one word starting with a letter (dana, dana.k)";
+/** `- priya` or `- dana.k: Dana Kim` (docs/people.md). */
+const personSchema = z.unknown().transform((v, ctx): { handle: string; name?: string } => {
+  if (typeof v === "string") {
+    if (isHandle(v)) return { handle: normaliseHandle(v) };
+    ctx.addIssue({ code: "custom", message: `"${v}" is not a handle: ${HANDLE_RULE}` });
+    return z.NEVER;
+  }
+  if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+    const entries = Object.entries(v);
+    const [handle, name] = (entries[0] ?? []) as [string, unknown];
+    if (entries.length !== 1) {
+      ctx.addIssue({ code: "custom", message: "one person per entry: `- dana.k: Dana Kim`" });
+    } else if (!isHandle(handle)) {
+      ctx.addIssue({ code: "custom", message: `"${handle}" is not a handle: ${HANDLE_RULE}` });
+    } else if (name !== null && typeof name !== "string") {
+      ctx.addIssue({ code: "custom", message: `the name of ${handle} must be text ("Dana Kim")` });
+    } else {
+      return { handle: normaliseHandle(handle), ...(name ? { name } : {}) };
+    }
+    return z.NEVER;
+  }
+  ctx.addIssue({ code: "custom", message: "a person is a handle (priya) or `handle: Full Name`" });
+  return z.NEVER;
+});
+
 export const configSchema = z
   .looseObject({
     role: roleSchema.optional(),
+    people: z.array(personSchema).optional(),
     mixes: z.partialRecord(z.enum(ROLES), mixSchema).optional(),
     starving: z.strictObject({ weeks: z.number().int().min(1).max(52).optional() }).optional(),
     next: z
@@ -72,6 +100,8 @@ export interface UserConfig {
   path: string;
   exists: boolean;
   role?: Role;
+  /** The `people:` list: handles, with a full name where given. */
+  people: { handle: string; name?: string }[];
   mixes?: Partial<Record<Role, Partial<Mix>>>;
   starvingWeeks?: number;
   next?: { weights?: Partial<NextWeights>; ageMaxDays?: number; needWindowDays?: number };
@@ -89,6 +119,7 @@ export function parseConfig(text: string, path: string): UserConfig {
     path,
     exists: true,
     role: parsed.role,
+    people: parsed.people ?? [],
     mixes: parsed.mixes as UserConfig["mixes"],
     starvingWeeks: parsed.starving?.weeks,
     next: parsed.next,
@@ -104,7 +135,7 @@ export async function readConfigFile(env: Env): Promise<UserConfig> {
     text = await readFile(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { path, exists: false, raw: {} };
+    if (code === "ENOENT") return { path, exists: false, people: [], raw: {} };
     throw new PpppptError(`cannot read the config file: ${(error as Error).message}`, {
       file: path,
     });

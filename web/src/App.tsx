@@ -13,6 +13,8 @@ import { Balance } from "./Balance.js";
 import { Board, type BoardActions } from "./Board.js";
 import { Deck } from "./Deck.js";
 import { DocketProblems } from "./DocketProblems.js";
+import { FilterBar } from "./FilterBar.js";
+import { type BoardFilter, filterFromQuery, matchesFilter, queryWithFilter } from "./filter.js";
 import { editableText } from "./format.js";
 import { Help } from "./Help.js";
 import { Plan } from "./Plan.js";
@@ -75,6 +77,16 @@ function Dashboard(props: { api: Api }) {
   const setNotice = useCallback((n: Notice | undefined) => {
     latestNotice.current = n;
     setNoticeState(n);
+  }, []);
+  const [filter, setFilterState] = useState<BoardFilter>(() => filterFromQuery(location.search));
+  // Replaced, not pushed: typing in the bar should not fill the back button's history.
+  const setFilter = useCallback((f: BoardFilter) => {
+    setFilterState(f);
+    history.replaceState(
+      null,
+      "",
+      `${location.pathname}${queryWithFilter(location.search, f)}${location.hash}`,
+    );
   }, []);
   const [addFocus, setAddFocus] = useState(0);
   const [freshId, setFreshId] = useState<string | undefined>();
@@ -307,6 +319,12 @@ function Dashboard(props: { api: Api }) {
     return () => clearTimeout(timer);
   }, [notice, setNotice]);
 
+  // A just added or changed item stays on the board even when the filter would hide it.
+  const shownItems = useMemo(
+    () => (data ? data.items.filter((i) => i.id === freshId || matchesFilter(i, filter)) : []),
+    [data, filter, freshId],
+  );
+
   return (
     <div class="app">
       <header class="top">
@@ -356,9 +374,17 @@ function Dashboard(props: { api: Api }) {
         {!data && !loadError && <p class="loading">Loading the docket…</p>}
         {data?.problems && <DocketProblems problems={data.problems} />}
         {data && view === "board" && (
+          <FilterBar
+            filter={filter}
+            onChange={setFilter}
+            shown={shownItems.length}
+            total={data.items.length}
+          />
+        )}
+        {data && view === "board" && (
           <Board
             api={api}
-            items={data.items}
+            items={shownItems}
             predicted={data.predicted}
             today={data.today}
             actions={actions}

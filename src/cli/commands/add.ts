@@ -3,8 +3,12 @@ import type { Inference } from "../../core/capture.js";
 import { CATEGORY_LABELS, parseCategory } from "../../core/category.js";
 import { appendItem } from "../../core/docket/docket.js";
 import { itemJson } from "../../core/docket/item-json.js";
+import { readOnlyItemLines } from "../../core/docket/parse.js";
 import { requireDuration } from "../../core/duration.js";
 import { PpppptError } from "../../core/errors.js";
+import { knownPeopleIn } from "../../core/people.js";
+import { orList } from "../../core/wording.js";
+import { readConfigFile } from "../../store/config-file.js";
 import { updateDocketFile } from "../../store/docket-file.js";
 import { loadCategoriser } from "../categoriser.js";
 import { contextOf } from "../context.js";
@@ -58,25 +62,37 @@ export function registerAdd(program: Command, io: CliIO): void {
         options.due === undefined ? undefined : requireNaturalDate(options.due, today, "due date");
       const { captureItem } = await import("../../core/capture.js");
       const categorise = await loadCategoriser(ctx);
-      const capture = captureItem(input, {
-        today,
-        categorise,
-        category,
-        due,
-        priority,
-        estimate: options.est,
-        dated: options.date,
-      });
-      const line = await updateDocketFile(ctx.docketPath(), (docket) => {
+      const config = await readConfigFile(ctx.env);
+      // Captured inside the change: the people known are those of the docket as written (a
+      // change is re-run on top of a concurrent write, see docs/format.md).
+      const { line, capture } = await updateDocketFile(ctx.docketPath(), (docket) => {
+        const people = knownPeopleIn(config.people, readOnlyItemLines(docket));
+        const capture = captureItem(input, {
+          today,
+          categorise,
+          category,
+          due,
+          priority,
+          estimate: options.est,
+          dated: options.date,
+          people,
+        });
         const added = appendItem(docket, capture.text);
-        return { docket: added.docket, result: added.line };
+        return { docket: added.docket, result: { line: added.line, capture } };
       });
       if (options.json) {
-        ctx.json({ ...itemJson(line), inferred: capture.inferred });
+        ctx.json({ ...itemJson(line), inferred: capture.inferred, ambiguous: capture.ambiguous });
         return;
       }
       ctx.out(`Added ${renderItem(line, today, ctx.style)}`);
       for (const inf of capture.inferred) ctx.out(ctx.style.dim(`  ${inferenceText(inf)}`));
+      for (const name of capture.ambiguous) {
+        ctx.out(
+          ctx.style.dim(
+            `  "${name.name}" could be ${orList(name.candidates)}: not guessed; \`ppppt tag ${line.id} with:${name.candidates[0]}\` says which`,
+          ),
+        );
+      }
       if (line.item.categoryGuess && line.item.category) {
         ctx.out(
           ctx.style.dim(
@@ -95,6 +111,8 @@ function inferenceText(inf: Inference): string {
       return `category ${inf.value}, from ${inf.from}`;
     case "due":
       return `due ${inf.value}, from "${inf.from}"`;
+    case "person":
+      return `with ${inf.value}, from "${inf.from}"`;
     case "time":
       return `at ${inf.value} (at:${inf.value}), from "${inf.from}"`;
     case "recurrence": {

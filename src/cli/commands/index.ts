@@ -29,6 +29,7 @@ const COMMANDS: readonly CommandEntry[] = [
   { names: ["edit"], load: async () => (await import("./edit.js")).registerEdit },
   { names: ["recat"], load: async () => (await import("./recat.js")).registerRecat },
   { names: ["rm", "del"], load: async () => (await import("./rm.js")).registerRm },
+  { names: ["person"], load: async () => (await import("./person.js")).registerPerson },
   { names: ["check"], load: async () => (await import("./check.js")).registerCheck },
   { names: ["archive"], load: async () => (await import("./archive.js")).registerArchive },
   { names: ["next"], load: async () => (await import("./next.js")).registerNext },
@@ -42,6 +43,10 @@ const COMMANDS: readonly CommandEntry[] = [
   { names: ["deck"], load: async () => (await import("./deck.js")).registerDeck },
   { names: ["demo"], load: async () => (await import("./demo.js")).registerDemo },
   { names: ["serve"], load: async () => (await import("./serve.js")).registerServe },
+  {
+    names: ["completion"],
+    load: async () => (await import("./completion.js")).registerCompletion,
+  },
   { names: ["classify"], load: async () => (await import("./classify.js")).registerClassify },
   { names: ["why"], load: async () => (await import("./why.js")).registerWhy },
   { names: ["health"], load: async () => (await import("./health.js")).registerHealth },

@@ -7,6 +7,7 @@ import { itemJson } from "../../core/docket/item-json.js";
 import { docketIndex, readOnlyItemLines } from "../../core/docket/parse.js";
 import { groupByCategory, type ItemQuery, matchesQuery } from "../../core/docket/query.js";
 import { PpppptError } from "../../core/errors.js";
+import { isHandle, normaliseHandle } from "../../core/people.js";
 import { plural } from "../../core/wording.js";
 import { readDocketFile } from "../../store/docket-file.js";
 import { loadGuesses } from "../categoriser.js";
@@ -21,6 +22,8 @@ interface ListOptions {
   dueBefore?: string;
   dueAfter?: string;
   overdue?: boolean;
+  waiting?: boolean;
+  with?: string[];
   done?: boolean;
   all?: boolean;
   json?: boolean;
@@ -44,12 +47,14 @@ export function registerList(program: Command, io: CliIO): void {
     .option("--due-before <date>", "due on or before this date (also 'friday', 'next week')")
     .option("--due-after <date>", "due on or after this date")
     .option("--overdue", "only items past their due date")
+    .option("--waiting", "only items you are waiting on someone for (@waiting)")
+    .option("--with <person>", "only items about this person (with:NAME; repeatable)", collect)
     .option("--done", "only done items")
     .option("-a, --all", "done, hidden (h:1) and not-yet-started (t:) items too")
     .option("--json", "print the items as a JSON array")
     .addHelpText(
       "after",
-      '\nExamples:\n  ppppt list\n  ppppt list --cat people --due-before friday\n  ppppt list +platform @office "rfc"',
+      '\nExamples:\n  ppppt list\n  ppppt list --cat people --due-before friday\n  ppppt list --waiting --with dana\n  ppppt list +platform @office "rfc"',
     )
     .action(async (words: string[], options: ListOptions, command: Command) => {
       const ctx = contextOf(io, command);
@@ -163,6 +168,17 @@ async function buildQuery(
       query.dueTo = requireNaturalDate(options.dueBefore, today, "date for --due-before");
     if (options.dueAfter)
       query.dueFrom = requireNaturalDate(options.dueAfter, today, "date for --due-after");
+  }
+  if (options.waiting) query.waiting = true;
+  if (options.with) {
+    for (const name of options.with) {
+      if (!isHandle(name.trim())) {
+        throw new PpppptError(`"${name}" is not a person's handle`, {
+          hint: "A handle is one word starting with a letter, as in with:dana or with:dana.k.",
+        });
+      }
+    }
+    query.people = options.with.map((n) => normaliseHandle(n.trim()));
   }
   if (options.overdue) query.dueTo = addDays(today, -1);
   return query;

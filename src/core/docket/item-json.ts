@@ -1,3 +1,4 @@
+import { peopleOf } from "../people.js";
 import type { ItemLine } from "./item.js";
 
 /** The shape an item has in every `--json` output and in the server's API. */
@@ -16,7 +17,10 @@ export interface ItemJson {
   categoryGuess: boolean;
   projects: readonly string[];
   contexts: readonly string[];
+  /** The first of each tag; `people` has every `with:` handle. */
   tags: Record<string, string>;
+  /** The people it is about: its `with:` handles, lower case (docs/people.md). */
+  people: string[];
   estimateMinutes: number | null;
   spentMinutes: number | null;
   recurrence: string | null;
@@ -45,6 +49,7 @@ export function itemJson(line: ItemLine): ItemJson {
     projects: it.projects,
     contexts: it.contexts,
     tags,
+    people: peopleOf(line),
     estimateMinutes: it.estimate ?? null,
     spentMinutes: it.spent ?? null,
     recurrence: tags.rec ?? null,

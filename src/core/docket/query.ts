@@ -1,6 +1,7 @@
 import type { Category } from "../category.js";
 import { CATEGORIES } from "../category.js";
 import type { IsoDate } from "../dates.js";
+import { isWaiting, peopleOf } from "../people.js";
 import type { ItemLine } from "./item.js";
 
 /** What `list` (and the web board) may ask for. Every field narrows; none set means all open items. */
@@ -16,6 +17,13 @@ export interface ItemQuery {
   dueTo?: IsoDate;
   /** open (default), done, or all. */
   status?: "open" | "done" | "all";
+  /**
+   * Items about one of these people: a `with:` handle equal to one, or under it (`dana`
+   * matches `with:dana.k` too). Lower case.
+   */
+  people?: string[];
+  /** Only items marked @waiting. */
+  waiting?: boolean;
   /** Also show h:1 items and those whose t: threshold is still ahead. */
   includeHidden?: boolean;
 }
@@ -41,6 +49,12 @@ export function matchesQuery(line: ItemLine, q: ItemQuery, today: IsoDate): bool
   if (q.contexts?.length) {
     const cs = it.contexts.map((c) => c.toLowerCase());
     if (!q.contexts.every((c) => cs.includes(c.toLowerCase()))) return false;
+  }
+  if (q.waiting && !isWaiting(line)) return false;
+  if (q.people?.length) {
+    const handles = peopleOf(line);
+    const about = (p: string) => handles.some((h) => h === p || h.startsWith(`${p}.`));
+    if (!q.people.some(about)) return false;
   }
   if (q.dueFrom && (!it.due || it.due < q.dueFrom)) return false;
   if (q.dueTo && (!it.due || it.due > q.dueTo)) return false;

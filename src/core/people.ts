@@ -1,0 +1,323 @@
+import type { IsoDate } from "./dates.js";
+import type { ItemLine } from "./docket/item.js";
+import { itemJson } from "./docket/item-json.js";
+import { PpppptError } from "./errors.js";
+import { orList } from "./wording.js";
+
+/**
+ * The people an item is about (docs/people.md). A person is a handle written as the tag
+ * `with:HANDLE` (`with:dana`, `with:dana.k`); ppppt knows the handles the docket already uses
+ * and the `people:` list of the config, which can give a full name and tells two people with
+ * one first name apart (`dana.k: Dana Kim`, `dana.m: Dana Morales`). Handles are compared in
+ * lower case, so `with:Dana` and `with:dana` are one person.
+ */
+
+export const PERSON_TAG = "with";
+/** The @context that marks an item as waiting on its `with:` person. */
+export const WAITING_CONTEXT = "waiting";
+
+export interface Person {
+  /** Lower case, as written in `with:`. */
+  handle: string;
+  /** The full name from the config ("Dana Kim"), when it gives one. */
+  name?: string;
+  /** The first name, lower case: the full name's first word, else the handle up to its first dot. */
+  first: string;
+}
+
+/** A handle: what can follow `with:` and stay one tag (a letter first, no spaces). */
+export const HANDLE_PATTERN = /^\p{L}[\p{L}\p{N}._'-]*$/u;
+
+export function isHandle(text: string): boolean {
+  return HANDLE_PATTERN.test(text);
+}
+
+export function normaliseHandle(handle: string): string {
+  return handle.toLowerCase();
+}
+
+function personOf(handle: string, name?: string): Person {
+  const h = normaliseHandle(handle);
+  const first = name?.trim() ? words(name)[0] : undefined;
+  return {
+    handle: h,
+    ...(name?.trim() ? { name: name.trim() } : {}),
+    first: first ?? (h.split(".")[0] as string),
+  };
+}
+
+/**
+ * Everyone ppppt knows: the config's list first (it names them), then every handle the items
+ * use that the config does not list.
+ */
+export function knownPeople(
+  configured: readonly { handle: string; name?: string }[],
+  tagged: Iterable<string>,
+): Person[] {
+  const people = new Map<string, Person>();
+  for (const entry of configured) {
+    const person = personOf(entry.handle, entry.name);
+    people.set(person.handle, person);
+  }
+  for (const handle of tagged) {
+    const h = normaliseHandle(handle);
+    if (!people.has(h) && isHandle(h)) people.set(h, personOf(h));
+  }
+  return [...people.values()];
+}
+
+/** Everyone ppppt knows, given the config's list and the lines to read `with:` tags from. */
+export function knownPeopleIn(
+  configured: readonly { handle: string; name?: string }[],
+  lines: readonly { text: string }[],
+): Person[] {
+  return knownPeople(configured, taggedHandles(lines.map((l) => l.text)));
+}
+
+/** The handles in an item's text (`with:` tags), lower case, in order, each once. */
+export function peopleOf(line: Pick<ItemLine, "item">): string[] {
+  const out: string[] = [];
+  for (const tag of line.item.tags) {
+    if (tag.key.toLowerCase() !== PERSON_TAG) continue;
+    const h = normaliseHandle(tag.value);
+    if (!out.includes(h)) out.push(h);
+  }
+  return out;
+}
+
+/** Every `with:` handle in a set of lines, found in the raw text (cheap on a big docket). */
+export function taggedHandles(texts: Iterable<string>): Set<string> {
+  const found = new Set<string>();
+  const pattern = /(?:^|\s)with:(\S+)/giu;
+  for (const text of texts) {
+    if (!/with:/i.test(text)) continue;
+    for (const m of text.matchAll(pattern)) found.add(normaliseHandle(m[1] as string));
+  }
+  return found;
+}
+
+/** The lower-case words of a text, possessives dropped ("Dana's" → "dana"). */
+function words(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.'’_-]*/gu)) {
+    let w = (m[0] as string).toLowerCase().replace(/[.'’_-]+$/u, "");
+    w = w.replace(/['’]s$/u, "");
+    if (w !== "") out.push(w);
+  }
+  return out;
+}
+
+export interface PersonMention {
+  handle: string;
+  /** The words that named them, as typed. */
+  from: string;
+}
+
+export interface AmbiguousName {
+  /** The first name as typed. */
+  name: string;
+  /** The handles it could be, sorted. */
+  candidates: string[];
+}
+
+export interface PeopleFound {
+  people: PersonMention[];
+  /** First names shared by several people and not told apart by the text: not guessed. */
+  ambiguous: AmbiguousName[];
+}
+
+/**
+ * Which known people a text names. A handle (`dana.k`), a full name ("Dana Kim") or a first
+ * name with the handle's initial ("Dana K") names one person; a first name alone names the one
+ * person with that first name, and when several share it, nobody: it is reported as
+ * ambiguous instead of guessed. Words of +projects, @contexts and tags are not names.
+ */
+export function findPeople(text: string, people: readonly Person[]): PeopleFound {
+  const tokens: { word: string; typed: string }[] = [];
+  for (const chunk of text.split(/\s+/)) {
+    if (chunk === "" || /^[+@]/.test(chunk) || /^[A-Za-z][\w.-]*:[^/\s]/.test(chunk)) {
+      tokens.push({ word: "", typed: chunk }); // a break: a name does not span a tag
+      continue;
+    }
+    const parts = chunk.match(/[\p{L}\p{N}][\p{L}\p{N}.'’_-]*/gu) ?? [];
+    for (const typed of parts) {
+      const [word] = words(typed);
+      tokens.push({ word: word ?? "", typed: typed.replace(/['’]s$/u, "").replace(/[.]+$/u, "") });
+    }
+  }
+  const found: PersonMention[] = [];
+  const pick = (handle: string, from: string) => {
+    if (!found.some((f) => f.handle === handle)) found.push({ handle, from });
+  };
+  const used = new Set<number>();
+  // Strong mentions first: a handle, a full name, a first name and an initial.
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]?.word as string;
+    if (word === "") continue;
+    for (const person of people) {
+      const span = strongMatchAt(tokens, i, person);
+      if (span > 0) {
+        pick(
+          person.handle,
+          tokens
+            .slice(i, i + span)
+            .map((t) => t.typed)
+            .join(" "),
+        );
+        for (let k = i; k < i + span; k++) used.add(k);
+      }
+    }
+  }
+  const ambiguous: AmbiguousName[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (used.has(i)) continue;
+    const { word, typed } = tokens[i] as { word: string; typed: string };
+    if (word === "") continue;
+    const same = people.filter((p) => p.first === word);
+    if (same.length === 0) continue;
+    // "Dana Kim … Dana" is Dana Kim twice.
+    if (same.some((p) => found.some((f) => f.handle === p.handle))) continue;
+    if (same.length === 1) pick((same[0] as Person).handle, typed);
+    else if (!ambiguous.some((a) => a.name.toLowerCase() === word)) {
+      ambiguous.push({ name: typed, candidates: same.map((p) => p.handle).sort() });
+    }
+  }
+  return { people: found, ambiguous };
+}
+
+/** How many tokens from `i` name `person` unmistakably (0: none). */
+function strongMatchAt(tokens: readonly { word: string }[], i: number, person: Person): number {
+  const word = tokens[i]?.word;
+  const next = tokens[i + 1]?.word;
+  // A handle with a dot is unmistakable; a plain handle ("priya") is a first name, matched below.
+  if (word === person.handle && person.handle.includes(".")) return 1;
+  if (person.name) {
+    const full = words(person.name);
+    if (full.length > 1 && full.every((w, k) => tokens[i + k]?.word === w)) return full.length;
+  }
+  const dot = person.handle.indexOf(".");
+  if (dot > 0 && word === person.first && next !== undefined) {
+    const suffix = person.handle.slice(dot + 1);
+    if (next === suffix || (suffix.length > 1 && next === suffix[0])) return 2;
+  }
+  return 0;
+}
+
+/**
+ * Which known people a query names (`ppppt person dana`, `list --with dana`): the handle
+ * itself, else everyone whose first name it is, else everyone whose full name contains it.
+ */
+export function resolvePerson(query: string, people: readonly Person[]): Person[] {
+  const q = normaliseHandle(query.trim());
+  const exact = people.filter((p) => p.handle === q);
+  if (exact.length > 0) return exact;
+  const first = people.filter((p) => p.first === q);
+  if (first.length > 0) return first;
+  const qWords = words(query);
+  return people.filter(
+    (p) => p.name && qWords.length > 0 && qWords.every((w) => words(p.name as string).includes(w)),
+  );
+}
+
+/**
+ * A 1:1 is an item about someone whose text says "1:1", "1-1", "1on1" or "one-on-one", or
+ * that carries the context `@1on1` (docs/people.md).
+ */
+export function isOneOnOne(line: Pick<ItemLine, "item">): boolean {
+  if (line.item.contexts.some((c) => c.toLowerCase() === "1on1")) return true;
+  return /(?:^|[^\w:])(?:1[:-]1|1on1|one[- ]on[- ]one)(?![\w:])/i.test(line.item.title);
+}
+
+export function isWaiting(line: Pick<ItemLine, "item">): boolean {
+  return line.item.contexts.some((c) => c.toLowerCase() === WAITING_CONTEXT);
+}
+
+export interface PersonReport {
+  person: Person;
+  /** Open items about them, by due date (none last), then line order. */
+  open: ItemLine[];
+  /** Done items about them, most recent first (from the docket and the done file). */
+  done: ItemLine[];
+  /** Open items marked @waiting: what you wait on them for. */
+  waiting: ItemLine[];
+  /** The most recent done 1:1. */
+  lastOneOnOne?: ItemLine;
+  /** The open 1:1 due soonest (or the first undated one). */
+  nextOneOnOne?: ItemLine;
+}
+
+/** Everything about one person: `ppppt person NAME` and the dashboard's person page. */
+export function personReport(
+  person: Person,
+  lines: readonly ItemLine[],
+  doneLines: readonly ItemLine[],
+): PersonReport {
+  const about = (l: ItemLine) => peopleOf(l).includes(person.handle);
+  const mine = lines.filter(about);
+  const open = mine
+    .filter((l) => !l.item.done)
+    .map((l, order) => ({ l, order }))
+    .sort((a, b) => byDue(a.l.item.due, b.l.item.due) || a.order - b.order)
+    .map((x) => x.l);
+  const done = [
+    ...mine.filter((l) => l.item.done),
+    ...doneLines.filter((l) => l.item.done && about(l)),
+  ]
+    .map((l, order) => ({ l, order }))
+    .sort((a, b) => byDate(b.l.item.completed, a.l.item.completed) || b.order - a.order)
+    .map((x) => x.l);
+  const report: PersonReport = {
+    person,
+    open,
+    done,
+    waiting: open.filter(isWaiting),
+  };
+  const last = done.find(isOneOnOne);
+  const next = open.find(isOneOnOne);
+  if (last) report.lastOneOnOne = last;
+  if (next) report.nextOneOnOne = next;
+  return report;
+}
+
+function byDue(a: IsoDate | undefined, b: IsoDate | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a < b ? -1 : 1;
+}
+
+/** Dated before undated; `a < b` sorts first. */
+function byDate(a: IsoDate | undefined, b: IsoDate | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return -1;
+  if (b === undefined) return 1;
+  return a < b ? -1 : 1;
+}
+
+/** The one person a query names, or an error that says who it could be. */
+export function requirePerson(query: string, people: readonly Person[]): Person {
+  const found = resolvePerson(query, people);
+  if (found.length === 1) return found[0] as Person;
+  if (found.length > 1) {
+    throw new PpppptError(
+      `"${query}" could be ${orList(found.map((p) => p.handle).sort())}: say which`,
+      { hint: `For example: ppppt person ${(found[0] as Person).handle}` },
+    );
+  }
+  throw new PpppptError(
+    `nobody called "${query}": no item has with:${normaliseHandle(query.trim())} and the config's people: list has no such name`,
+    { hint: "Add them to people: in the config (docs/people.md), or tag an item with:NAME." },
+  );
+}
+
+/** The report's JSON shape (docs/people.md). */
+export function personReportJson(report: PersonReport) {
+  return {
+    person: report.person,
+    nextOneOnOne: report.nextOneOnOne ? itemJson(report.nextOneOnOne) : null,
+    lastOneOnOne: report.lastOneOnOne ? itemJson(report.lastOneOnOne) : null,
+    waiting: report.waiting.map(itemJson),
+    open: report.open.map(itemJson),
+    done: report.done.map(itemJson),
+  };
+}

@@ -1,0 +1,117 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
+import { findWebRoot } from "../../src/server/static-files.js";
+import { haveBrowser, launchChromium } from "./browser.js";
+
+const TODAY = "2026-11-25";
+const ARTIFACTS = join(process.cwd(), "test-artifacts");
+const DOCKET = [
+  "(A) Review the caching RFC +platform @desk due:2026-11-27 cat:tech id:aaaa",
+  "1:1 with Dana Kim due:2026-11-26 with:dana.k cat:people id:bbbb",
+  "Budget numbers @waiting with:dana.m cat:people id:cccc",
+  "(B) Meetup talk abstract due:2026-12-10 cat:public id:dddd",
+  "",
+].join("\n");
+
+describe.skipIf(!haveBrowser)("the board's search and filter bar in a real browser", () => {
+  let dir: string;
+  let dashboard: RunningDashboard;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
+    dir = await mkdtemp(join(tmpdir(), "ppppt-e2e-filter-"));
+    const file = join(dir, "todo.txt");
+    await writeFile(file, DOCKET);
+    await mkdir(ARTIFACTS, { recursive: true });
+    dashboard = await startDashboard({
+      docketPath: file,
+      port: 0,
+      today: () => TODAY,
+      categoriser: async () => () => undefined,
+      env: { HOME: dir, XDG_CONFIG_HOME: join(dir, "config") },
+    });
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await dashboard?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  const cards = async () =>
+    (
+      await page
+        .locator("article[data-id]")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))
+    ).sort();
+
+  it("narrows the board by text, person, due range and priority, and keeps the filter in the URL", async () => {
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
+    await page.goto(dashboard.url);
+    await page.locator("article[data-id]").first().waitFor();
+    expect(await cards()).toEqual(["aaaa", "bbbb", "cccc", "dddd"]);
+    const bar = page.getByRole("search", { name: "Search and filter" });
+
+    await bar.getByLabel("Search").fill("rfc");
+    await expect.poll(cards).toEqual(["aaaa"]);
+    expect(new URL(page.url()).searchParams.get("q")).toBe("rfc");
+    await bar.getByRole("button", { name: "Clear filter" }).click();
+    await expect.poll(cards).toEqual(["aaaa", "bbbb", "cccc", "dddd"]);
+
+    await bar.getByLabel("Person").fill("dana");
+    await expect.poll(cards).toEqual(["bbbb", "cccc"]);
+    await bar.getByLabel("Person").fill("dana.m");
+    await expect.poll(cards).toEqual(["cccc"]);
+    await bar.getByLabel("Person").fill("");
+
+    await bar.getByLabel("Due to").fill("2026-11-30");
+    await expect.poll(cards).toEqual(["aaaa", "bbbb"]);
+    await bar.getByLabel("Priority").selectOption("A");
+    await expect.poll(cards).toEqual(["aaaa"]);
+    await expect.poll(() => bar.getByRole("status").textContent()).toBe("1 of 4 items");
+
+    // The filter is in the address: a reload (or a bookmark) shows the same board.
+    const url = new URL(page.url());
+    expect(url.searchParams.get("due-to")).toBe("2026-11-30");
+    expect(url.searchParams.get("pri")).toBe("A");
+    await page.reload();
+    await page.locator("article[data-id]").first().waitFor();
+    expect(await cards()).toEqual(["aaaa"]);
+    expect(await bar.getByLabel("Priority").inputValue()).toBe("A");
+    await page.screenshot({ path: join(ARTIFACTS, "filter-bar.png") });
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("opens filtered from a link with +project and @context, and fits a 390 px phone", async () => {
+    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const url = new URL(dashboard.url);
+    url.searchParams.set("context", "@waiting");
+    await page.goto(url.toString());
+    await page.locator("article[data-id]").first().waitFor();
+    expect(await cards()).toEqual(["cccc"]);
+    const bar = page.getByRole("search", { name: "Search and filter" });
+    await bar.getByLabel("Context").fill("");
+    await bar.getByLabel("Project").fill("+platform");
+    await expect.poll(cards).toEqual(["aaaa"]);
+    // The bar wraps: none of its fields runs off the side of the screen.
+    const overflow = await page
+      .locator(".filter-bar input, .filter-bar select")
+      .evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().right > 390).length);
+    expect(overflow).toBe(0);
+    await expect.poll(() => page.getByLabel("Add an item").isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, "filter-bar-390.png"), fullPage: true });
+    await page.close();
+  });
+});

@@ -1,0 +1,75 @@
+import { type BoardFilter, isFiltered, NO_FILTER } from "./filter.js";
+
+/** The board's search and filter bar; the filter itself lives in the URL (filter.ts). */
+export function FilterBar(props: {
+  filter: BoardFilter;
+  onChange: (filter: BoardFilter) => void;
+  shown: number;
+  total: number;
+}) {
+  const { filter, onChange } = props;
+  const set = (key: keyof BoardFilter, value: string) => onChange({ ...filter, [key]: value });
+  const field = (
+    key: keyof BoardFilter,
+    label: string,
+    placeholder: string,
+    type: "text" | "date" = "text",
+  ) => (
+    <div class={`filter-field filter-${key}`}>
+      <span class="filter-label" aria-hidden="true">
+        {label}
+      </span>
+      {type === "date" ? (
+        <input
+          type="date"
+          aria-label={label}
+          value={filter[key]}
+          onInput={(e) => set(key, e.currentTarget.value)}
+        />
+      ) : (
+        <input
+          type="text"
+          aria-label={label}
+          value={filter[key]}
+          placeholder={placeholder}
+          onInput={(e) => set(key, e.currentTarget.value)}
+        />
+      )}
+    </div>
+  );
+  return (
+    <search class="filter-bar" aria-label="Search and filter">
+      {field("text", "Search", "words, -word")}
+      {field("project", "Project", "+project")}
+      {field("context", "Context", "@context")}
+      {field("person", "Person", "dana")}
+      {field("dueFrom", "Due from", "", "date")}
+      {field("dueTo", "Due to", "", "date")}
+      <label class="filter-field filter-priority">
+        <span class="filter-label">Priority</span>
+        <select
+          value={filter.priority}
+          onChange={(e) => onChange({ ...filter, priority: (e.target as HTMLSelectElement).value })}
+        >
+          <option value="">any</option>
+          {"ABCDE".split("").map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+          <option value="none">none</option>
+        </select>
+      </label>
+      {isFiltered(filter) && (
+        <>
+          <span class="filter-count" role="status">
+            {props.shown} of {props.total} items
+          </span>
+          <button type="button" onClick={() => onChange(NO_FILTER)}>
+            Clear filter
+          </button>
+        </>
+      )}
+    </search>
+  );
+}
