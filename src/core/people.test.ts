@@ -4,8 +4,10 @@ import type { Item } from "./docket/item.js";
 import { parseItem } from "./docket/parse.js";
 import {
   findPeople,
+  handleOfName,
   isOneOnOne,
   knownPeople,
+  namesInPeopleList,
   personReport,
   requirePerson,
   resolvePerson,
@@ -165,5 +167,23 @@ describe("the person report", () => {
     expect(isOneOnOne(line("chat @1on1"))).toBe(true);
     expect(isOneOnOne(line("call at 11:15"))).toBe(false);
     expect(isOneOnOne(line("ratio 1:10"))).toBe(false);
+  });
+});
+
+describe("a people: entry that is a full name", () => {
+  it("gets the first name and the last name's initial as its handle; a typo is no name", () => {
+    expect(handleOfName("Rosa Lind")).toBe("rosa.l");
+    expect(handleOfName("Ana María Ortega")).toBe("ana.o");
+    expect(handleOfName("dana k")).toBeUndefined();
+    expect(handleOfName("Priya")).toBeUndefined();
+  });
+
+  it("gives the names to hide in every form the list takes", () => {
+    expect(
+      namesInPeopleList(["priya", "Rosa Lind", { "dana.k": "Dana Kim" }, { handle: "sam" }]),
+    ).toEqual(["priya", "Rosa Lind", "Dana Kim", "sam"]);
+    expect(namesInPeopleList(undefined)).toEqual([]);
+    expect(namesInPeopleList("Rosa")).toBeUndefined();
+    expect(namesInPeopleList([3])).toBeUndefined();
   });
 });

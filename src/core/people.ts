@@ -321,3 +321,46 @@ export function personReportJson(report: PersonReport) {
     done: report.done.map(itemJson),
   };
 }
+
+/**
+ * A `people:` entry that is a full name (`- Rosa Lind`) rather than a handle: its handle is the
+ * first name with the last name's initial (`rosa.l`), so two people who share a first name are
+ * told apart as the docs/people.md handles are. Undefined for text that is not a name.
+ */
+export function handleOfName(name: string): string | undefined {
+  const parts = name.trim().split(/\s+/);
+  // A name as people write one: every word capitalised ("Rosa Lind"), so "dana k" stays a typo.
+  if (parts.length < 2 || !parts.every((w) => HANDLE_PATTERN.test(w) && /^\p{Lu}/u.test(w))) {
+    return undefined;
+  }
+  const first = parts[0] as string;
+  const last = parts[parts.length - 1] as string;
+  return normaliseHandle(`${first}.${[...last][0]}`);
+}
+
+/**
+ * The names the config's `people:` list gives, for redaction (the deck, the team sync): the full
+ * name where an entry has one, else its handle. Undefined when the list is not a list of
+ * people entries (`- priya`, `- Rosa Lind`, `- dana.k: Dana Kim`).
+ */
+export function namesInPeopleList(raw: unknown): string[] | undefined {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) return undefined;
+  const names: string[] = [];
+  for (const entry of raw) {
+    if (typeof entry === "string") names.push(entry);
+    else if (typeof entry === "object" && entry !== null && !Array.isArray(entry)) {
+      // The config reader's parsed form, `{ handle, name? }`.
+      const parsed = entry as { handle?: unknown; name?: unknown };
+      if (typeof parsed.handle === "string") {
+        names.push(typeof parsed.name === "string" && parsed.name ? parsed.name : parsed.handle);
+        continue;
+      }
+      const pairs = Object.entries(entry);
+      if (pairs.length !== 1) return undefined;
+      const [handle, name] = pairs[0] as [string, unknown];
+      names.push(typeof name === "string" && name.trim() ? name : handle);
+    } else return undefined;
+  }
+  return names;
+}

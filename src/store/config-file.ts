@@ -6,7 +6,7 @@ import { CATEGORIES } from "../core/category.js";
 import { PpppptError } from "../core/errors.js";
 import { DEFAULT_MIXES, type Mix, parseRole, ROLES, type Role } from "../core/lens/roles.js";
 import { type LensSettings, lensSettings, type NextWeights } from "../core/lens/settings.js";
-import { isHandle, normaliseHandle } from "../core/people.js";
+import { handleOfName, isHandle, normaliseHandle } from "../core/people.js";
 import { parseYamlWith, setYamlKey } from "../core/yaml-file.js";
 import { configPath, type Env } from "./paths.js";
 
@@ -35,10 +35,12 @@ const roleSchema = z.string().transform((v, ctx): Role => {
 const weight = z.number().min(0).max(100);
 
 const HANDLE_RULE = "a handle is one word starting with a letter (dana, dana.k)";
-/** `- priya` or `- dana.k: Dana Kim` (docs/people.md). */
+/** `- priya`, `- Rosa Lind` (handle rosa.l) or `- dana.k: Dana Kim` (docs/people.md). */
 const personSchema = z.unknown().transform((v, ctx): { handle: string; name?: string } => {
   if (typeof v === "string") {
     if (isHandle(v)) return { handle: normaliseHandle(v) };
+    const handle = handleOfName(v);
+    if (handle) return { handle, name: v.trim() };
     ctx.addIssue({ code: "custom", message: `"${v}" is not a handle: ${HANDLE_RULE}` });
     return z.NEVER;
   }

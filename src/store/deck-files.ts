@@ -4,6 +4,7 @@ import writeFileAtomic from "write-file-atomic";
 import { type DeckPicture, pngPicture } from "../core/deck/picture.js";
 import { DEFAULT_THEME, type DeckTheme, parseDeckTheme } from "../core/deck/theme.js";
 import { PpppptError } from "../core/errors.js";
+import { namesInPeopleList } from "../core/people.js";
 import type { UserConfig } from "./config-file.js";
 import { configDir, type Env } from "./paths.js";
 
@@ -51,14 +52,13 @@ export async function readDeckTheme(env: Env): Promise<LoadedTheme> {
 
 /** The config's `people:` list: names `--redact` turns into initials wherever they appear. */
 export function knownPeople(config: UserConfig): string[] {
-  const people = config.raw.people;
-  if (people === undefined || people === null) return [];
-  if (!Array.isArray(people) || people.some((p) => typeof p !== "string")) {
-    throw new PpppptError("people: is a list of names, one a line (- Dana Reyes)", {
+  const names = namesInPeopleList(config.raw.people);
+  if (!names) {
+    throw new PpppptError("people: is a list of people, one a line (- Dana Reyes)", {
       file: config.path,
     });
   }
-  return people as string[];
+  return names;
 }
 
 export async function writeDeckOutput(path: string, bytes: Uint8Array | string): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PpppptError } from "../errors.js";
+import { namesInPeopleList } from "../people.js";
 
 /**
  * The config's `team:` section (docs/team.md): what the owner lets travel. Unknown keys are
@@ -13,7 +14,6 @@ export interface TeamSettings {
 }
 
 const teamSchema = z.strictObject({ redact: z.boolean().optional() });
-const peopleSchema = z.array(z.string());
 
 export function teamSettingsOf(raw: Record<string, unknown>, file: string): TeamSettings {
   const team = teamSchema.safeParse(raw.team ?? {});
@@ -23,9 +23,9 @@ export function teamSettingsOf(raw: Record<string, unknown>, file: string): Team
       { file },
     );
   }
-  const people = peopleSchema.safeParse(raw.people ?? []);
-  if (!people.success) {
-    throw new PpppptError("people: is a list of names, one a line (- Dana Reyes)", { file });
+  const people = namesInPeopleList(raw.people);
+  if (!people) {
+    throw new PpppptError("people: is a list of people, one a line (- Dana Reyes)", { file });
   }
-  return { redact: team.data.redact ?? false, people: people.data };
+  return { redact: team.data.redact ?? false, people };
 }
