@@ -79,16 +79,20 @@ const CATEGORY_WORDS = [...CATEGORIES, "none"];
 /** A shell word list, single-quoted for sh-like shells. */
 const quoted = (words: readonly string[]) => `'${words.join(" ")}'`;
 
+/** One `case` arm per command whose body `pick` gives (bash and zsh share the syntax). */
+function caseArms(spec: ProgramSpec, pick: (c: CommandSpec) => string | undefined): string {
+  return spec.commands
+    .map((c) => {
+      const body = pick(c);
+      return body === undefined ? undefined : `    ${c.names.join("|")}) ${body} ;;`;
+    })
+    .filter((l) => l !== undefined)
+    .join("\n");
+}
+
 export function bashScript(spec: ProgramSpec): string {
   const commandNames = spec.commands.flatMap((c) => c.names);
-  const cases = (pick: (c: CommandSpec) => string | undefined) =>
-    spec.commands
-      .map((c) => {
-        const body = pick(c);
-        return body === undefined ? undefined : `    ${c.names.join("|")}) ${body} ;;`;
-      })
-      .filter((l) => l !== undefined)
-      .join("\n");
+  const cases = (pick: (c: CommandSpec) => string | undefined) => caseArms(spec, pick);
   return `# ppppt completion for bash. Load it with: source <(ppppt completion bash)
 # or save it as ~/.local/share/bash-completion/completions/ppppt
 _ppppt_values() {
@@ -174,14 +178,7 @@ function positionalCase(c: CommandSpec, shell: "bash" | "zsh"): string | undefin
 
 export function zshScript(spec: ProgramSpec): string {
   const commandNames = spec.commands.flatMap((c) => c.names);
-  const cases = (pick: (c: CommandSpec) => string | undefined) =>
-    spec.commands
-      .map((c) => {
-        const body = pick(c);
-        return body === undefined ? undefined : `    ${c.names.join("|")}) ${body} ;;`;
-      })
-      .filter((l) => l !== undefined)
-      .join("\n");
+  const cases = (pick: (c: CommandSpec) => string | undefined) => caseArms(spec, pick);
   return `#compdef ppppt
 # ppppt completion for zsh. Load it with: source <(ppppt completion zsh)
 # or save it as _ppppt in a folder on your $fpath.
