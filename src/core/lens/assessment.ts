@@ -79,3 +79,22 @@ export function assessmentScores(
     return { category, practices: inCat.length, answered: values.length, score };
   });
 }
+
+/**
+ * The saved assessment with `given` answered today for `role`, as `ppppt assess --answer` and
+ * the dashboard save it: earlier answers kept unless given again, a stopped round kept for the
+ * next `ppppt assess` to go on with.
+ */
+export function withAnswers(
+  saved: Assessment | undefined,
+  given: Record<string, Answer>,
+  date: IsoDate,
+  role: Role,
+): Assessment {
+  return {
+    date,
+    role,
+    answers: { ...(saved?.answers ?? {}), ...given },
+    ...(saved?.unfinished ? { unfinished: saved.unfinished } : {}),
+  };
+}
