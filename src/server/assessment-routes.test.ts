@@ -73,6 +73,31 @@ describe("the self-assessment routes", () => {
     expect(again.date).toBe(TODAY);
   });
 
+  it("keeps every answer when several arrive at once (the page saves each click)", async () => {
+    const dashboard = app();
+    const post = (id: string, answer: string) =>
+      dashboard.request(`${ORIGIN}/api/assessment`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${TOKEN}`,
+          origin: ORIGIN,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify({ answers: { [id]: answer } }),
+      });
+    const replies = await Promise.all([
+      post("public-talk", "no"),
+      post("public-blog-post", "partly"),
+      post("tech-roi-check", "yes"),
+    ]);
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(saved().answers).toEqual({
+      "public-talk": "no",
+      "public-blog-post": "partly",
+      "tech-roi-check": "yes",
+    });
+  });
+
   it("refuses an unknown practice or answer and writes nothing", async () => {
     const bad = await call("/api/assessment", { answers: { "no-such-practice": "yes" } });
     expect(bad.status).toBe(400);

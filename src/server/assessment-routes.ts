@@ -58,12 +58,19 @@ export function registerAssessmentRoutes(app: Hono, o: AssessmentRouteOptions): 
     });
   });
 
+  // The page saves each answer as it is clicked: saves run one after another, each reading the
+  // file the one before wrote, or quick clicks would each drop the others' answers.
+  let saving: Promise<unknown> = Promise.resolve();
   app.post("/api/assessment", async (c) => {
     const body = AnswersBody.parse(await c.req.json());
     const { role, all, practices } = await practicesOf(body.role);
     const given = checkAnswerIds(body.answers, all, undefined);
-    const assessment = withAnswers(await readAssessment(o.docketPath), given, o.today(), role);
-    const path = await writeAssessment(o.docketPath, assessment);
+    const save = saving.then(async () => {
+      const assessment = withAnswers(await readAssessment(o.docketPath), given, o.today(), role);
+      return { path: await writeAssessment(o.docketPath, assessment), assessment };
+    });
+    saving = save.catch(() => undefined);
+    const { path, assessment } = await save;
     return c.json({ path, assessment, scores: assessmentScores(assessment.answers, practices) });
   });
 }
