@@ -82,8 +82,8 @@ export function assessmentScores(
 
 /**
  * The saved assessment with `given` answered today for `role`, as `ppppt assess --answer` and
- * the dashboard save it: earlier answers kept unless given again, a stopped round kept for the
- * next `ppppt assess` to go on with.
+ * the dashboard save it: earlier answers kept unless given again; a stopped round kept for the
+ * next `ppppt assess` to go on with, less the questions now answered (none left, it is over).
  */
 export function withAnswers(
   saved: Assessment | undefined,
@@ -91,10 +91,12 @@ export function withAnswers(
   date: IsoDate,
   role: Role,
 ): Assessment {
+  const unfinished = saved?.unfinished;
+  const remaining = unfinished?.remaining.filter((id) => !(id in given)) ?? [];
   return {
     date,
     role,
     answers: { ...(saved?.answers ?? {}), ...given },
-    ...(saved?.unfinished ? { unfinished: saved.unfinished } : {}),
+    ...(unfinished && remaining.length > 0 ? { unfinished: { ...unfinished, remaining } } : {}),
   };
 }
