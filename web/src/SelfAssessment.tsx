@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "../../src/core/category.js";
 import type { Answer, CategoryScore } from "../../src/core/lens/assessment.js";
 import { plural } from "../../src/core/wording.js";
+import { AssessmentScores } from "./AssessmentScores.js";
 import { type Api, ApiError } from "./api.js";
 import { useReport } from "./report.js";
 
@@ -102,26 +103,7 @@ export function SelfAssessment(props: { api: Api; version: string }) {
       {scores && (
         <div class="panel">
           <h3>Scores</h3>
-          <table aria-label="Scores">
-            <thead>
-              <tr>
-                <th scope="col">Category</th>
-                <th scope="col">Score</th>
-                <th scope="col">Answered</th>
-              </tr>
-            </thead>
-            <tbody>
-              {scores.map((s) => (
-                <tr key={s.category} data-category={s.category}>
-                  <td>{CATEGORY_LABELS[s.category]}</td>
-                  <td>{s.score === undefined ? "not assessed" : `${s.score.toFixed(0)}%`}</td>
-                  <td>
-                    {s.answered} of {s.practices}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AssessmentScores scores={scores} />
           <p class="muted">
             Yes counts 1, partly ½, no 0, averaged over the answered questions of each category. The{" "}
             <a href="#plan">plan</a> proposes practices from these answers and your balance.
