@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPpppt } from "../../src/cli/fake-io.js";
 import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
 import { findWebRoot } from "../../src/server/static-files.js";
-import { haveBrowser, launchChromium } from "./browser.js";
+import { haveBrowser, launchChromium, unnamedControls } from "./browser.js";
 
 const TODAY = "2026-11-25";
 const ARTIFACTS = join(process.cwd(), "test-artifacts");
@@ -83,6 +83,7 @@ describe.skipIf(!haveBrowser)(
         .poll(() => people.allTextContents())
         .toEqual(["priya", "Dana Kim (dana.k)", "Dana Morales (dana.m)"]);
 
+      expect(await unnamedControls(page.locator("main"))).toEqual([]);
       // Typing narrows the list; Enter with one left opens that person.
       await page.getByLabel("Find a person").fill("morales");
       await expect.poll(() => people.allTextContents()).toEqual(["Dana Morales (dana.m)"]);
@@ -109,6 +110,7 @@ describe.skipIf(!haveBrowser)(
         "Promo packet review · done yesterday",
       );
       await page.screenshot({ path: join(ARTIFACTS, "person-page.png") });
+      expect(await unnamedControls(page.locator("main"))).toEqual([]);
 
       // Their items on the board: the board, filtered to them.
       await page.getByRole("link", { name: "Their items on the board" }).click();
@@ -171,6 +173,7 @@ describe.skipIf(!haveBrowser)(
       );
       expect(await page.getByRole("button", { name: "Next week →" }).isDisabled()).toBe(true);
       await page.screenshot({ path: join(ARTIFACTS, "history.png") });
+      expect(await unnamedControls(page.locator("main"))).toEqual([]);
 
       await page.getByRole("button", { name: "← Previous week" }).click();
       await expect
@@ -225,6 +228,7 @@ describe.skipIf(!haveBrowser)(
       await page.getByRole("heading", { name: "Self-assessment" }).waitFor();
       await expect.poll(() => question("public-talk").getByLabel("No").isChecked()).toBe(true);
       await page.screenshot({ path: join(ARTIFACTS, "self-assessment.png") });
+      expect(await unnamedControls(page.locator("main"))).toEqual([]);
       // Only the ambiguous name's 400, which the browser logs for any failed fetch.
       expect(consoleErrors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     });
