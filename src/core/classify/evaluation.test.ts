@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "../category.js";
 import type { Example } from "./corpus.js";
-import { crossValidate, score, stratifiedFolds } from "./evaluation.js";
+import { crossValidate, evaluateHeldOut, score, stratifiedFolds } from "./evaluation.js";
 
 const examples: Example[] = CATEGORIES.flatMap((category, c) =>
   Array.from({ length: 10 + c * 5 }, (_, i) => ({ category, text: `${category} ${i}` })),
@@ -46,5 +46,31 @@ describe("evaluation", () => {
     expect(s.perCategory.tech.recall).toBe(0.5);
     expect(s.macroF1).toBeCloseTo((2 / 3 + 0.5) / 5, 10);
     expect(s.confusion[0]).toEqual([1, 0, 0, 0, 1]);
+  });
+});
+
+describe("evaluateHeldOut", () => {
+  it("scores all items and the ambiguous ones apart, with their calibration error", () => {
+    const items = [
+      { text: "a", category: "people" as const, ambiguous: false },
+      { text: "b", category: "tech" as const, ambiguous: true },
+      { text: "c", category: "tech" as const, ambiguous: true },
+      { text: "d", category: "public" as const, ambiguous: false },
+    ];
+    const answers: Record<string, { category: "people" | "tech" | "public"; probability: number }> =
+      {
+        a: { category: "people", probability: 0.9 },
+        b: { category: "tech", probability: 0.5 },
+        c: { category: "people", probability: 0.5 },
+        d: { category: "public", probability: 1 },
+      };
+    const report = evaluateHeldOut(items, (text) => answers[text] as (typeof answers)[string]);
+    expect(report.all.count).toBe(4);
+    expect(report.all.scores.accuracy).toBe(0.75);
+    expect(report.ambiguous.count).toBe(2);
+    expect(report.ambiguous.scores.accuracy).toBe(0.5);
+    // The 0.5 bin is right half the time (no gap); 0.9 right once (0.1); 1.0 right once (0).
+    expect(report.all.ece).toBeCloseTo(0.1 / 4, 12);
+    expect(report.ambiguous.ece).toBeCloseTo(0, 12);
   });
 });

@@ -1,5 +1,6 @@
 import { CATEGORIES, type Category } from "../category.js";
 import { seededRandom } from "../seeded-random.js";
+import { expectedCalibrationError } from "./calibration-error.js";
 import type { Example } from "./corpus.js";
 
 /**
@@ -92,4 +93,40 @@ function shuffle<T>(items: T[], random: () => number): void {
     const j = Math.floor(random() * (i + 1));
     [items[i], items[j]] = [items[j] as T, items[i] as T];
   }
+}
+
+/** What any categoriser under evaluation answers for a text: its category and how sure it is. */
+export interface Answer {
+  category: Category;
+  probability: number;
+}
+
+export interface HeldOutReport {
+  count: number;
+  scores: Scores;
+  /** Expected calibration error over 10 bins (calibration.ts). */
+  ece: number;
+}
+
+/**
+ * Scores a trained categoriser on labelled items it never saw (the real-world set): all of
+ * them, and the ones the rubric marks ambiguous on their own. It asks only for an answer per
+ * text, so whatever model data/model.json holds is measured the same way.
+ */
+export function evaluateHeldOut(
+  items: readonly { text: string; category: Category; ambiguous: boolean }[],
+  answer: (text: string) => Answer,
+): { all: HeldOutReport; ambiguous: HeldOutReport } {
+  const answered = items.map((item) => ({ item, answer: answer(item.text) }));
+  const report = (rows: typeof answered): HeldOutReport => ({
+    count: rows.length,
+    scores: score(rows.map((r) => ({ actual: r.item.category, predicted: r.answer.category }))),
+    ece: expectedCalibrationError(
+      rows.map((r) => ({
+        probability: r.answer.probability,
+        correct: r.answer.category === r.item.category,
+      })),
+    ),
+  });
+  return { all: report(answered), ambiguous: report(answered.filter((r) => r.item.ambiguous)) };
 }
