@@ -1,9 +1,7 @@
-// npm run eval: stratified 5-fold cross-validation of the classifier on data/corpus.tsv, beside
+// npm run eval: stratified 5-fold cross-validation of the classifier on the training corpus, beside
 // two baselines (always the biggest category; the keyword rule). Exits 1 below the floor.
-import { readFileSync } from "node:fs";
 import { CATEGORIES, type Category } from "../src/core/category.js";
 import { UNSURE_BELOW } from "../src/core/classify/classifier.js";
-import { parseCorpus } from "../src/core/classify/corpus.js";
 import {
   crossValidate,
   type Scores,
@@ -13,16 +11,14 @@ import {
 import { keywordCategory } from "../src/core/classify/keyword-rule.js";
 import { DEFAULT_OPTIONS, trainModel } from "../src/core/classify/naive-bayes.js";
 import { readShippedModel } from "../src/store/shipped-model-file.js";
+import { readTrainingCorpus } from "./training-corpus.js";
 
 const MACRO_F1_FLOOR = 0.85;
 const FOLDS = 5;
 
-const examples = parseCorpus(
-  readFileSync(new URL("../data/corpus.tsv", import.meta.url), "utf8"),
-  "data/corpus.tsv",
-);
-const { temperature } = await readShippedModel();
-const options = { ...DEFAULT_OPTIONS, temperature };
+const examples = readTrainingCorpus();
+const { temperature, temperaturePower = 0 } = await readShippedModel();
+const options = { ...DEFAULT_OPTIONS, temperature, temperaturePower };
 
 let confident = 0;
 let confidentRight = 0;
@@ -61,7 +57,7 @@ const results: [string, Scores][] = [
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const counts = CATEGORIES.map((c) => `${examples.filter((e) => e.category === c).length} ${c}`);
 console.log(
-  `Stratified ${FOLDS}-fold cross-validation on data/corpus.tsv: ${examples.length} rows (${counts.join(", ")})\n`,
+  `Stratified ${FOLDS}-fold cross-validation on the training corpus (data/corpus.tsv, data/corpus-realworld.tsv): ${examples.length} rows (${counts.join(", ")})\n`,
 );
 console.log(`${"".padEnd(22)}accuracy  macro-F1`);
 for (const [name, s] of results) {
@@ -85,7 +81,7 @@ CATEGORIES.forEach((c, i) => {
   );
 });
 console.log(
-  `\nConfidence (threshold ${UNSURE_BELOW}, temperature ${options.temperature}): ${pct(confident / examples.length)} of items are sure, ${pct(confidentRight / Math.max(1, confident))} of those right; ${pct(unsure / examples.length)} are marked as guesses, ${pct(unsureRight / Math.max(1, unsure))} of those right.`,
+  `\nConfidence (threshold ${UNSURE_BELOW}, temperature ${options.temperature} × tokens^${options.temperaturePower}): ${pct(confident / examples.length)} of items are sure, ${pct(confidentRight / Math.max(1, confident))} of those right; ${pct(unsure / examples.length)} are marked as guesses, ${pct(unsureRight / Math.max(1, unsure))} of those right.`,
 );
 if (nb.macroF1 < MACRO_F1_FLOOR) {
   console.log(`\nFAIL: macro-F1 ${nb.macroF1.toFixed(3)} is below the floor of ${MACRO_F1_FLOOR}`);
