@@ -1,11 +1,47 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "../category.js";
 import type { Example } from "./corpus.js";
-import { crossValidate, evaluateHeldOut, score, stratifiedFolds } from "./evaluation.js";
+import {
+  crossValidate,
+  evaluateHeldOut,
+  score,
+  sourceFolds,
+  sourceGroup,
+  stratifiedFolds,
+} from "./evaluation.js";
 
 const examples: Example[] = CATEGORIES.flatMap((category, c) =>
   Array.from({ length: 10 + c * 5 }, (_, i) => ({ category, text: `${category} ${i}` })),
 );
+
+describe("source folds", () => {
+  it("groups a source by repository or site", () => {
+    expect(sourceGroup("PostHog/posthog.com:contents/handbook/people/feedback.md")).toBe(
+      "PostHog/posthog.com",
+    );
+    expect(sourceGroup("https://github.com/citusdata/citus/issues/5497")).toBe("citusdata/citus");
+    expect(sourceGroup("https://www.example.com/blog/a-post")).toBe("www.example.com");
+  });
+
+  it("puts every group in one fold, uses each row once, and is the same on every run", () => {
+    const sourced: Example[] = Array.from({ length: 60 }, (_, i) => ({
+      category: CATEGORIES[i % 5] as Example["category"],
+      text: `row ${i}`,
+      source: `owner${i % 12}/repo:file${i % 3}.md`,
+    }));
+    const folds = sourceFolds(sourced, 5);
+    expect(folds.flat().length).toBe(60);
+    for (let g = 0; g < 12; g++) {
+      const holding = folds.filter((f) =>
+        f.some((e) => sourceGroup(e.source as string) === `owner${g}/repo`),
+      );
+      expect(holding.length).toBe(1);
+    }
+    expect(sourceFolds(sourced, 5)).toEqual(folds);
+    // Rows without a source are not dealt here.
+    expect(sourceFolds([{ category: "tech", text: "x" }], 5).flat()).toEqual([]);
+  });
+});
 
 describe("evaluation", () => {
   it("stratified folds keep each category's share and use every example once", () => {

@@ -35,6 +35,43 @@ export function stratifiedFolds(examples: readonly Example[], k: number, seed = 
   return folds;
 }
 
+/**
+ * The group a text taken from public material belongs to: its repository (`owner/repo` of
+ * `owner/repo:path` or of a github.com address), else the web site it came from. Texts of one
+ * group share a house style, so holding out one file while training on its neighbours would
+ * flatter the figure.
+ */
+export function sourceGroup(source: string): string {
+  const github = /^https?:\/\/github\.com\/([^/]+\/[^/#?]+)/.exec(source);
+  if (github) return github[1] as string;
+  const site = /^https?:\/\/([^/]+)/.exec(source);
+  if (site) return site[1] as string;
+  return source.split(":")[0] as string;
+}
+
+/**
+ * Splits the texts that name a source into k folds with every source group in one fold (groups
+ * dealt round-robin after a seeded shuffle), so each fold is scored on repositories and sites
+ * its model never saw.
+ */
+export function sourceFolds(examples: readonly Example[], k: number, seed = 1): Example[][] {
+  const byGroup = new Map<string, Example[]>();
+  for (const e of examples) {
+    if (e.source === undefined) continue;
+    const g = sourceGroup(e.source);
+    const list = byGroup.get(g) ?? [];
+    list.push(e);
+    byGroup.set(g, list);
+  }
+  const groups = [...byGroup.keys()].sort();
+  shuffle(groups, seededRandom(seed));
+  const folds: Example[][] = Array.from({ length: k }, () => []);
+  groups.forEach((g, i) => {
+    folds[i % k]?.push(...(byGroup.get(g) as Example[]));
+  });
+  return folds;
+}
+
 /** Trains on k-1 folds, predicts the held-out one, for each fold; returns every prediction. */
 export function crossValidate(
   examples: readonly Example[],
