@@ -129,3 +129,33 @@ describe("codeCachePath", () => {
     }
   });
 });
+
+describe("what a command loads", () => {
+  it("reads no schema library (zod, yaml) for an add when there is no config file to check", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ppppt-loads-"));
+    const file = join(dir, "todo.txt");
+    writeFileSync(file, "call Dana cat:people id:aaaa\n");
+    const probe = join(dir, "probe.cjs");
+    writeFileSync(
+      probe,
+      'const M = require("node:module"); const load = M._load; M._load = function (r, ...a) { if (/vendor\\/(zod|yaml)\\.cjs$/.test(r)) require("node:fs").writeSync(2, r + "\\n"); return load.call(this, r, ...a); };',
+    );
+    const add = (config: string) =>
+      spawnSync(process.execPath, ["-r", probe, bin, "--file", file, "add", "Review the RFC"], {
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1", PPPPT_CACHE: dir, PPPPT_CONFIG: config },
+      });
+    const none = add(join(dir, "no-config.yaml"));
+    expect(none.status, none.stderr).toBe(0);
+    expect(none.stderr).toBe("");
+    // With a config file, it is checked as before.
+    writeFileSync(join(dir, "config.yaml"), "people:\n  - dana\n");
+    const some = add(join(dir, "config.yaml"));
+    expect(some.status, some.stderr).toBe(0);
+    expect(some.stderr).toMatch(/zod\.cjs/);
+    writeFileSync(join(dir, "bad.yaml"), "role: emperor\n");
+    const bad = add(join(dir, "bad.yaml"));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/emperor/);
+  });
+});
