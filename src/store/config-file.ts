@@ -1,9 +1,9 @@
-import { chmod, mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { CalendarConfig } from "../core/calendar/settings.js";
 import { PpppptError } from "../core/errors.js";
 import type { Mix, Role } from "../core/lens/roles.js";
 import { type LensSettings, lensSettings, type NextWeights } from "../core/lens/settings.js";
+import { chmod, mkdir, readFile } from "./fs-async.js";
 import { configPath, type Env } from "./paths.js";
 
 /**
