@@ -64,9 +64,13 @@ export function registerList(program: Command, io: CliIO): void {
       const query = await buildQuery(ctx, words, options);
       const { docket } = await readDocketFile(ctx.docketPath());
       const today = ctx.today();
+      const index = docketIndex(docket);
       // Light rows over the index instead of every item built in full (which was most of the
-      // time `list` took at 10k items).
-      const items = await withGuessedCategories(ctx, readOnlyItemLines(docket), query);
+      // time `list` took at 10k items), and only for the items the query's status and hidden
+      // flag let through: `list` makes no row for a done item.
+      const rows = index ? index.itemRows(query) : readOnlyItemLines(docket);
+      const total = index ? index.itemCount() : rows.length;
+      const items = await withGuessedCategories(ctx, rows, query);
       const shown = items.filter((l) => matchesQuery(l, query, today));
       const groups = groupByCategory(shown);
       if (options.json) {
@@ -88,9 +92,8 @@ export function registerList(program: Command, io: CliIO): void {
           }
         }
       }
-      out += ctx.style.dim(`${shown.length} of ${items.length} items shown`);
+      out += ctx.style.dim(`${shown.length} of ${total} items shown`);
       ctx.out(out);
-      const index = docketIndex(docket);
       const bad = index ? index.invalidCount() : invalidLines(docket).length;
       if (bad > 0) {
         io.stderr(
