@@ -14,11 +14,14 @@ import { fstatSync, writeSync } from "node:fs";
 export function writeOutput(fd: 1 | 2, text: string): void {
   if (text === "") return;
   try {
-    const written = writeSync(fd, text);
-    // A pipe or terminal may take only part of a large write.
-    if (written < text.length || written < Buffer.byteLength(text)) {
-      writeRest(fd, Buffer.from(text), written);
+    let written = 0;
+    try {
+      written = writeSync(fd, text);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
     }
+    // A pipe or terminal may take only part of a large write.
+    if (written < Buffer.byteLength(text)) writeRest(fd, Buffer.from(text), written);
   } catch (error) {
     outputFailed(fd, error as NodeJS.ErrnoException);
   }

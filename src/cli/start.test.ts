@@ -86,6 +86,18 @@ describe.skipIf(hasCompileCache)("the start-up's code cache (Node 20)", () => {
     expect(statSync(path).ino).toBe(ino);
   });
 
+  it("removes the code kept for other builds when it writes its own, and nothing else", () => {
+    const cache = mkdtempSync(join(tmpdir(), "ppppt-code-cache-"));
+    const stale = "code-0000000000000000-v20.20.2-x64-list.v8";
+    writeFileSync(join(cache, stale), "old build's code");
+    writeFileSync(join(cache, "guesses-todo-3f9a2c1e.txt"), "a guess cache");
+    expect(run(cache, ["--version"]).status).toBe(0);
+    const names = readdirSync(cache);
+    expect(names).not.toContain(stale);
+    expect(names).toContain("guesses-todo-3f9a2c1e.txt");
+    expect(codeFiles(cache)).toHaveLength(1);
+  });
+
   it("writes nothing for a command line that does not parse (a typo is not a command)", () => {
     const cache = mkdtempSync(join(tmpdir(), "ppppt-code-cache-"));
     const r = run(cache, ["lsit"]);

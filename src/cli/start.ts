@@ -2,7 +2,12 @@ import { readFileSync } from "node:fs";
 import nodeModule from "node:module";
 import { dirname } from "node:path";
 import { Script } from "node:vm";
-import { codeCachePath, readCodeCache, writeCodeCache } from "../store/code-cache-file.js";
+import {
+  codeCachePath,
+  pruneCodeCaches,
+  readCodeCache,
+  writeCodeCache,
+} from "../store/code-cache-file.js";
 import type { Env } from "../store/paths.js";
 import { commandNameIn } from "./command-name.js";
 
@@ -50,7 +55,9 @@ export function startBundle(options: StartOptions): void {
   const script = new Script(nodeModule.wrap(source), { filename: options.bundle, cachedData });
   if (cachedData === undefined || script.cachedDataRejected === true) {
     process.once("exit", (code) => {
-      if (code !== EXIT_USAGE) writeCodeCache(path, script.createCachedData());
+      if (code === EXIT_USAGE) return;
+      writeCodeCache(path, script.createCachedData());
+      pruneCodeCaches(options.env, options.bundleHash);
     });
   }
   const run = script.runInThisContext() as (

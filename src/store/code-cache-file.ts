@@ -1,4 +1,11 @@
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { fnv1a } from "../core/fnv1a.js";
 import { cacheDir, type Env } from "./paths.js";
@@ -61,6 +68,30 @@ export function writeCodeCache(path: string, data: Uint8Array): void {
       unlinkSync(temporary);
     } catch {
       // Nothing was written, or the folder is gone: nothing to clean.
+    }
+  }
+}
+
+/**
+ * Removes the code kept for other builds of the bundle (an upgrade, a rebuild): nothing will
+ * read it again. Called only after a cache was written, so a start that finds its cache pays
+ * nothing for it. Other files in the folder (the guess cache's) are left alone.
+ */
+export function pruneCodeCaches(env: Env, bundleHash: string): void {
+  const dir = cacheDir(env);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!/^code-[0-9a-f]{16}-.*\.v8$/.test(name) || name.startsWith(`code-${bundleHash}-`))
+      continue;
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // Another process removed it first, or the folder is not ours to change: either is fine.
     }
   }
 }
