@@ -46,6 +46,13 @@ create table if not exists reports (
 create table if not exists results (
   hash varchar, run_key varchar, test_id varchar, suite varchar, classname varchar,
   name varchar, file varchar, outcome varchar, seconds double, reruns integer, seq integer);
+create table if not exists issue_exports (
+  hash varchar primary key, path varchar, tracker varchar, shape varchar, seq integer);
+create table if not exists issues (
+  hash varchar, record integer, tracker varchar, source_id varchar, key varchar, title varchar,
+  state varchar, created_ms double, created_wall double, created_zoned boolean,
+  closed_ms double, closed_wall double, closed_zoned boolean, not_planned boolean,
+  is_pr boolean, labels varchar, priority varchar, severity varchar, type varchar, url varchar);
 `;
 
 /** How long a command waits for another process (an ingest, the server) to close the database. */
@@ -168,7 +175,8 @@ function runKeyOf(flags: RunFlags, hash: string): string {
   return `r${fnv1a(key).toString(16).padStart(8, "0")}`;
 }
 
-const MANIFEST_HEADER = "hash\tpath\tcommit\tbranch\tjob\ttime\trun_time\n";
+/** `kind` is empty for a JUnit report (manifests written before issue exports have no such column). */
+const MANIFEST_HEADER = "hash\tpath\tcommit\tbranch\tjob\ttime\trun_time\tkind\n";
 
 /**
  * Ingests reports: each is read whole before any of it is written, so a report that is not
@@ -424,19 +432,20 @@ async function storeReport(
  * One line per ingested report, written before the database is: the database can always be
  * rebuilt from the files it names. Appended while the database is open, so under its lock.
  */
-async function recordInManifest(
+export async function recordInManifest(
   paths: HealthPaths,
   hash: string,
   file: string,
   flags: RunFlags,
   time: string,
+  kind = "",
 ): Promise<void> {
   const exists = await stat(paths.manifest).then(
     () => true,
     () => false,
   );
   const cell = (s: string | undefined) => (s ?? "").replace(/[\t\n\r]/g, " ");
-  const line = [hash, file, flags.commit, flags.branch, flags.job, flags.time, time]
+  const line = [hash, file, flags.commit, flags.branch, flags.job, flags.time, time, kind]
     .map(cell)
     .join("\t");
   await appendFile(paths.manifest, `${exists ? "" : MANIFEST_HEADER}${line}\n`);
@@ -447,6 +456,8 @@ export interface ManifestEntry {
   path: string;
   flags: RunFlags;
   runTime: string;
+  /** `github`, `gitlab` or `jira` for an issue export; undefined for a JUnit report. */
+  tracker?: "github" | "gitlab" | "jira";
 }
 
 export async function readManifest(paths: HealthPaths): Promise<ManifestEntry[]> {
@@ -457,19 +468,23 @@ export async function readManifest(paths: HealthPaths): Promise<ManifestEntry[]>
   const entries: ManifestEntry[] = [];
   for (const line of text.split("\n").slice(1)) {
     if (line === "") continue;
-    const [hash = "", path = "", commit, branch, job, time, runTime = ""] = line.split("\t");
+    const [hash = "", path = "", commit, branch, job, time, runTime = "", kind] = line.split("\t");
     const flags: RunFlags = {};
     if (commit) flags.commit = commit;
     if (branch) flags.branch = branch;
     if (job) flags.job = job;
     if (time) flags.time = time;
-    entries.push({ hash, path, flags, runTime });
+    const entry: ManifestEntry = { hash, path, flags, runTime };
+    if (kind === "github" || kind === "gitlab" || kind === "jira") entry.tracker = kind;
+    entries.push(entry);
   }
   return entries;
 }
 
 export interface RebuildOutcome {
   ingested: IngestOutcome[];
+  /** Issue exports read again (their outcomes, as `ingest-issues` reports them). */
+  issueExports: number;
   /** Manifest entries whose file is gone or now has other content: their results are lost. */
   missing: { path: string; reason: string }[];
 }
@@ -486,15 +501,26 @@ export async function rebuildHealthDb(paths: HealthPaths): Promise<RebuildOutcom
   await rm(`${paths.database}.wal`, { force: true });
   const missing: RebuildOutcome["missing"] = [];
   const usable: IngestEntry[] = [];
+  const exports: ManifestEntry[] = [];
   for (const e of entries) {
     const bytes = await readFile(e.path).catch(() => undefined);
     if (bytes === undefined) missing.push({ path: e.path, reason: "no such file" });
     else if (createHash("sha256").update(bytes).digest("hex") !== e.hash) {
       missing.push({ path: e.path, reason: "its content changed since it was ingested" });
-    } else usable.push({ file: e.path, flags: e.flags, runTime: e.runTime });
+    } else if (e.tracker !== undefined) exports.push(e);
+    else usable.push({ file: e.path, flags: e.flags, runTime: e.runTime });
   }
   const ingested = await ingestEntries(paths, usable, false);
-  return { ingested, missing };
+  const { ingestIssueExports } = await import("./health-issues.js");
+  const { DEFAULT_ISSUE_SETTINGS } = await import("../core/health/issues.js");
+  // In manifest order, one tracker at a time as first read: the last export of an issue wins again.
+  for (const e of exports) {
+    await ingestIssueExports(paths, [e.path], DEFAULT_ISSUE_SETTINGS, {
+      tracker: e.tracker,
+      record: false,
+    });
+  }
+  return { ingested, issueExports: exports.length, missing };
 }
 
 /** The rows flaky detection reads: one per run, one per (test, run). */
