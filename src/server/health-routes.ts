@@ -21,6 +21,7 @@ export function registerHealthRoutes(app: Hono, o: HealthRouteOptions): void {
     return c.json({
       flaky: report.flaky,
       slos: report.statuses,
+      budgets: report.budgets,
       issues: report.issues,
       sloFile: report.sloFile,
     });

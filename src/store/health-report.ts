@@ -6,6 +6,8 @@ import {
   techDebtEvents,
 } from "../core/health/issues.js";
 import {
+  type BudgetPoint,
+  budgetHistory,
   goodQueryOf,
   type SloEvent,
   type SloSpec,
@@ -22,6 +24,8 @@ export interface HealthReport {
   flaky: FlakyReport;
   slos: SloSpec[];
   statuses: SloStatus[];
+  /** Each SLO's error budget left on each of the last 28 days (the order of `statuses`). */
+  budgets: BudgetPoint[][];
   /** Bugs and tech debt from the ingested issue exports. */
   issues: IssueFigures;
   /** The slos.yaml read, or null when the defaults apply. */
@@ -76,6 +80,7 @@ export async function readHealthReport(
     flaky,
     slos,
     statuses,
+    budgets: slos.map((slo) => budgetHistory(slo, events.get(goodQueryOf(slo)) ?? [], now)),
     issues: issueFigures(records, settings, now),
     sloFile: defaults ? null : file,
   };

@@ -16,6 +16,7 @@ import { DocketProblems } from "./DocketProblems.js";
 import { FilterBar } from "./FilterBar.js";
 import { type BoardFilter, filterFromQuery, matchesFilter, queryWithFilter } from "./filter.js";
 import { editableText } from "./format.js";
+import { Health } from "./Health.js";
 import { Help } from "./Help.js";
 import { Plan } from "./Plan.js";
 import { Review } from "./Review.js";
@@ -24,7 +25,16 @@ import { minutesText } from "./report.js";
 import { Team } from "./Team.js";
 import { Time } from "./Time.js";
 
-type ViewKey = "board" | "balance" | "review" | "plan" | "roi" | "time" | "team" | "deck";
+type ViewKey =
+  | "board"
+  | "balance"
+  | "review"
+  | "plan"
+  | "roi"
+  | "time"
+  | "team"
+  | "deck"
+  | "health";
 const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
   { key: "board", label: "Board", shortcut: "b" },
   { key: "balance", label: "Balance", shortcut: "m" },
@@ -34,6 +44,7 @@ const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
   { key: "time", label: "Time", shortcut: "t" },
   { key: "team", label: "Team", shortcut: "e" },
   { key: "deck", label: "Deck", shortcut: "d" },
+  { key: "health", label: "Health", shortcut: "h" },
 ];
 
 interface Notice {
@@ -400,6 +411,7 @@ function Dashboard(props: { api: Api }) {
         {data && view === "time" && <Time api={api} version={data.version} />}
         {data && view === "team" && <Team api={api} version={data.version} />}
         {data && view === "deck" && <Deck api={api} version={data.version} />}
+        {data && view === "health" && <Health api={api} version={data.version} />}
       </main>
       <div class="notice-area" aria-live="polite">
         {notice && (

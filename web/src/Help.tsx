@@ -15,6 +15,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ["g then t", "go to where the time goes (the calendar)"],
   ["g then e", "go to the Team view"],
   ["g then d", "go to the deck (outline and .pptx download)"],
+  ["g then h", "go to engineering health (SLOs, flaky tests, bugs)"],
   ["?", "show or hide this help"],
   ["Esc", "close this help"],
 ];

@@ -212,6 +212,7 @@ export interface TechDebtPoint {
   open: number;
   medianAgeDays: number | null;
   oldestAgeDays: number | null;
+  /** Open items at least the limit old (the ones that make a day bad). */
   olderThanMax: number;
 }
 
@@ -325,7 +326,7 @@ export function issueFigures(
       open: ages.length,
       medianAgeDays: round1(median(ages)),
       oldestAgeDays: round1(ages.length === 0 ? null : Math.max(...ages)),
-      olderThanMax: ages.filter((a) => a > s.techDebtMaxDays).length,
+      olderThanMax: ages.filter((a) => a >= s.techDebtMaxDays).length,
     });
   }
   return {
