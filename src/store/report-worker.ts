@@ -5,9 +5,9 @@ import { parentPort } from "node:worker_threads";
 import { PpppptError } from "../core/errors.js";
 import { readReportFile } from "./health-db.js";
 
-parentPort?.on("message", async (message: { id: number; path: string }) => {
+parentPort?.on("message", async (message: { id: number; path: string; rowsFile: string }) => {
   try {
-    const report = await readReportFile(message.path);
+    const report = await readReportFile(message.path, message.rowsFile);
     parentPort?.postMessage({ id: message.id, report });
   } catch (error) {
     const e = error instanceof PpppptError ? error : new PpppptError(String(error));
