@@ -7,6 +7,7 @@ import type { IssueIngestOutcome } from "../../store/health-issues.js";
 import { contextOf, ExitStatus } from "../context.js";
 import type { CliIO } from "../io.js";
 import { asProgramDoes } from "../subcommand.js";
+import { reportNow } from "./slo.js";
 
 /** `ppppt health ingest-issues FILE...` and `ppppt health bugs`: bugs and tech debt from issue exports. */
 
@@ -114,9 +115,7 @@ export function registerIssueCommands(health: Command, io: CliIO): void {
     io,
   ).action(async (options: { json?: boolean }, command: Command) => {
     const ctx = contextOf(io, command);
-    const today = ctx.today();
-    const pinned = ctx.env.PPPPT_TODAY !== undefined || command.optsWithGlobals().today;
-    const now = pinned ? new Date(`${today}T23:59:59Z`) : io.now();
+    const now = reportNow(ctx, command, io);
     const { readHealthReport } = await import("../../store/health-report.js");
     const report = await readHealthReport(ctx.docketPath(), ctx.env, now);
     if (options.json) {
