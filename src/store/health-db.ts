@@ -1,5 +1,13 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { appendFile, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -43,9 +51,12 @@ create table if not exists reports (
   hash varchar primary key, path varchar, run_key varchar, commit_sha varchar, branch varchar,
   job varchar, run_time timestamptz, tests integer, failures integer, errors integer,
   skipped integer, flaky integer, seconds double);
+create table if not exists tests (
+  test_key bigint, test_id varchar, suite varchar, classname varchar, name varchar,
+  file varchar);
 create table if not exists results (
-  hash varchar, run_key varchar, test_id varchar, suite varchar, classname varchar,
-  name varchar, file varchar, outcome varchar, seconds double, reruns integer, seq integer);
+  hash varchar, run_key varchar, test_key bigint, outcome varchar, seconds double,
+  reruns integer, seq integer);
 create table if not exists issue_exports (
   hash varchar primary key, path varchar, tracker varchar, shape varchar, seq integer);
 create table if not exists issues (
@@ -95,6 +106,15 @@ export async function withHealthDb<T>(
   const connection = await instance.connect();
   try {
     await connection.run(SCHEMA);
+    const shape = await connection.runAndReadAll(
+      "select count(*)::integer from information_schema.columns where table_name = 'results' and column_name = 'test_key'",
+    );
+    if (shape.getRows()[0]?.[0] !== 1) {
+      throw new PpppptError("the health database was written by an older ppppt", {
+        file: paths.database,
+        hint: "Run `ppppt health rebuild`: it reads the reports again (the database holds nothing of yours).",
+      });
+    }
     return await work(connection);
   } finally {
     connection.closeSync();
@@ -129,6 +149,24 @@ export interface ReadReport {
   timestamp: string | undefined;
   /** The results, one tab-separated row each, in a temporary file the store loads in bulk. */
   rowsFile: string;
+  /** The tests this thread had not written out before in this ingest (none: no file). */
+  testsFile: string | undefined;
+}
+
+/**
+ * A test's key: the first 64 bits of the sha1 of its id. Results carry the key, and each test's
+ * names are stored once (the `tests` table): DuckDB loads and compresses a few integers a
+ * result at a quarter of the CPU that five strings cost.
+ */
+const keys = new Map<string, string>();
+function testKeyOf(testId: string): string {
+  let key = keys.get(testId);
+  if (key === undefined) {
+    key = createHash("sha1").update(testId).digest().readBigInt64LE(0).toString();
+    if (keys.size > 1_000_000) keys.clear();
+    keys.set(testId, key);
+  }
+  return key;
 }
 
 /** A text field of a rows file: always quoted (DuckDB reads an unquoted empty field as NULL). */
@@ -149,7 +187,12 @@ const READ_CHUNK = 1 << 20;
  * result. Throws a PpppptError with the line when the report is not well-formed, leaving no
  * rows file behind.
  */
-export async function readReportFile(path: string, rowsFile: string): Promise<ReadReport> {
+export async function readReportFile(
+  path: string,
+  rowsFile: string,
+  testsFile: string,
+  written: Set<string>,
+): Promise<ReadReport> {
   const hash = createHash("sha256");
   const counts = emptyCounts();
   let rows: string[] = [];
@@ -157,10 +200,20 @@ export async function readReportFile(path: string, rowsFile: string): Promise<Re
   let seq = 0;
   let out: number | undefined;
   let input: number | undefined;
+  // New to this ingest's `written` only once the report has read whole.
+  const fresh = new Map<string, string>();
   const reader = new JunitReader(path, (r) => {
     countResult(counts, r);
+    const testId = testIdOf(r);
+    const key = testKeyOf(testId);
+    if (!written.has(key) && !fresh.has(key)) {
+      fresh.set(
+        key,
+        `${key}\t${rowText(testId)}\t${rowText(r.suite)}\t${rowText(r.classname)}\t${rowText(r.name)}\t${rowText(r.file)}\n`,
+      );
+    }
     const seconds = r.time === null || !Number.isFinite(r.time) ? "" : String(r.time);
-    const row = `${rowText(testIdOf(r))}\t${rowText(r.suite)}\t${rowText(r.classname)}\t${rowText(r.name)}\t${rowText(r.file)}\t${r.outcome}\t${seconds}\t${r.reruns}\t${seq++}\n`;
+    const row = `${key}\t${r.outcome}\t${seconds}\t${r.reruns}\t${seq++}\n`;
     rows.push(row);
     pending += row.length;
     if (pending >= ROWS_FLUSH) {
@@ -187,9 +240,11 @@ export async function readReportFile(path: string, rowsFile: string): Promise<Re
     reader.write(decoder.end());
     reader.close();
     writeSync(out, rows.join(""));
+    if (fresh.size > 0) writeFileSync(testsFile, [...fresh.values()].join(""));
   } catch (error) {
     if (out !== undefined) closeSync(out);
     rmSync(rowsFile, { force: true });
+    rmSync(testsFile, { force: true });
     if (error instanceof PpppptError) {
       throw error.file ? error : new PpppptError(error.message, { file: path });
     }
@@ -201,13 +256,25 @@ export async function readReportFile(path: string, rowsFile: string): Promise<Re
     if (input !== undefined) closeSync(input);
   }
   closeSync(out);
-  return { hash: hash.digest("hex"), counts, timestamp: reader.facts.timestamp, rowsFile };
+  for (const key of fresh.keys()) written.add(key);
+  return {
+    hash: hash.digest("hex"),
+    counts,
+    timestamp: reader.facts.timestamp,
+    rowsFile,
+    testsFile: fresh.size > 0 ? testsFile : undefined,
+  };
 }
 
-/** The results table's columns as a rows file holds them (hash and run key are added on loading). */
-const ROWS_COLUMNS = `{'test_id': 'VARCHAR', 'suite': 'VARCHAR', 'classname': 'VARCHAR',
-  'name': 'VARCHAR', 'file': 'VARCHAR', 'outcome': 'VARCHAR', 'seconds': 'DOUBLE',
+/** A rows file's columns (hash and run key are added on loading). */
+const ROWS_COLUMNS = `{'test_key': 'BIGINT', 'outcome': 'VARCHAR', 'seconds': 'DOUBLE',
   'reruns': 'INTEGER', 'seq': 'INTEGER'}`;
+/** A tests file's columns. */
+const TESTS_COLUMNS = `{'test_key': 'BIGINT', 'test_id': 'VARCHAR', 'suite': 'VARCHAR',
+  'classname': 'VARCHAR', 'name': 'VARCHAR', 'file': 'VARCHAR'}`;
+/** How DuckDB reads the files: tab-separated, every text quoted (an empty one stays empty). */
+const CSV_FORMAT = `delim = '\t', quote = '"', escape = '"', new_line = '\\n', header = false,
+  auto_detect = false`;
 
 function sqlText(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
@@ -286,13 +353,21 @@ async function ingestInto(
     (await db.runAndReadAll("select hash from reports")).getRows().map((r) => r[0] as string),
   );
   const reads = readInParallel(
-    entries.map((e, i) => ({ path: e.file, rowsFile: join(rowsDir, `${i}.tsv`) })),
+    entries.map((e, i) => ({
+      path: e.file,
+      rowsFile: join(rowsDir, `${i}.tsv`),
+      testsFile: join(rowsDir, `${i}.tests.tsv`),
+    })),
   );
   let batch: Stored[] = [];
+  // Every tests file written is loaded: a thread writes a test out once per ingest, and a
+  // report already stored brings only tests stored with it (loading those again adds none).
+  let testsFiles: string[] = [];
   try {
     for (const [i, { file, flags, runTime }] of entries.entries()) {
       try {
         const report = await reads.get(i);
+        if (report.testsFile !== undefined) testsFiles.push(report.testsFile);
         const outcome: IngestOutcome = {
           file,
           tests: report.counts.tests,
@@ -309,8 +384,9 @@ async function ingestInto(
           if (record) await recordInManifest(paths, report.hash, file, flags, time);
           batch.push({ report, file, flags, time });
           if (batch.length >= COMMIT_EVERY) {
-            await storeBatch(db, batch);
+            await storeBatch(db, batch, testsFiles);
             batch = [];
+            testsFiles = [];
           }
         } else await rm(report.rowsFile, { force: true });
         out.push(outcome);
@@ -328,7 +404,7 @@ async function ingestInto(
         });
       }
     }
-    await storeBatch(db, batch);
+    await storeBatch(db, batch, testsFiles);
   } finally {
     await reads.close();
   }
@@ -360,13 +436,18 @@ interface Reads {
 interface ReadJob {
   path: string;
   rowsFile: string;
+  testsFile: string;
 }
 
 function readInParallel(files: readonly ReadJob[]): Reads {
   const workerFile = bundledWorkerFile();
   if (workerFile === undefined || files.length < MIN_FILES_FOR_WORKERS) {
+    const written = new Set<string>();
     return {
-      get: (i) => readReportFile((files[i] as ReadJob).path, (files[i] as ReadJob).rowsFile),
+      get: (i) => {
+        const job = files[i] as ReadJob;
+        return readReportFile(job.path, job.rowsFile, job.testsFile, written);
+      },
       close: async () => undefined,
     };
   }
@@ -464,38 +545,52 @@ function workerReads(files: readonly ReadJob[], workerFile: string): Reads {
  * their results with one statement over their rows files. A database error rolls the batch
  * back and ends the command.
  */
-async function storeBatch(db: DuckDBConnection, batch: readonly Stored[]): Promise<void> {
-  if (batch.length === 0) return;
+async function storeBatch(
+  db: DuckDBConnection,
+  batch: readonly Stored[],
+  testsFiles: readonly string[],
+): Promise<void> {
+  if (batch.length === 0 && testsFiles.length === 0) return;
   await db.run("begin transaction");
   try {
-    const keys: string[] = [];
-    const rows: string[] = [];
-    const text = (v: string | undefined) => (v === undefined ? "null" : sqlText(v));
-    for (const { report, file, flags, time } of batch) {
-      const runKey = runKeyOf(flags, report.hash);
-      keys.push(`(${sqlText(report.rowsFile)}, ${sqlText(report.hash)}, ${sqlText(runKey)})`);
-      const c = report.counts;
-      const counts = [c.tests, c.failures, c.errors, c.skipped, c.flaky].map((n) => n.toFixed(0));
-      rows.push(
-        `(${[report.hash, file, runKey].map(sqlText).join(", ")}, ${[flags.commit, flags.branch, flags.job].map(text).join(", ")}, ${sqlText(time)}::timestamptz, ${counts.join(", ")}, ${Number.isFinite(c.time) ? c.time : 0}::double)`,
-      );
+    if (testsFiles.length > 0) {
+      await db.run(`
+        insert into tests
+        select distinct on (t.test_key) t.test_key, t.test_id, t.suite, t.classname, t.name, t.file
+        from read_csv([${testsFiles.map(sqlText).join(", ")}], ${CSV_FORMAT},
+          columns = ${TESTS_COLUMNS},
+          force_not_null = ['test_id', 'suite', 'classname', 'name', 'file']) t
+        where t.test_key not in (select test_key from tests)`);
     }
-    await db.run(`insert into reports values ${rows.join(", ")}`);
-    const files = batch.map((b) => sqlText(b.report.rowsFile)).join(", ");
-    await db.run(`
-      insert into results
-      select m.hash, m.run_key, r.test_id, r.suite, r.classname, r.name, r.file, r.outcome,
-        r.seconds, r.reruns, r.seq
-      from read_csv([${files}], delim = '\t', quote = '"', escape = '"', new_line = '\\n', header = false,
-        auto_detect = false, filename = true, columns = ${ROWS_COLUMNS},
-        force_not_null = ['test_id', 'suite', 'classname', 'name', 'file', 'outcome']) r
-      join (values ${keys.join(", ")}) m(rows_file, hash, run_key) on r.filename = m.rows_file`);
+    if (batch.length > 0) {
+      const keys: string[] = [];
+      const rows: string[] = [];
+      const text = (v: string | undefined) => (v === undefined ? "null" : sqlText(v));
+      for (const { report, file, flags, time } of batch) {
+        const runKey = runKeyOf(flags, report.hash);
+        keys.push(`(${sqlText(report.rowsFile)}, ${sqlText(report.hash)}, ${sqlText(runKey)})`);
+        const c = report.counts;
+        const counts = [c.tests, c.failures, c.errors, c.skipped, c.flaky].map((n) => n.toFixed(0));
+        rows.push(
+          `(${[report.hash, file, runKey].map(sqlText).join(", ")}, ${[flags.commit, flags.branch, flags.job].map(text).join(", ")}, ${sqlText(time)}::timestamptz, ${counts.join(", ")}, ${Number.isFinite(c.time) ? c.time : 0}::double)`,
+        );
+      }
+      await db.run(`insert into reports values ${rows.join(", ")}`);
+      const files = batch.map((b) => sqlText(b.report.rowsFile)).join(", ");
+      await db.run(`
+        insert into results
+        select m.hash, m.run_key, r.test_key, r.outcome, r.seconds, r.reruns, r.seq
+        from read_csv([${files}], ${CSV_FORMAT}, filename = true, columns = ${ROWS_COLUMNS},
+          force_not_null = ['outcome']) r
+        join (values ${keys.join(", ")}) m(rows_file, hash, run_key) on r.filename = m.rows_file`);
+    }
     await db.run("commit");
   } catch (error) {
     await db.run("rollback");
     throw error;
   }
   for (const b of batch) rmSync(b.report.rowsFile, { force: true });
+  for (const f of testsFiles) rmSync(f, { force: true });
 }
 
 /**
@@ -614,17 +709,20 @@ export async function readFlakyInputs(
     seconds: r[7] as number,
   }));
   const testRows = await db.runAndReadAll(`
-    select test_id, run_key,
-      count(*) filter (where outcome in ('passed', 'flaky'))::integer,
-      count(*) filter (where outcome in ('failed', 'error'))::integer,
-      count(*) filter (where outcome = 'flaky')::integer,
-      coalesce(sum(greatest(seconds, 0)) filter (where outcome in ('failed', 'error')), 0)::double,
-      coalesce(sum(greatest(seconds, 0)), 0)::double,
-      any_value(case when file <> '' then file else replace(classname, '.', '/') end)
-    from results
-    -- A test that never failed can carry no flag: only the others' histories are read.
-    where test_id in (select distinct test_id from results where outcome in ('failed', 'error', 'flaky'))
-    group by test_id, run_key`);
+    with histories as (
+      select test_key, run_key,
+        count(*) filter (where outcome in ('passed', 'flaky'))::integer as passes,
+        count(*) filter (where outcome in ('failed', 'error'))::integer as fails,
+        count(*) filter (where outcome = 'flaky')::integer as rerun_passes,
+        coalesce(sum(greatest(seconds, 0)) filter (where outcome in ('failed', 'error')), 0)::double as fail_seconds,
+        coalesce(sum(greatest(seconds, 0)), 0)::double as seconds
+      from results
+      -- A test that never failed can carry no flag: only the others' histories are read.
+      where test_key in (select distinct test_key from results where outcome in ('failed', 'error', 'flaky'))
+      group by test_key, run_key)
+    select t.test_id, h.run_key, h.passes, h.fails, h.rerun_passes, h.fail_seconds, h.seconds,
+      case when t.file <> '' then t.file else replace(t.classname, '.', '/') end
+    from histories h join tests t using (test_key)`);
   const results: TestInRun[] = testRows.getRows().map((r) => ({
     testId: r[0] as string,
     runKey: r[1] as string,
