@@ -188,7 +188,7 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     lines: async () => itemLines((await current()).docket),
   });
   registerTeamRoutes(app, { env: options.env, today: options.today, categorise });
-  registerHealthRoutes(app, { docketPath: path, env: options.env, now: () => new Date() });
+  registerHealthRoutes(app, { docketPath: path, env: options.env, now });
   registerDeckRoutes(app, {
     docketPath: path,
     env: options.env,

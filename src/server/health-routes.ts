@@ -2,8 +2,9 @@ import type { Hono } from "hono";
 import type { Env } from "../store/paths.js";
 
 /**
- * The Health view's data: the flaky report and each SLO's status, as `ppppt health flaky
- * --json` and `ppppt slo --json` print them. The database is opened per request and closed
+ * The Health view's data: the flaky report, each SLO's status and the bug and tech-debt
+ * figures, as `ppppt health flaky --json`, `ppppt slo --json` and `ppppt health bugs --json`
+ * print them. The database is opened per request and closed
  * before the answer goes out, so `ppppt health ingest` can run while the dashboard is open.
  * A GET never writes: breach items are added by `ppppt slo`.
  */
@@ -20,6 +21,8 @@ export function registerHealthRoutes(app: Hono, o: HealthRouteOptions): void {
     return c.json({
       flaky: report.flaky,
       slos: report.statuses,
+      budgets: report.budgets,
+      issues: report.issues,
       sloFile: report.sloFile,
     });
   });

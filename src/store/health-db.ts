@@ -1,7 +1,15 @@
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync } from "node:fs";
-import { appendFile, readFile, stat } from "node:fs/promises";
-import { availableParallelism } from "node:os";
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { appendFile, mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -43,9 +51,19 @@ create table if not exists reports (
   hash varchar primary key, path varchar, run_key varchar, commit_sha varchar, branch varchar,
   job varchar, run_time timestamptz, tests integer, failures integer, errors integer,
   skipped integer, flaky integer, seconds double);
+create table if not exists tests (
+  test_key bigint, test_id varchar, suite varchar, classname varchar, name varchar,
+  file varchar);
 create table if not exists results (
-  hash varchar, run_key varchar, test_id varchar, suite varchar, classname varchar,
-  name varchar, file varchar, outcome varchar, seconds double, reruns integer, seq integer);
+  hash varchar, run_key varchar, test_key bigint, outcome varchar, seconds double,
+  reruns integer, seq integer);
+create table if not exists issue_exports (
+  hash varchar primary key, path varchar, tracker varchar, shape varchar, seq integer);
+create table if not exists issues (
+  hash varchar, record integer, tracker varchar, source_id varchar, key varchar, title varchar,
+  state varchar, created_ms double, created_wall double, created_zoned boolean,
+  closed_ms double, closed_wall double, closed_zoned boolean, not_planned boolean,
+  is_pr boolean, labels varchar, priority varchar, severity varchar, type varchar, url varchar);
 `;
 
 /** How long a command waits for another process (an ingest, the server) to close the database. */
@@ -88,6 +106,15 @@ export async function withHealthDb<T>(
   const connection = await instance.connect();
   try {
     await connection.run(SCHEMA);
+    const shape = await connection.runAndReadAll(
+      "select count(*)::integer from information_schema.columns where table_name = 'results' and column_name = 'test_key'",
+    );
+    if (shape.getRows()[0]?.[0] !== 1) {
+      throw new PpppptError("the health database was written by an older ppppt", {
+        file: paths.database,
+        hint: "Run `ppppt health rebuild`: it reads the reports again (the database holds nothing of yours).",
+      });
+    }
     return await work(connection);
   } finally {
     connection.closeSync();
@@ -119,31 +146,105 @@ export interface IngestOutcome {
 export interface ReadReport {
   hash: string;
   counts: ReportCounts;
-  results: TestResult[];
   timestamp: string | undefined;
+  /** The results, one tab-separated row each, in a temporary file the store loads in bulk. */
+  rowsFile: string;
+  /** The tests this thread had not written out before in this ingest (none: no file). */
+  testsFile: string | undefined;
 }
 
 /**
- * Reads one report whole (streaming: 64 KiB at a time through the strict parser) and hashes
- * its bytes on the way. Throws a PpppptError with the line when it is not well-formed.
+ * A test's key: the first 64 bits of the sha1 of its id. Results carry the key, and each test's
+ * names are stored once (the `tests` table): DuckDB loads and compresses a few integers a
+ * result at a quarter of the CPU that five strings cost.
  */
-export async function readReportFile(path: string): Promise<ReadReport> {
+const keys = new Map<string, string>();
+function testKeyOf(testId: string): string {
+  let key = keys.get(testId);
+  if (key === undefined) {
+    key = createHash("sha1").update(testId).digest().readBigInt64LE(0).toString();
+    if (keys.size > 1_000_000) keys.clear();
+    keys.set(testId, key);
+  }
+  return key;
+}
+
+/** A text field of a rows file: always quoted (DuckDB reads an unquoted empty field as NULL). */
+function rowText(s: string): string {
+  return s.includes('"') ? `"${s.replaceAll('"', '""')}"` : `"${s}"`;
+}
+
+/** The rows file's text buffered up to this many characters before it is written out. */
+const ROWS_FLUSH = 1 << 18;
+/** Bytes of a report read at a time. */
+const READ_CHUNK = 1 << 20;
+
+/**
+ * Reads one report whole (streaming: 64 KiB at a time through the strict parser), hashes its
+ * bytes on the way, and writes its results to `rowsFile` as tab-separated rows (the columns
+ * of ROWS_COLUMNS), which the main thread loads with one statement for many reports: DuckDB
+ * reads such a file at native speed, where appending row by row through N-API costs ~10 us a
+ * result. Throws a PpppptError with the line when the report is not well-formed, leaving no
+ * rows file behind.
+ */
+export async function readReportFile(
+  path: string,
+  rowsFile: string,
+  testsFile: string,
+  written: Set<string>,
+): Promise<ReadReport> {
   const hash = createHash("sha256");
   const counts = emptyCounts();
-  const results: TestResult[] = [];
+  let rows: string[] = [];
+  let pending = 0;
+  let seq = 0;
+  let out: number | undefined;
+  let input: number | undefined;
+  // New to this ingest's `written` only once the report has read whole.
+  const fresh = new Map<string, string>();
   const reader = new JunitReader(path, (r) => {
-    results.push(r);
     countResult(counts, r);
+    const testId = testIdOf(r);
+    const key = testKeyOf(testId);
+    if (!written.has(key) && !fresh.has(key)) {
+      fresh.set(
+        key,
+        `${key}\t${rowText(testId)}\t${rowText(r.suite)}\t${rowText(r.classname)}\t${rowText(r.name)}\t${rowText(r.file)}\n`,
+      );
+    }
+    const seconds = r.time === null || !Number.isFinite(r.time) ? "" : String(r.time);
+    const row = `${key}\t${r.outcome}\t${seconds}\t${r.reruns}\t${seq++}\n`;
+    rows.push(row);
+    pending += row.length;
+    if (pending >= ROWS_FLUSH) {
+      writeSync(out as number, rows.join(""));
+      rows = [];
+      pending = 0;
+    }
   });
   const decoder = new ReportDecoder();
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 })) {
-      hash.update(chunk as Buffer);
-      reader.write(decoder.decode(chunk as Buffer));
+    out = openSync(rowsFile, "w");
+    input = openSync(path, "r");
+    // Synchronous reads a chunk at a time: memory stays flat, and a worker thread has nothing
+    // else to do meanwhile (a stream's per-chunk promises cost more than the reads).
+    const chunk = Buffer.allocUnsafe(READ_CHUNK);
+    for (;;) {
+      const n = readSync(input, chunk, 0, READ_CHUNK, null);
+      if (n === 0) break;
+      const bytes = chunk.subarray(0, n);
+      hash.update(bytes);
+      // The decoder keeps a piece shorter than a byte-order mark: a copy, as `chunk` is reused.
+      reader.write(decoder.decode(n < 2 ? Uint8Array.from(bytes) : bytes));
     }
     reader.write(decoder.end());
     reader.close();
+    writeSync(out, rows.join(""));
+    if (fresh.size > 0) writeFileSync(testsFile, [...fresh.values()].join(""));
   } catch (error) {
+    if (out !== undefined) closeSync(out);
+    rmSync(rowsFile, { force: true });
+    rmSync(testsFile, { force: true });
     if (error instanceof PpppptError) {
       throw error.file ? error : new PpppptError(error.message, { file: path });
     }
@@ -151,8 +252,32 @@ export async function readReportFile(path: string): Promise<ReadReport> {
     throw new PpppptError(code === "ENOENT" ? "no such file" : `cannot read: ${code ?? error}`, {
       file: path,
     });
+  } finally {
+    if (input !== undefined) closeSync(input);
   }
-  return { hash: hash.digest("hex"), counts, results, timestamp: reader.facts.timestamp };
+  closeSync(out);
+  for (const key of fresh.keys()) written.add(key);
+  return {
+    hash: hash.digest("hex"),
+    counts,
+    timestamp: reader.facts.timestamp,
+    rowsFile,
+    testsFile: fresh.size > 0 ? testsFile : undefined,
+  };
+}
+
+/** A rows file's columns (hash and run key are added on loading). */
+const ROWS_COLUMNS = `{'test_key': 'BIGINT', 'outcome': 'VARCHAR', 'seconds': 'DOUBLE',
+  'reruns': 'INTEGER', 'seq': 'INTEGER'}`;
+/** A tests file's columns. */
+const TESTS_COLUMNS = `{'test_key': 'BIGINT', 'test_id': 'VARCHAR', 'suite': 'VARCHAR',
+  'classname': 'VARCHAR', 'name': 'VARCHAR', 'file': 'VARCHAR'}`;
+/** How DuckDB reads the files: tab-separated, every text quoted (an empty one stays empty). */
+const CSV_FORMAT = `delim = '\t', quote = '"', escape = '"', new_line = '\\n', header = false,
+  auto_detect = false`;
+
+function sqlText(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
 }
 
 /** A test's identity: suite, class and name (the same class and name recur across suites). */
@@ -168,7 +293,8 @@ function runKeyOf(flags: RunFlags, hash: string): string {
   return `r${fnv1a(key).toString(16).padStart(8, "0")}`;
 }
 
-const MANIFEST_HEADER = "hash\tpath\tcommit\tbranch\tjob\ttime\trun_time\n";
+/** `kind` is empty for a JUnit report (manifests written before issue exports have no such column). */
+const MANIFEST_HEADER = "hash\tpath\tcommit\tbranch\tjob\ttime\trun_time\tkind\n";
 
 /**
  * Ingests reports: each is read whole before any of it is written, so a report that is not
@@ -200,62 +326,89 @@ async function ingestEntries(
   entries: readonly IngestEntry[],
   record: boolean,
 ): Promise<IngestOutcome[]> {
-  return withHealthDb(paths, async (db) => {
-    const out: IngestOutcome[] = [];
-    const reads = readInParallel(entries.map((e) => e.file));
-    let sinceCommit = 0;
-    await db.run("begin transaction");
-    try {
-      for (const [i, { file, flags, runTime }] of entries.entries()) {
-        try {
-          const report = await reads.get(i);
-          const seen = await db.runAndReadAll("select 1 from reports where hash = $1", [
-            report.hash,
-          ]);
-          const outcome: IngestOutcome = {
-            file,
-            tests: report.counts.tests,
-            failures: report.counts.failures,
-            errors: report.counts.errors,
-            skipped: report.counts.skipped,
-            flaky: report.counts.flaky,
-            new: seen.currentRowCount === 0,
-          };
-          if (outcome.new) {
-            const time =
-              runTime ?? flags.time ?? report.timestamp ?? (await stat(file)).mtime.toISOString();
-            if (record) await recordInManifest(paths, report.hash, file, flags, time);
-            await storeReport(db, file, report, flags, time);
-            if (++sinceCommit >= COMMIT_EVERY) {
-              await db.run("commit");
-              await db.run("begin transaction");
-              sinceCommit = 0;
-            }
+  const rowsDir = await mkdtemp(join(tmpdir(), "ppppt-ingest-"));
+  try {
+    return await withHealthDb(paths, (db) => ingestInto(db, paths, entries, record, rowsDir));
+  } finally {
+    await rm(rowsDir, { recursive: true, force: true });
+  }
+}
+
+interface Stored {
+  report: ReadReport;
+  file: string;
+  flags: RunFlags;
+  time: string;
+}
+
+async function ingestInto(
+  db: DuckDBConnection,
+  paths: HealthPaths,
+  entries: readonly IngestEntry[],
+  record: boolean,
+  rowsDir: string,
+): Promise<IngestOutcome[]> {
+  const out: IngestOutcome[] = [];
+  const known = new Set(
+    (await db.runAndReadAll("select hash from reports")).getRows().map((r) => r[0] as string),
+  );
+  const reads = readInParallel(
+    entries.map((e, i) => ({
+      path: e.file,
+      rowsFile: join(rowsDir, `${i}.tsv`),
+      testsFile: join(rowsDir, `${i}.tests.tsv`),
+    })),
+  );
+  let batch: Stored[] = [];
+  // Every tests file written is loaded: a thread writes a test out once per ingest, and a
+  // report already stored brings only tests stored with it (loading those again adds none).
+  let testsFiles: string[] = [];
+  try {
+    for (const [i, { file, flags, runTime }] of entries.entries()) {
+      try {
+        const report = await reads.get(i);
+        if (report.testsFile !== undefined) testsFiles.push(report.testsFile);
+        const outcome: IngestOutcome = {
+          file,
+          tests: report.counts.tests,
+          failures: report.counts.failures,
+          errors: report.counts.errors,
+          skipped: report.counts.skipped,
+          flaky: report.counts.flaky,
+          new: !known.has(report.hash),
+        };
+        if (outcome.new) {
+          known.add(report.hash);
+          const time =
+            runTime ?? flags.time ?? report.timestamp ?? (await stat(file)).mtime.toISOString();
+          if (record) await recordInManifest(paths, report.hash, file, flags, time);
+          batch.push({ report, file, flags, time });
+          if (batch.length >= COMMIT_EVERY) {
+            await storeBatch(db, batch, testsFiles);
+            batch = [];
+            testsFiles = [];
           }
-          out.push(outcome);
-        } catch (error) {
-          if (!(error instanceof PpppptError)) throw error;
-          out.push({
-            file,
-            tests: 0,
-            failures: 0,
-            errors: 0,
-            skipped: 0,
-            flaky: 0,
-            new: false,
-            error: error.describe().split("\n")[0] as string,
-          });
-        }
+        } else await rm(report.rowsFile, { force: true });
+        out.push(outcome);
+      } catch (error) {
+        if (!(error instanceof PpppptError)) throw error;
+        out.push({
+          file,
+          tests: 0,
+          failures: 0,
+          errors: 0,
+          skipped: 0,
+          flaky: 0,
+          new: false,
+          error: error.describe().split("\n")[0] as string,
+        });
       }
-      await db.run("commit");
-    } catch (error) {
-      await db.run("rollback");
-      throw error;
-    } finally {
-      await reads.close();
     }
-    return out;
-  });
+    await storeBatch(db, batch, testsFiles);
+  } finally {
+    await reads.close();
+  }
+  return out;
 }
 
 /**
@@ -266,7 +419,7 @@ async function ingestEntries(
 const COMMIT_EVERY = 64;
 
 /** Reports read ahead of the one being stored, per worker: enough to keep the cores busy, few enough to keep memory flat. */
-const READ_AHEAD = 2;
+const READ_AHEAD = 4;
 /** Fewer files than this are read on the main thread: starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 8;
 
@@ -280,10 +433,23 @@ interface Reads {
  * where dist/report-worker.cjs sits beside it; else on this thread. Results come back by
  * index, in any order; the caller stores them in file order.
  */
-function readInParallel(files: readonly string[]): Reads {
+interface ReadJob {
+  path: string;
+  rowsFile: string;
+  testsFile: string;
+}
+
+function readInParallel(files: readonly ReadJob[]): Reads {
   const workerFile = bundledWorkerFile();
   if (workerFile === undefined || files.length < MIN_FILES_FOR_WORKERS) {
-    return { get: (i) => readReportFile(files[i] as string), close: async () => undefined };
+    const written = new Set<string>();
+    return {
+      get: (i) => {
+        const job = files[i] as ReadJob;
+        return readReportFile(job.path, job.rowsFile, job.testsFile, written);
+      },
+      close: async () => undefined,
+    };
   }
   return workerReads(files, workerFile);
 }
@@ -319,7 +485,7 @@ type WorkerReply = {
   error?: { message: string; file?: string; line?: number; hint?: string };
 };
 
-function workerReads(files: readonly string[], workerFile: string): Reads {
+function workerReads(files: readonly ReadJob[], workerFile: string): Reads {
   const count = Math.max(1, Math.min(4, availableParallelism()));
   const workers = Array.from({ length: count }, () => new Worker(workerFile));
   const reads = new Map<number, Pending>();
@@ -338,7 +504,7 @@ function workerReads(files: readonly string[], workerFile: string): Reads {
     while (idle.length > 0 && next < files.length && next < taken + count * READ_AHEAD) {
       const id = next++;
       readOf(id);
-      (idle.pop() as Worker).postMessage({ id, path: files[id] });
+      (idle.pop() as Worker).postMessage({ id, ...files[id] });
     }
   };
   for (const worker of workers) {
@@ -374,69 +540,77 @@ function workerReads(files: readonly string[], workerFile: string): Reads {
   };
 }
 
-async function storeReport(
+/**
+ * Stores reports in one transaction: their rows in `reports` by the appender (a few a batch),
+ * their results with one statement over their rows files. A database error rolls the batch
+ * back and ends the command.
+ */
+async function storeBatch(
   db: DuckDBConnection,
-  file: string,
-  report: ReadReport,
-  flags: RunFlags,
-  time: string,
+  batch: readonly Stored[],
+  testsFiles: readonly string[],
 ): Promise<void> {
-  const runKey = runKeyOf(flags, report.hash);
-  const c = report.counts;
-  await db.run(
-    "insert into reports values ($1, $2, $3, $4, $5, $6, $7::timestamptz, $8, $9, $10, $11, $12, $13)",
-    [
-      report.hash,
-      file,
-      runKey,
-      flags.commit ?? null,
-      flags.branch ?? null,
-      flags.job ?? null,
-      time,
-      c.tests,
-      c.failures,
-      c.errors,
-      c.skipped,
-      c.flaky,
-      c.time,
-    ],
-  );
-  const appender = await db.createAppender("results");
-  report.results.forEach((r, seq) => {
-    appender.appendVarchar(report.hash);
-    appender.appendVarchar(runKey);
-    appender.appendVarchar(testIdOf(r));
-    appender.appendVarchar(r.suite);
-    appender.appendVarchar(r.classname);
-    appender.appendVarchar(r.name);
-    appender.appendVarchar(r.file);
-    appender.appendVarchar(r.outcome);
-    if (r.time === null) appender.appendNull();
-    else appender.appendDouble(r.time);
-    appender.appendInteger(r.reruns);
-    appender.appendInteger(seq);
-    appender.endRow();
-  });
-  appender.closeSync();
+  if (batch.length === 0 && testsFiles.length === 0) return;
+  await db.run("begin transaction");
+  try {
+    if (testsFiles.length > 0) {
+      await db.run(`
+        insert into tests
+        select distinct on (t.test_key) t.test_key, t.test_id, t.suite, t.classname, t.name, t.file
+        from read_csv([${testsFiles.map(sqlText).join(", ")}], ${CSV_FORMAT},
+          columns = ${TESTS_COLUMNS},
+          force_not_null = ['test_id', 'suite', 'classname', 'name', 'file']) t
+        where t.test_key not in (select test_key from tests)`);
+    }
+    if (batch.length > 0) {
+      const keys: string[] = [];
+      const rows: string[] = [];
+      const text = (v: string | undefined) => (v === undefined ? "null" : sqlText(v));
+      for (const { report, file, flags, time } of batch) {
+        const runKey = runKeyOf(flags, report.hash);
+        keys.push(`(${sqlText(report.rowsFile)}, ${sqlText(report.hash)}, ${sqlText(runKey)})`);
+        const c = report.counts;
+        const counts = [c.tests, c.failures, c.errors, c.skipped, c.flaky].map((n) => n.toFixed(0));
+        rows.push(
+          `(${[report.hash, file, runKey].map(sqlText).join(", ")}, ${[flags.commit, flags.branch, flags.job].map(text).join(", ")}, ${sqlText(time)}::timestamptz, ${counts.join(", ")}, ${Number.isFinite(c.time) ? c.time : 0}::double)`,
+        );
+      }
+      await db.run(`insert into reports values ${rows.join(", ")}`);
+      const files = batch.map((b) => sqlText(b.report.rowsFile)).join(", ");
+      await db.run(`
+        insert into results
+        select m.hash, m.run_key, r.test_key, r.outcome, r.seconds, r.reruns, r.seq
+        from read_csv([${files}], ${CSV_FORMAT}, filename = true, columns = ${ROWS_COLUMNS},
+          force_not_null = ['outcome']) r
+        join (values ${keys.join(", ")}) m(rows_file, hash, run_key) on r.filename = m.rows_file`);
+    }
+    await db.run("commit");
+  } catch (error) {
+    await db.run("rollback");
+    throw error;
+  }
+  for (const b of batch) rmSync(b.report.rowsFile, { force: true });
+  for (const f of testsFiles) rmSync(f, { force: true });
 }
 
 /**
  * One line per ingested report, written before the database is: the database can always be
  * rebuilt from the files it names. Appended while the database is open, so under its lock.
  */
-async function recordInManifest(
+export async function recordInManifest(
   paths: HealthPaths,
   hash: string,
   file: string,
   flags: RunFlags,
   time: string,
+  kind = "",
 ): Promise<void> {
   const exists = await stat(paths.manifest).then(
     () => true,
     () => false,
   );
   const cell = (s: string | undefined) => (s ?? "").replace(/[\t\n\r]/g, " ");
-  const line = [hash, file, flags.commit, flags.branch, flags.job, flags.time, time]
+  const line = [hash, file, flags.commit, flags.branch, flags.job, flags.time, time, kind]
     .map(cell)
     .join("\t");
   await appendFile(paths.manifest, `${exists ? "" : MANIFEST_HEADER}${line}\n`);
@@ -447,6 +621,8 @@ export interface ManifestEntry {
   path: string;
   flags: RunFlags;
   runTime: string;
+  /** `github`, `gitlab` or `jira` for an issue export; undefined for a JUnit report. */
+  tracker?: "github" | "gitlab" | "jira";
 }
 
 export async function readManifest(paths: HealthPaths): Promise<ManifestEntry[]> {
@@ -457,19 +633,23 @@ export async function readManifest(paths: HealthPaths): Promise<ManifestEntry[]>
   const entries: ManifestEntry[] = [];
   for (const line of text.split("\n").slice(1)) {
     if (line === "") continue;
-    const [hash = "", path = "", commit, branch, job, time, runTime = ""] = line.split("\t");
+    const [hash = "", path = "", commit, branch, job, time, runTime = "", kind] = line.split("\t");
     const flags: RunFlags = {};
     if (commit) flags.commit = commit;
     if (branch) flags.branch = branch;
     if (job) flags.job = job;
     if (time) flags.time = time;
-    entries.push({ hash, path, flags, runTime });
+    const entry: ManifestEntry = { hash, path, flags, runTime };
+    if (kind === "github" || kind === "gitlab" || kind === "jira") entry.tracker = kind;
+    entries.push(entry);
   }
   return entries;
 }
 
 export interface RebuildOutcome {
   ingested: IngestOutcome[];
+  /** Issue exports read again (their outcomes, as `ingest-issues` reports them). */
+  issueExports: number;
   /** Manifest entries whose file is gone or now has other content: their results are lost. */
   missing: { path: string; reason: string }[];
 }
@@ -486,15 +666,26 @@ export async function rebuildHealthDb(paths: HealthPaths): Promise<RebuildOutcom
   await rm(`${paths.database}.wal`, { force: true });
   const missing: RebuildOutcome["missing"] = [];
   const usable: IngestEntry[] = [];
+  const exports: ManifestEntry[] = [];
   for (const e of entries) {
     const bytes = await readFile(e.path).catch(() => undefined);
     if (bytes === undefined) missing.push({ path: e.path, reason: "no such file" });
     else if (createHash("sha256").update(bytes).digest("hex") !== e.hash) {
       missing.push({ path: e.path, reason: "its content changed since it was ingested" });
-    } else usable.push({ file: e.path, flags: e.flags, runTime: e.runTime });
+    } else if (e.tracker !== undefined) exports.push(e);
+    else usable.push({ file: e.path, flags: e.flags, runTime: e.runTime });
   }
   const ingested = await ingestEntries(paths, usable, false);
-  return { ingested, missing };
+  const { ingestIssueExports } = await import("./health-issues.js");
+  const { DEFAULT_ISSUE_SETTINGS } = await import("../core/health/issues.js");
+  // In manifest order, one tracker at a time as first read: the last export of an issue wins again.
+  for (const e of exports) {
+    await ingestIssueExports(paths, [e.path], DEFAULT_ISSUE_SETTINGS, {
+      tracker: e.tracker,
+      record: false,
+    });
+  }
+  return { ingested, issueExports: exports.length, missing };
 }
 
 /** The rows flaky detection reads: one per run, one per (test, run). */
@@ -518,17 +709,20 @@ export async function readFlakyInputs(
     seconds: r[7] as number,
   }));
   const testRows = await db.runAndReadAll(`
-    select test_id, run_key,
-      count(*) filter (where outcome in ('passed', 'flaky'))::integer,
-      count(*) filter (where outcome in ('failed', 'error'))::integer,
-      count(*) filter (where outcome = 'flaky')::integer,
-      coalesce(sum(greatest(seconds, 0)) filter (where outcome in ('failed', 'error')), 0)::double,
-      coalesce(sum(greatest(seconds, 0)), 0)::double,
-      any_value(case when file <> '' then file else replace(classname, '.', '/') end)
-    from results
-    -- A test that never failed can carry no flag: only the others' histories are read.
-    where test_id in (select distinct test_id from results where outcome in ('failed', 'error', 'flaky'))
-    group by test_id, run_key`);
+    with histories as (
+      select test_key, run_key,
+        count(*) filter (where outcome in ('passed', 'flaky'))::integer as passes,
+        count(*) filter (where outcome in ('failed', 'error'))::integer as fails,
+        count(*) filter (where outcome = 'flaky')::integer as rerun_passes,
+        coalesce(sum(greatest(seconds, 0)) filter (where outcome in ('failed', 'error')), 0)::double as fail_seconds,
+        coalesce(sum(greatest(seconds, 0)), 0)::double as seconds
+      from results
+      -- A test that never failed can carry no flag: only the others' histories are read.
+      where test_key in (select distinct test_key from results where outcome in ('failed', 'error', 'flaky'))
+      group by test_key, run_key)
+    select t.test_id, h.run_key, h.passes, h.fails, h.rerun_passes, h.fail_seconds, h.seconds,
+      case when t.file <> '' then t.file else replace(t.classname, '.', '/') end
+    from histories h join tests t using (test_key)`);
   const results: TestInRun[] = testRows.getRows().map((r) => ({
     testId: r[0] as string,
     runKey: r[1] as string,

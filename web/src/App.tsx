@@ -16,6 +16,7 @@ import { DocketProblems } from "./DocketProblems.js";
 import { FilterBar } from "./FilterBar.js";
 import { type BoardFilter, filterFromQuery, matchesFilter, queryWithFilter } from "./filter.js";
 import { editableText } from "./format.js";
+import { Health } from "./Health.js";
 import { Help } from "./Help.js";
 import { History } from "./History.js";
 import { hashView } from "./hash.js";
@@ -39,7 +40,8 @@ type ViewKey =
   | "deck"
   | "person"
   | "history"
-  | "assess";
+  | "assess"
+  | "health";
 const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
   { key: "board", label: "Board", shortcut: "b" },
   { key: "balance", label: "Balance", shortcut: "m" },
@@ -52,6 +54,7 @@ const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
   { key: "person", label: "People", shortcut: "w" },
   { key: "history", label: "Done", shortcut: "l" },
   { key: "assess", label: "Assess", shortcut: "s" },
+  { key: "health", label: "Health", shortcut: "h" },
 ];
 
 interface Notice {
@@ -426,6 +429,7 @@ function Dashboard(props: { api: Api }) {
           <History api={api} version={data.version} today={data.today} />
         )}
         {data && view === "assess" && <SelfAssessment api={api} version={data.version} />}
+        {data && view === "health" && <Health api={api} version={data.version} />}
       </main>
       <div class="notice-area" aria-live="polite">
         {notice && (

@@ -18,6 +18,7 @@ export const SHORTCUTS: Array<[string, string]> = [
   ["g then w", "go to the people, and from there one person's page"],
   ["g then l", "go to what was done, week by week"],
   ["g then s", "go to the self-assessment"],
+  ["g then h", "go to engineering health (SLOs, flaky tests, bugs)"],
   ["?", "show or hide this help"],
   ["Esc", "close this help"],
 ];

@@ -8,6 +8,7 @@ import type { IngestOutcome, RunFlags } from "../../store/health-db.js";
 import { contextOf, ExitStatus } from "../context.js";
 import type { CliIO } from "../io.js";
 import { asProgramDoes } from "../subcommand.js";
+import { registerIssueCommands } from "./health-issues.js";
 
 function timeArg(value: string): string {
   const iso = readTimestamp(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
@@ -177,6 +178,8 @@ export function registerHealth(program: Command, io: CliIO): void {
     },
   );
 
+  registerIssueCommands(health, io);
+
   asProgramDoes(
     health
       .command("rebuild")
@@ -187,7 +190,9 @@ export function registerHealth(program: Command, io: CliIO): void {
     const { healthPaths, rebuildHealthDb } = await import("../../store/health-db.js");
     const result = await rebuildHealthDb(healthPaths(ctx.docketPath()));
     for (const m of result.missing) io.stderr(`lost ${m.path}: ${m.reason}\n`);
-    ctx.out(`Rebuilt from ${result.ingested.length} reports.`);
+    ctx.out(
+      `Rebuilt from ${plural(result.ingested.length, "report")} and ${plural(result.issueExports, "issue export")}.`,
+    );
     if (result.missing.length > 0) throw new ExitStatus(1);
   });
 }

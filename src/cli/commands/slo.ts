@@ -25,6 +25,12 @@ function statusLines(s: SloStatus): string[] {
   return lines;
 }
 
+/** "Now" for a health report: the end of a pinned day (`--today`, PPPPT_TODAY, in UTC), else the clock. */
+export function reportNow(ctx: ReturnType<typeof contextOf>, command: Command, io: CliIO): Date {
+  const pinned = ctx.env.PPPPT_TODAY !== undefined || command.optsWithGlobals().today;
+  return pinned ? new Date(`${ctx.today()}T23:59:59Z`) : io.now();
+}
+
 export function registerSlo(program: Command, io: CliIO): void {
   program
     .command("slo")
@@ -45,8 +51,7 @@ export function registerSlo(program: Command, io: CliIO): void {
         return;
       }
       const today = ctx.today();
-      const pinned = ctx.env.PPPPT_TODAY !== undefined || command.optsWithGlobals().today;
-      const now = pinned ? new Date(`${today}T23:59:59Z`) : io.now();
+      const now = reportNow(ctx, command, io);
       const { readHealthReport } = await import("../../store/health-report.js");
       const report = await readHealthReport(ctx.docketPath(), ctx.env, now);
       const { slos, statuses } = report;

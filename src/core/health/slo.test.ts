@@ -4,6 +4,7 @@ import { printDocketText } from "../docket/print.js";
 import { PpppptError } from "../errors.js";
 import {
   addBreachItem,
+  budgetHistory,
   DEFAULT_SLOS_YAML,
   parseSlos,
   type SloEvent,
@@ -140,5 +141,22 @@ describe("addBreachItem", () => {
     expect(printDocketText(first.docket).split("\n")[0]).toBe("(A) something else");
     const ok = sloStatus(CI, spread(100, []), NOW);
     expect(addBreachItem(parseDocket(""), CI, ok, "2026-11-29").added).toBeUndefined();
+  });
+});
+
+describe("budgetHistory", () => {
+  it("is the status each day would have shown, oldest first", () => {
+    // 200 runs over 28 days, the newest bad: before it, budget untouched; with it, half left.
+    const events = spread(200, [0]);
+    const points = budgetHistory(CI, events, NOW, 3);
+    expect(points.map((p) => p.at)).toEqual([
+      "2026-11-27T00:00:00.000Z",
+      "2026-11-28T00:00:00.000Z",
+      "2026-11-29T00:00:00.000Z",
+    ]);
+    expect(points.at(-1)?.budgetLeft).toBeCloseTo(0.5, 10);
+    // A day earlier the bad run (1.68 h before NOW) had not happened; 193 runs then, all good.
+    expect(points[1]?.budgetLeft).toBe(1);
+    expect(budgetHistory(CI, [], NOW, 2).map((p) => p.budgetLeft)).toEqual([null, null]);
   });
 });

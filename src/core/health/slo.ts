@@ -453,3 +453,28 @@ export function addBreachItem(
   const added = appendItem(docket, text);
   return { docket: added.docket, added: added.line.text };
 }
+
+/** The error budget left at one moment, for the Health view's chart. */
+export interface BudgetPoint {
+  at: string;
+  budgetLeft: number | null;
+}
+
+/**
+ * The budget left as it stood at each of `points` moments a `step` apart, ending now (oldest
+ * first): each point is the status the SLO would have shown then, over its window then.
+ */
+export function budgetHistory(
+  slo: SloSpec,
+  events: readonly SloEvent[],
+  now: Date,
+  points = 28,
+  step = 86_400_000,
+): BudgetPoint[] {
+  const out: BudgetPoint[] = [];
+  for (let k = points - 1; k >= 0; k--) {
+    const at = new Date(now.getTime() - k * step);
+    out.push({ at: at.toISOString(), budgetLeft: sloStatus(slo, events, at).budgetLeft });
+  }
+  return out;
+}
