@@ -80,8 +80,10 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     expect(await column("people").getByText("Prepare the promotion packet for Lee").count()).toBe(
       1,
     );
-    const text = await readFile(file, "utf8");
-    expect(text).toMatch(/Prepare the promotion packet for Lee due:2026-11-27 cat:people\?? id:/);
+    // The card shows before the server has written it (optimistic): wait for the write.
+    await expect
+      .poll(() => readFile(file, "utf8"))
+      .toMatch(/Prepare the promotion packet for Lee due:2026-11-27 cat:people\?? id:/);
   });
 
   it("recategorises an item dragged to another column with the pointer, and learns", async () => {
@@ -99,13 +101,13 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     await column("tech")
       .getByText("Prepare the promotion packet for Lee")
       .waitFor({ timeout: 5000 });
-    expect(await readFile(file, "utf8")).toMatch(
-      /Prepare the promotion packet for Lee .*cat:tech /,
-    );
+    await expect
+      .poll(() => readFile(file, "utf8"))
+      .toMatch(/Prepare the promotion packet for Lee .*cat:tech /);
     // The move is a correction, as `ppppt recat` records it: the classifier learns the words.
-    const corrections = await readFile(correctionsPath(file), "utf8");
-    expect(corrections).toContain("Prepare the promotion packet for Lee");
-    expect(corrections).toContain("tech");
+    const corrections = () => readFile(correctionsPath(file), "utf8").catch(() => "");
+    await expect.poll(corrections).toContain("Prepare the promotion packet for Lee");
+    expect(await corrections()).toContain("tech");
   });
 
   it("completes an item from its check button", async () => {
@@ -116,9 +118,9 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
       state: "detached",
       timeout: 3000,
     });
-    expect(await readFile(file, "utf8")).toMatch(
-      /\nx 2026-11-25 2026-11-25 Prepare the promotion packet for Lee/,
-    );
+    await expect
+      .poll(() => readFile(file, "utf8"))
+      .toMatch(/\nx 2026-11-25 2026-11-25 Prepare the promotion packet for Lee/);
   });
 
   it("shows a change made by the CLI within a second", async () => {
@@ -147,12 +149,16 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     await box.fill("Written by hand, then edited in the page");
     await box.press("Enter");
     await card("Written by hand, then edited in the page").waitFor({ timeout: 5000 });
-    expect(await readFile(file, "utf8")).toContain("Written by hand, then edited in the page");
+    await expect
+      .poll(() => readFile(file, "utf8"))
+      .toContain("Written by hand, then edited in the page");
 
     await card("Written by hand, then edited in the page").focus();
     await page.keyboard.press("Delete");
     await card("Written by hand, then edited in the page").waitFor({ state: "detached" });
-    expect(await readFile(file, "utf8")).not.toContain("then edited in the page");
+    await expect.poll(() => readFile(file, "utf8")).not.toContain("then edited in the page");
+    // Undo is offered once the server has answered.
+    await page.getByRole("button", { name: "Undo (u)" }).waitFor();
     await page.keyboard.press("u");
     await card("Written by hand, then edited in the page").waitFor({ timeout: 5000 });
   });
@@ -161,7 +167,7 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     await card("Clean the bug backlog").focus();
     await page.keyboard.press("5");
     await column("tech").getByText("Clean the bug backlog").waitFor({ timeout: 5000 });
-    expect(await readFile(file, "utf8")).toMatch(/Clean the bug backlog .*cat:tech/);
+    await expect.poll(() => readFile(file, "utf8")).toMatch(/Clean the bug backlog .*cat:tech/);
   });
 
   it("renders item text as text, never as markup", async () => {
@@ -261,7 +267,7 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
   it("labels every control, so a screen reader can name it", async () => {
     for (const view of ["Board", "Balance", "Plan"]) {
       await page.getByRole("link", { name: view, exact: true }).click();
-      await page.locator("main section").first().waitFor();
+      await page.locator("main .view:not([hidden]) section").first().waitFor();
       const unnamed = await unnamedControls(page.locator("body"));
       expect(unnamed).toEqual([]);
     }
