@@ -267,7 +267,7 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
   it("labels every control, so a screen reader can name it", async () => {
     for (const view of ["Board", "Balance", "Plan"]) {
       await page.getByRole("link", { name: view, exact: true }).click();
-      await page.locator("main .view:not([hidden]) section").first().waitFor();
+      await page.locator("main section").first().waitFor();
       const unnamed = await unnamedControls(page.locator("body"));
       expect(unnamed).toEqual([]);
     }

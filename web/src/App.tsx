@@ -6,7 +6,7 @@ import { columnCount, columnTotal } from "./docket-state.js";
 import { FilterBar } from "./FilterBar.js";
 import { type BoardFilter, filterFromQuery, matchesFilter, queryWithFilter } from "./filter.js";
 import { Help } from "./Help.js";
-import { KeptView, lazyView } from "./KeptView.js";
+import { lazyView } from "./lazy-view.js";
 import { minutesText } from "./report.js";
 import { type Notice, useDocket } from "./use-docket.js";
 
@@ -204,57 +204,35 @@ function Dashboard(props: { api: Api }) {
         )}
         {!data && !loadError && <p class="loading">Loading the docket…</p>}
         {data?.problems && <DocketProblems problems={data.problems} />}
-        {data && (
-          <KeptView name="board" current={view === "board"} version={data.version}>
-            {() => (
-              <>
-                <FilterBar
-                  filter={filter}
-                  onChange={setFilter}
-                  shown={shownItems.length}
-                  total={state ? columnTotal(state, docket.items.length) : 0}
-                />
-                <Board
-                  api={api}
-                  items={shownItems}
-                  predicted={data.predicted}
-                  today={data.today}
-                  actions={actions}
-                  timers={data.timers}
-                  addFocus={addFocus}
-                  freshId={freshId}
-                  highlighted={docket.highlighted}
-                  count={countOf}
-                />
-              </>
-            )}
-          </KeptView>
+        {data && view === "board" && (
+          <FilterBar
+            filter={filter}
+            onChange={setFilter}
+            shown={shownItems.length}
+            total={state ? columnTotal(state, docket.items.length) : 0}
+          />
         )}
-        {data && (
-          <>
-            <KeptView name="balance" current={view === "balance"} version={data.version}>
-              {(v) => <Balance api={api} version={v} />}
-            </KeptView>
-            <KeptView name="review" current={view === "review"} version={data.version}>
-              {(v) => <Review api={api} version={v} onTakeUp={takeUp} />}
-            </KeptView>
-            <KeptView name="plan" current={view === "plan"} version={data.version}>
-              {(v) => <Plan api={api} version={v} onTakeUp={takeUp} />}
-            </KeptView>
-            <KeptView name="roi" current={view === "roi"} version={data.version}>
-              {(v) => <Roi api={api} version={v} />}
-            </KeptView>
-            <KeptView name="time" current={view === "time"} version={data.version}>
-              {(v) => <Time api={api} version={v} />}
-            </KeptView>
-            <KeptView name="team" current={view === "team"} version={data.version}>
-              {(v) => <Team api={api} version={v} />}
-            </KeptView>
-            <KeptView name="deck" current={view === "deck"} version={data.version}>
-              {(v) => <Deck api={api} version={v} />}
-            </KeptView>
-          </>
+        {data && view === "board" && (
+          <Board
+            api={api}
+            items={shownItems}
+            predicted={data.predicted}
+            today={data.today}
+            actions={actions}
+            timers={data.timers}
+            addFocus={addFocus}
+            freshId={freshId}
+            highlighted={docket.highlighted}
+            count={countOf}
+          />
         )}
+        {data && view === "balance" && <Balance api={api} version={data.version} />}
+        {data && view === "review" && <Review api={api} version={data.version} onTakeUp={takeUp} />}
+        {data && view === "plan" && <Plan api={api} version={data.version} onTakeUp={takeUp} />}
+        {data && view === "roi" && <Roi api={api} version={data.version} />}
+        {data && view === "time" && <Time api={api} version={data.version} />}
+        {data && view === "team" && <Team api={api} version={data.version} />}
+        {data && view === "deck" && <Deck api={api} version={data.version} />}
       </main>
       <div class="notice-area" aria-live="polite">
         {notice && (
