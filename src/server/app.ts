@@ -53,6 +53,8 @@ export interface DashboardOptions {
   webRoot?: string;
   /** Where the config file and the user's playbooks are found (XDG variables, PPPPT_CONFIG). */
   env: Env;
+  /** How long a write waits for another writer's lock (the store's default unless given). */
+  lockWaitMs?: number;
 }
 
 const AddBody = z.object({
@@ -80,11 +82,15 @@ export function createDashboardApp(options: DashboardOptions): Hono {
   };
   const change = async <T>(fn: (docket: Docket) => { docket: Docket; result: T }): Promise<T> => {
     let after: Docket | undefined;
-    const result = await updateDocketFile(path, (docket) => {
-      const next = fn(docket);
-      after = next.docket;
-      return next;
-    });
+    const result = await updateDocketFile(
+      path,
+      (docket) => {
+        const next = fn(docket);
+        after = next.docket;
+        return next;
+      },
+      { lockWaitMs: options.lockWaitMs },
+    );
     if (after) remember(after);
     return result;
   };

@@ -204,28 +204,6 @@ function Dashboard(props: { api: Api }) {
         )}
         {!data && !loadError && <p class="loading">Loading the docket…</p>}
         {data?.problems && <DocketProblems problems={data.problems} />}
-        {data && view === "board" && (
-          <FilterBar
-            filter={filter}
-            onChange={setFilter}
-            shown={shownItems.length}
-            total={state ? columnTotal(state, docket.items.length) : 0}
-          />
-        )}
-        {data && view === "board" && (
-          <Board
-            api={api}
-            items={shownItems}
-            predicted={data.predicted}
-            today={data.today}
-            actions={actions}
-            timers={data.timers}
-            addFocus={addFocus}
-            freshId={freshId}
-            highlighted={docket.highlighted}
-            count={countOf}
-          />
-        )}
         {data && view === "balance" && <Balance api={api} version={data.version} />}
         {data && view === "review" && <Review api={api} version={data.version} onTakeUp={takeUp} />}
         {data && view === "plan" && <Plan api={api} version={data.version} onTakeUp={takeUp} />}
@@ -233,6 +211,30 @@ function Dashboard(props: { api: Api }) {
         {data && view === "time" && <Time api={api} version={data.version} />}
         {data && view === "team" && <Team api={api} version={data.version} />}
         {data && view === "deck" && <Deck api={api} version={data.version} />}
+        {data && (
+          // The board stays mounted under the other views (after them, so a view's own
+          // content comes first): going back to it shows it again instead of drawing it anew.
+          <div class="board-kept" hidden={view !== "board"}>
+            <FilterBar
+              filter={filter}
+              onChange={setFilter}
+              shown={shownItems.length}
+              total={state ? columnTotal(state, docket.items.length) : 0}
+            />
+            <Board
+              api={api}
+              items={shownItems}
+              predicted={data.predicted}
+              today={data.today}
+              actions={actions}
+              timers={data.timers}
+              addFocus={addFocus}
+              freshId={freshId}
+              highlighted={docket.highlighted}
+              count={countOf}
+            />
+          </div>
+        )}
       </main>
       <div class="notice-area" aria-live="polite">
         {notice && (
