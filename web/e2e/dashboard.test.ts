@@ -80,7 +80,11 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     expect(await column("people").getByText("Prepare the promotion packet for Lee").count()).toBe(
       1,
     );
-    // The card shows before the server has written it (optimistic): wait for the write.
+    // The card shows before the server has written it (optimistic): wait for the write, and
+    // for the stored card to take the provisional one's place.
+    await page
+      .locator('.card:not([data-id^="pending-"])', { hasText: "Prepare the promotion packet" })
+      .waitFor();
     await expect
       .poll(() => readFile(file, "utf8"))
       .toMatch(/Prepare the promotion packet for Lee due:2026-11-27 cat:people\?? id:/);

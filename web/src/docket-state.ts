@@ -187,7 +187,8 @@ export function columnTotal(state: DocketState, shown: number): number {
 
 /**
  * The card a typed add shows before the server has read it: the words as typed, in the column
- * the preview predicted. The server's capture (dates, people, category) replaces it.
+ * the preview predicted (or its own `cat:`). The server's capture (dates, people, category)
+ * replaces it.
  */
 export function provisionalItem(
   tempId: string,
@@ -206,7 +207,7 @@ export function provisionalItem(
     created: today,
     due: null,
     threshold: null,
-    category,
+    category: category ?? /(?:^|\s)cat:([a-z]+)(?:\s|$)/.exec(text)?.[1] ?? null,
     categoryGuess: category !== null,
     projects: [],
     contexts: [],
