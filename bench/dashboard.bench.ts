@@ -116,9 +116,12 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => document.querySelector(".vspace") !== null);
       await page.waitForTimeout(300);
 
-      const title = `Benchmark item ${run} for the team`;
+      const title = `Benchmark: 1:1 with Dana about her promotion packet ${run}`;
       const input = page.getByLabel("Add an item");
-      await input.fill(title);
+      // Typed, as a user types: the category is predicted while typing, and the card is drawn
+      // in that column (an Enter before the prediction puts it in "Unsorted" until the answer).
+      await input.pressSequentially(title);
+      await page.getByTestId("prediction").locator(".chip").first().waitFor();
       await watch(page, { on: "keydown", key: "Enter" }, [
         { name: "add", appear: `button[aria-label="Complete: ${title}"]` },
         {

@@ -146,19 +146,31 @@ export function useDocket(api: Api, setNotice: (n: Notice | undefined) => void):
   );
 
   useEffect(() => {
-    // The first screen came with the page; the rest of the board follows it.
-    void sync();
-    return api.watch(
-      (v) => {
-        announced.current = v;
-        if (v !== stateRef.current?.base.version) void sync();
-      },
-      (isLive) => {
-        setLive(isLive);
-        // After a reconnect, changes may have been missed.
-        if (isLive) void sync();
-      },
-    );
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    const start = () => {
+      if (cancelled) return;
+      void sync();
+      stop = api.watch(
+        (v) => {
+          announced.current = v;
+          if (v !== stateRef.current?.base.version) void sync();
+        },
+        (isLive) => {
+          setLive(isLive);
+          // After a reconnect, changes may have been missed.
+          if (isLive) void sync();
+        },
+      );
+    };
+    // The first screen came with the page: it is painted before the whole board is fetched,
+    // whose parsing would otherwise hold the first frame back.
+    if (stateRef.current?.partial) requestAnimationFrame(() => setTimeout(start, 0));
+    else start();
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
   }, [api, sync]);
 
   /**
