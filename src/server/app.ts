@@ -141,6 +141,7 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     current,
     token: options.token,
     webRoot: options.webRoot,
+    watch: options.watch,
   });
 
   registerLensRoutes(app, {

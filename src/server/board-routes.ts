@@ -18,6 +18,7 @@ import {
   boardDelta,
   boardMark,
 } from "./board-delta.js";
+import type { DocketWatch } from "./docket-watch.js";
 import { tokenMatches } from "./security.js";
 import { readWebFile } from "./static-files.js";
 
@@ -36,6 +37,8 @@ export interface BoardRoutesOptions {
   current: () => Promise<{ version: string; docket: Docket }>;
   token: string;
   webRoot?: string;
+  /** Changes on disk: the board is built again as soon as one lands, before anyone asks. */
+  watch?: DocketWatch;
 }
 
 /** Cards per column in the first screen; the page shows as many before "Show more". */
@@ -64,7 +67,7 @@ export function registerBoardRoutes(app: Hono, options: BoardRoutesOptions): voi
     return done.lines;
   };
 
-  const board = async () => {
+  const build = async () => {
     const today = options.today();
     const { version, docket } = await options.current();
     const settings = lensSettingsOf(await readConfigFile(options.env));
@@ -111,6 +114,18 @@ export function registerBoardRoutes(app: Hono, options: BoardRoutesOptions): voi
     cached = { key, categoriser, body, json: JSON.stringify(body), mark };
     return cached;
   };
+  // One build at a time: a page's request and the warm-up after a change share one ranking.
+  let queue: Promise<unknown> = Promise.resolve();
+  const board = () => {
+    const run = queue.then(build);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  // After a change (ours or another writer's) the board is ranked at once, so the page's delta
+  // and the next page load find it ready.
+  options.watch?.subscribe(() => {
+    void board().catch(() => undefined);
+  });
 
   // The server's clock, so the page shows a timer's time as `ppppt stop` would count it.
   const withNow = (json: string) =>
