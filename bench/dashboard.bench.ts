@@ -113,7 +113,7 @@ async function main(): Promise<void> {
         firstRender.push(firstMs);
       }
       // The rest of the board arrives after the first screen; the changes are timed on it.
-      await page.waitForFunction(() => document.querySelector(".vspace") !== null);
+      await page.locator(".board-view:not([data-partial])").waitFor();
       await page.waitForTimeout(300);
 
       const title = `Benchmark: 1:1 with Dana about her promotion packet ${run}`;

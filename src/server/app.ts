@@ -55,6 +55,8 @@ export interface DashboardOptions {
   env: Env;
   /** How long a write waits for another writer's lock (the store's default unless given). */
   lockWaitMs?: number;
+  /** Rank the board once at start (the real server; not the tests' many short-lived apps). */
+  warm?: boolean;
 }
 
 const AddBody = z.object({
@@ -142,6 +144,7 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     token: options.token,
     webRoot: options.webRoot,
     watch: options.watch,
+    warm: options.warm,
   });
 
   registerLensRoutes(app, {

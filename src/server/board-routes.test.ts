@@ -145,6 +145,31 @@ describe("the page with its first screen", () => {
     expect(first?.version).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it("sends the predictions of the first screen's items only", async () => {
+    const lines = Array.from(
+      { length: FIRST_SCREEN_CARDS + 5 },
+      (_, i) => `Guessed item ${i} id:g${i}`,
+    );
+    await writeFile(file, `${lines.join("\n")}\n`);
+    const app = createDashboardApp({
+      docketPath: file,
+      token: TOKEN,
+      port: () => PORT,
+      today: () => "2026-11-25",
+      categoriser: async () => () => ({
+        category: "tech",
+        probability: 0.9,
+        unsure: false,
+        reason: "test",
+      }),
+      env: { HOME: dir, XDG_CONFIG_HOME: join(dir, "config") },
+      webRoot,
+    });
+    const first = firstScreenOf(await (await app.request(`${ORIGIN}/?token=${TOKEN}`)).text());
+    expect(first?.partial.counts).toEqual({ tech: FIRST_SCREEN_CARDS + 5 });
+    expect(Object.keys(first?.predicted ?? {})).toHaveLength(FIRST_SCREEN_CARDS);
+  });
+
   it("keeps item text from ending the data block", async () => {
     await writeFile(file, "Read </script><script>alert(1)</script> cat:tech id:x1\n");
     const { app } = server();

@@ -39,6 +39,8 @@ export interface BoardRoutesOptions {
   webRoot?: string;
   /** Changes on disk: the board is built again as soon as one lands, before anyone asks. */
   watch?: DocketWatch;
+  /** Build the board once at start, so the first page load finds it ready. */
+  warm?: boolean;
 }
 
 /** Cards per column in the first screen; the page shows as many before "Show more". */
@@ -126,6 +128,7 @@ export function registerBoardRoutes(app: Hono, options: BoardRoutesOptions): voi
   options.watch?.subscribe(() => {
     void board().catch(() => undefined);
   });
+  if (options.warm) void board().catch(() => undefined);
 
   // The server's clock, so the page shows a timer's time as `ppppt stop` would count it.
   const withNow = (json: string) =>
@@ -157,7 +160,13 @@ export function registerBoardRoutes(app: Hono, options: BoardRoutesOptions): voi
       return undefined;
     }
     const b = await board();
-    const first = { ...b.body, now: timerStamp(options.now()), ...firstScreen(b.body) };
+    const screen = firstScreen(b.body);
+    const predicted = Object.fromEntries(
+      screen.items
+        .filter((i) => i.id in b.body.predicted)
+        .map((i) => [i.id, b.body.predicted[i.id]]),
+    );
+    const first = { ...b.body, now: timerStamp(options.now()), ...screen, predicted };
     // `<` escaped, so no item text can end the data block; a JSON block is never executed,
     // so the CSP's script-src 'self' holds.
     const data = JSON.stringify(first).replace(/</g, "\\u003c");

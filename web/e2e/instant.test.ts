@@ -257,6 +257,7 @@ describe.skipIf(!haveBrowser)("the instant board in a real browser", () => {
     const tech = fresh.locator('[data-column="tech"]');
     await tech.locator(".card").first().waitFor({ timeout: 10_000 });
     expect(await shownIds(tech, 8)).toEqual((await nextTech()).slice(0, 8));
+    expect(await fresh.locator(".board-view").getAttribute("data-partial")).toBe("true");
     // The column's count is the server's, though the page holds only the top 40 yet.
     expect(await tech.locator(".count").textContent()).toContain("66");
     await fresh.close();

@@ -4,7 +4,13 @@ import { Board } from "./Board.js";
 import { DocketProblems } from "./DocketProblems.js";
 import { columnCount, columnTotal } from "./docket-state.js";
 import { FilterBar } from "./FilterBar.js";
-import { type BoardFilter, filterFromQuery, matchesFilter, queryWithFilter } from "./filter.js";
+import {
+  type BoardFilter,
+  filterFromQuery,
+  isFiltered,
+  matchesFilter,
+  queryWithFilter,
+} from "./filter.js";
 import { Help } from "./Help.js";
 import { lazyView } from "./lazy-view.js";
 import { minutesText } from "./report.js";
@@ -152,7 +158,10 @@ function Dashboard(props: { api: Api }) {
 
   // A just added or changed item stays on the board even when the filter would hide it.
   const shownItems = useMemo(
-    () => docket.items.filter((i) => i.id === freshId || matchesFilter(i, filter)),
+    () =>
+      isFiltered(filter)
+        ? docket.items.filter((i) => i.id === freshId || matchesFilter(i, filter))
+        : docket.items,
     [docket.items, filter, freshId],
   );
 
@@ -232,6 +241,7 @@ function Dashboard(props: { api: Api }) {
               freshId={freshId}
               highlighted={docket.highlighted}
               count={countOf}
+              partial={state?.partial !== undefined}
             />
           </div>
         )}

@@ -40,6 +40,8 @@ interface BoardProps {
   highlighted?: boolean;
   /** A column's count of open items, where the board holds only its first cards so far. */
   count?: (column: string, shown: number) => number;
+  /** Only the first screen is here yet (the rest of the board is on its way). */
+  partial?: boolean;
 }
 
 type ColumnKey = Category | "none";
@@ -275,7 +277,12 @@ export function Board(props: BoardProps) {
   );
 
   return (
-    <section class="board-view" aria-label="Board">
+    <section
+      class="board-view"
+      aria-label="Board"
+      aria-busy={props.partial ? "true" : undefined}
+      data-partial={props.partial ? "true" : undefined}
+    >
       <QuickAdd api={props.api} onAdd={actions.add} focusSignal={props.addFocus} />
       <div class="board" ref={boardRef}>
         {keys.map((key, index) => {
