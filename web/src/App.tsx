@@ -92,8 +92,8 @@ function Dashboard(props: { api: Api }) {
     (column: string, shown: number) => (state ? columnCount(state, column, shown) : shown),
     [state],
   );
-  // Once the board is drawn, the other views' code loads while the page is idle.
-  const drawn = data !== undefined;
+  // Once the whole board is here, the other views' code loads while the page is idle.
+  const drawn = data !== undefined && state?.partial === undefined;
   useEffect(() => {
     if (!drawn) return;
     const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
