@@ -96,6 +96,16 @@ async function main(): Promise<void> {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       // tsx keeps function names with a `__name` helper the page does not have.
       await context.addInitScript({ content: "window.__name = (f) => f;" });
+      // The page's own clock for its first card: what the browser drew, without the round trips
+      // of the benchmark's own wait.
+      await context.addInitScript({
+        content: `new MutationObserver((_, o) => {
+          if (document.querySelector('[data-column="tech"] .card')) {
+            window.__firstCard = performance.now();
+            o.disconnect();
+          }
+        }).observe(document, { subtree: true, childList: true });`,
+      });
       const page = await context.newPage();
       let start = performance.now();
       await page.goto(floorUrl);
@@ -106,6 +116,10 @@ async function main(): Promise<void> {
       await page.goto(dashboard.url);
       await page.locator('[data-column="tech"] .card').first().waitFor();
       const firstMs = performance.now() - start;
+      const inPage = await page.evaluate(
+        () => (window as unknown as { __firstCard: number }).__firstCard,
+      );
+      keep(run, "first card in the DOM, by the page's clock from navigation", inPage);
       // The first run warms the browser and the server's code; it is reported apart.
       if (run === 0) coldRatio = firstMs / floorMs;
       else {
@@ -235,7 +249,10 @@ async function main(): Promise<void> {
         fmt.ratio(ratio(times)),
         what.startsWith("view")
           ? `${TARGET_SWITCH_MS} ms`
-          : what.includes("(from outside") || what.includes("answer") || what.startsWith("show")
+          : what.includes("(from outside") ||
+              what.includes("answer") ||
+              what.startsWith("show") ||
+              what.startsWith("first")
             ? ""
             : `${TARGET_CHANGE_MS} ms`,
       ]),
