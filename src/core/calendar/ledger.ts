@@ -243,7 +243,10 @@ export function importedSources(
   return [...sources.filter((s) => s.name !== imported.name), source];
 }
 
-export function withSeriesCategory(e: LedgerEvent, series: ReadonlyMap<string, Category>): LedgerEvent {
+export function withSeriesCategory(
+  e: LedgerEvent,
+  series: ReadonlyMap<string, Category>,
+): LedgerEvent {
   const category = series.get(e.uid);
   return category ? { ...e, category, guessed: false } : e;
 }

@@ -60,12 +60,17 @@ export interface BucketCounts {
 
 export function countBuckets(occurrences: readonly Occurrence[]): BucketCounts {
   const c: BucketCounts = { timed: 0, minutes: 0, allDay: 0, cancelled: 0, declined: 0, free: 0 };
+  tallyBuckets(c, occurrences);
+  c.minutes = Math.round(c.minutes * 100) / 100;
+  return c;
+}
+
+/** Adds occurrences to counts as they come (a streamed import); minutes are not rounded. */
+export function tallyBuckets(c: BucketCounts, occurrences: readonly Occurrence[]): void {
   for (const o of occurrences) {
     c[o.bucket]++;
     if (o.bucket === "timed") c.minutes += o.minutes;
   }
-  c.minutes = Math.round(c.minutes * 100) / 100;
-  return c;
 }
 
 /** Whether an occurrence overlaps [from 00:00, to 00:00) in its own zone (both ends compared as wall clock in that zone; a zero-length one by its start). */
