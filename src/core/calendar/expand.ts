@@ -280,6 +280,68 @@ export function expandCalendar(source: string, options: ExpandOptions): ExpandRe
 }
 
 type JCal = ConstructorParameters<typeof ICAL.Component>[0] & unknown[];
+
+/**
+ * ical.js clones a time (most of all in recurrence iteration) through its generic fromData:
+ * Object.entries and a setter per field, each marking the copy for normalisation and
+ * dropping its cached instant. A clone of a time is the same fields, zone and state: copied
+ * as they are. Another fifth of an import's time.
+ */
+type TimeState = {
+  _time: Record<string, number | boolean>;
+  _pendingNormalization: boolean;
+  _cachedUnixTime: number | null;
+};
+ICAL.Time.prototype.clone = function clone(this: Time) {
+  const from = this as unknown as TimeState;
+  // No data: the constructor's defaults, then the fields below, without fromData's walk.
+  const copy = new (ICAL.Time as unknown as new (data: undefined, zone: unknown) => Time)(
+    undefined,
+    this.zone,
+  );
+  const to = copy as unknown as TimeState;
+  const a = from._time;
+  const b = to._time;
+  b.year = a.year as number;
+  b.month = a.month as number;
+  b.day = a.day as number;
+  b.hour = a.hour as number;
+  b.minute = a.minute as number;
+  b.second = a.second as number;
+  b.isDate = a.isDate as boolean;
+  to._pendingNormalization = from._pendingNormalization;
+  to._cachedUnixTime = from._cachedUnixTime;
+  return copy;
+};
+
+/**
+ * ical.js finds a zone's offset at a wall time by walking its list of changes, cloning one
+ * per step, on every comparison and conversion: a third of an import's time. The offset is a
+ * function of the zone and the wall time alone, so each zone remembers the ones it gave
+ * (forgetting them all past a bound, to keep memory flat on a large file).
+ */
+const OFFSETS_KEPT = 100_000;
+const offsetsOf = new WeakMap<object, Map<number, number>>();
+const uncachedUtcOffset = ICAL.Timezone.prototype.utcOffset;
+ICAL.Timezone.prototype.utcOffset = function utcOffset(
+  this: InstanceType<typeof ICAL.Timezone>,
+  t,
+) {
+  let known = offsetsOf.get(this);
+  if (!known) {
+    known = new Map();
+    offsetsOf.set(this, known);
+  }
+  const key =
+    ((((t.year * 13 + t.month) * 32 + t.day) * 24 + t.hour) * 60 + t.minute) * 61 + t.second;
+  let offset = known.get(key);
+  if (offset === undefined) {
+    offset = uncachedUtcOffset.call(this, t);
+    if (known.size >= OFFSETS_KEPT) known.clear();
+    known.set(key, offset);
+  }
+  return offset;
+};
 type Component = InstanceType<typeof ICAL.Component>;
 
 /**
@@ -372,11 +434,16 @@ function expandSeries(
     }
     if (!orphan && event.isRecurring()) {
       // Overrides may move an occurrence from after the range into it: expand past the last one.
-      let stopAt = `${ctx.options.to}T00:00:00`;
+      let stopAt = wallMsOfDate(ctx.options.to);
       for (const e of related) {
-        const id = wallString(e.component.getFirstPropertyValue("recurrence-id") as Time);
+        const id = wallMs(e.component.getFirstPropertyValue("recurrence-id") as Time);
         if (id > stopAt) stopAt = id;
       }
+      // With no overrides, an occurrence is the event at another start: ical.js's details (an
+      // end, a lookup among overrides) are not needed, and one that ends days before the range
+      // starts is passed over unbuilt (ranges are compared on the wall clock: occurrence.ts).
+      const plain = related.length === 0;
+      const skipBefore = plain ? wallMsOfDate(ctx.options.from) - spanOf(event, ctx) : -Infinity;
       const used = new Set<Component>();
       const iterator = event.iterator();
       for (let steps = 0; ; steps++) {
@@ -386,7 +453,13 @@ function expandSeries(
         }
         const next = iterator.next();
         if (!next) break;
-        if (wallString(next) >= stopAt) break;
+        const wall = wallMs(next);
+        if (wall >= stopAt) break;
+        if (plain) {
+          if (wall < skipBefore) continue;
+          attempt(master.component, () => occurrenceOf(uid, event, next, next, ctx));
+          continue;
+        }
         const details = event.getOccurrenceDetails(next);
         used.add(details.item.component);
         attempt(details.item.component, () =>
@@ -423,11 +496,35 @@ function occurrenceFromOverride(
   return occurrenceOf(uid, item, item.startDate, item.recurrenceId, ctx);
 }
 
-/** Wall-clock fields of an ical.js time (in whatever zone it carries), sortable as text. */
-function wallString(t: Time): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, "0");
-  if (t.isDate) return `${p(t.year, 4)}-${p(t.month)}-${p(t.day)}T00:00:00`;
-  return `${p(t.year, 4)}-${p(t.month)}-${p(t.day)}T${p(t.hour)}:${p(t.minute)}:${p(t.second)}`;
+/** The wall-clock fields of an ical.js time (in whatever zone it carries) as if they were UTC. */
+function wallMs(t: Time): number {
+  const ms = t.isDate
+    ? Date.UTC(t.year, t.month - 1, t.day)
+    : Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  // Date.UTC reads years 0 to 99 as 1900 to 1999.
+  return t.year >= 100 ? ms : new Date(ms).setUTCFullYear(t.year);
+}
+
+function wallMsOfDate(date: IsoDate): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * More than any occurrence of the event lasts on the wall clock (a day or two added for DST
+ * and all-day ends); infinite when that cannot be told, so that nothing is passed over.
+ */
+function spanOf(event: Event, ctx: Context): number {
+  try {
+    const elapsed = event.startDate.isDate ? 0 : elapsedMs(event, ctx);
+    // One that ends before it starts is warned about by the first occurrence built: build all.
+    if (elapsed < 0) return Number.POSITIVE_INFINITY;
+    const duration = event.duration.toSeconds() * 1000;
+    return Math.max(elapsed, duration, 0) + 2 * DAY_MS;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }
 
 interface Instant {
