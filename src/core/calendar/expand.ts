@@ -3,7 +3,7 @@ import type { IsoDate } from "../dates.js";
 import { PpppptError } from "../errors.js";
 import { fnv1a } from "../fnv1a.js";
 import { type Bucket, type Occurrence, overlapsRange, startMs } from "./occurrence.js";
-import { type CalendarOutline, CalendarShapeReader, type EventPiece } from "./structure.js";
+import { type CalendarOutline, CalendarShapeReader, type EventPiece, own } from "./structure.js";
 import { offsetAt, resolveZone, vtimezoneFor, type WallTime, wallToUtc } from "./zone.js";
 
 /**
@@ -70,7 +70,8 @@ export class CalendarPlanner {
       if (!e.recurrenceId || e.uid === "") return;
       const counts = this.overrides[e.calendar] ?? new Map<string, number>();
       this.overrides[e.calendar] = counts;
-      counts.set(e.uid, (counts.get(e.uid) ?? 0) + 1);
+      const n = counts.get(e.uid);
+      counts.set(n === undefined ? own(e.uid) : e.uid, (n ?? 0) + 1);
     });
   }
   push(chunk: string): void {
@@ -223,7 +224,7 @@ export class CalendarExpander {
   }
 
   private finish(calendar: number, uid: string, entry: PendingSeries): void {
-    if (entry.master) this.masters.set(`${calendar}\u0000${uid}`, entry.master.line);
+    if (entry.master) this.masters.set(own(`${calendar}\u0000${uid}`), entry.master.line);
     this.expand(calendar, uid, entry);
   }
 

@@ -195,11 +195,11 @@ export class CalendarShapeReader {
       if (head.length > 5) {
         for (const m of head.matchAll(TZID_PARAM)) {
           const tzid = unquote(m[1] as string);
-          if (!outline.tzidsUsed.has(tzid)) outline.tzidsUsed.set(tzid, line);
+          if (!outline.tzidsUsed.has(tzid)) outline.tzidsUsed.set(own(tzid), line);
         }
       }
       if (upper === "TZID" && stack.at(-1)?.name === "VTIMEZONE") {
-        outline.tzidsDefined.add(rest.slice(colon + 1).trim());
+        outline.tzidsDefined.add(own(rest.slice(colon + 1).trim()));
       }
       // Microsoft's CDO writes `BYDAY=MO, TU`; no rule part holds a space, so none is kept.
       if (upper === "RRULE" || upper === "EXRULE") out = value.replace(/\s+/g, "");
@@ -251,6 +251,15 @@ function valueColon(rest: string): number {
     else if (c === ":" && !quoted) return i;
   }
   return -1;
+}
+
+/**
+ * A copy of a string that holds nothing else alive. V8 makes a substring a view of the string
+ * it was cut from, so a UID kept for the whole file (a map key) would keep its 64 KB chunk, or
+ * its event's whole text, in memory with it: on a large file, the file.
+ */
+export function own(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 function unquote(s: string): string {
