@@ -20,6 +20,7 @@ import {
   replacedBy,
   withSeriesCategory,
 } from "../core/calendar/ledger.js";
+import { own } from "../core/calendar/structure.js";
 import type { Category } from "../core/category.js";
 import { PpppptError } from "../core/errors.js";
 import { calendarLedgerPath } from "./calendar-ledger-file.js";
@@ -37,9 +38,24 @@ const RUN = 20_000;
 
 type Range = Omit<ImportedSource, "events">;
 
+/** An occurrence waiting to be spilled: its sort key and its ledger line, not the object. */
+interface Spillable {
+  k: EventKey;
+  line: string;
+}
+
+/**
+ * The line is printed (a new string); the key's UID is copied, so that neither keeps the
+ * event's text from the calendar (which its fields are views of) in memory.
+ */
+function spillable(e: LedgerEvent): Spillable {
+  const k = eventKey(e);
+  return { k: { ...k, uid: own(k.uid) }, line: printEventLine(e) };
+}
+
 interface Pending {
   imported: Range;
-  buffer: LedgerEvent[];
+  buffer: Spillable[];
   runs: string[];
   dropped: boolean;
 }
@@ -60,7 +76,7 @@ export class LedgerImport {
 
   async add(handle: number, events: readonly LedgerEvent[]): Promise<void> {
     const s = this.sources[handle] as Pending;
-    for (const e of events) s.buffer.push(e);
+    for (const e of events) s.buffer.push(spillable(e));
     if (s.buffer.length >= this.runSize) s.runs.push(await this.spill(s.buffer.splice(0)));
   }
 
@@ -127,12 +143,11 @@ export class LedgerImport {
     }
   }
 
-  private async spill(events: LedgerEvent[]): Promise<string> {
+  private async spill(items: Spillable[]): Promise<string> {
     this.folder ??= await mkdtemp(join(tmpdir(), "ppppt-calendar-"));
-    const keyed = events.map((e) => ({ e, k: eventKey(e) }));
-    keyed.sort((a, b) => compareEventKeys(a.k, b.k));
+    items.sort((a, b) => compareEventKeys(a.k, b.k));
     const file = join(this.folder, `run-${this.runCount++}.tsv`);
-    await writeFile(file, keyed.map((x) => `${printEventLine(x.e)}\n`).join(""), { mode: 0o600 });
+    await writeFile(file, items.map((x) => `${x.line}\n`).join(""), { mode: 0o600 });
     return file;
   }
 
@@ -164,7 +179,7 @@ export class LedgerImport {
     const series = new Map<string, Category>();
     const other: string[] = [];
     const keptRuns: string[] = [];
-    let kept: LedgerEvent[] = [];
+    let kept: Spillable[] = [];
     let n = 0;
     for await (const text of lines(path)) {
       const l = parseLedgerLine(text, path, ++n);
@@ -172,7 +187,7 @@ export class LedgerImport {
       else if (l.kind === "series") series.set(l.uid, l.category);
       else if (l.kind === "other") other.push(l.line);
       else if (l.kind === "event" && !imports.some((i) => replacedBy(l.event, i))) {
-        kept.push(l.event);
+        kept.push(spillable(l.event));
         if (kept.length >= this.runSize) {
           keptRuns.push(await this.spill(kept));
           kept = [];
