@@ -71,7 +71,7 @@ await build({
   logLevel: "silent",
 });
 
-process.stdout.write(`calendar expansion — ${machine()}\n`);
+process.stdout.write(`calendar — ${machine()}\n`);
 const rows = [
   [
     "events",
@@ -132,6 +132,7 @@ for (const size of SIZES) {
   ]);
 }
 if (SIZES.length > 0) {
+  process.stdout.write(`\nexpansion (streamed, bundled) beside python3-recurring-ical-events\n`);
   printTable(rows);
   process.stdout.write(
     "work: CPU time inside the process, reading the file included; process: the whole process's CPU time, start-up and loading included\n",
@@ -152,7 +153,7 @@ writeFileSync(
   `process.on("exit", () => { const u = process.cpuUsage(); require("node:fs").writeFileSync(${JSON.stringify(usage)}, JSON.stringify({ cpuMs: (u.user + u.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024 })); });\n`,
 );
 if (IMPORT_MB.length > 0) {
-  process.stdout.write(`\ncalendar import (built CLI, ${FROM} to ${TO}, a fresh ledger)\n`);
+  process.stdout.write(`\nimport (the built CLI, ${FROM} to ${TO}, into a fresh ledger)\n`);
 }
 const importRows = [["file", "occurrences", "CPU", "MB/s", "peak RSS", "ledger"]];
 const peaks: number[] = [];

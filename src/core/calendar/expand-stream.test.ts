@@ -159,4 +159,40 @@ describe("a calendar read in chunks, series by series", () => {
     expander.end();
     expect(seen).toEqual(["single", "daily", "weekly", "orphan"]);
   });
+
+  it("skips a second event with a UID, however far apart, remembering only UIDs seen twice", () => {
+    const events = Array.from({ length: 300 }, (_, i) => [
+      "BEGIN:VEVENT",
+      `UID:e${i}`,
+      `DTSTART:202603${String(1 + (i % 28)).padStart(2, "0")}T090000Z`,
+      "DURATION:PT30M",
+      `SUMMARY:Event ${i}`,
+      "END:VEVENT",
+    ]);
+    // Event 7 again near the end, with another title.
+    events.push(events[7]?.map((l) => l.replace("Event 7", "Event 7 again")) ?? []);
+    const text = ["BEGIN:VCALENDAR", "VERSION:2.0", ...events.flat(), "END:VCALENDAR", ""].join(
+      "\n",
+    );
+    const planner = new CalendarPlanner(options.file);
+    for (let i = 0; i < text.length; i += 1000) planner.push(text.slice(i, i + 1000));
+    const plan = planner.end();
+    expect(plan.sharedUids.size).toBe(1);
+    const titles: string[] = [];
+    const expander = new CalendarExpander(plan, options, (o) => {
+      for (const x of o) titles.push(x.title);
+    });
+    for (let i = 0; i < text.length; i += 1000) expander.push(text.slice(i, i + 1000));
+    const { warnings } = expander.end();
+    expect(titles).toHaveLength(300);
+    expect(titles).not.toContain("Event 7 again");
+    const second = 3 + 300 * 6;
+    expect(warnings).toEqual([
+      {
+        file: options.file,
+        line: second,
+        message: `a second event with UID e7 (first on line ${3 + 7 * 6}): skipped`,
+      },
+    ]);
+  });
 });

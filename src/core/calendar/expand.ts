@@ -59,15 +59,33 @@ export type SeriesSink = (occurrences: Occurrence[], details: CalendarDetails[])
 export interface CalendarPlan {
   outline: CalendarOutline;
   overrides: Map<string, number>[];
+  /**
+   * Hashes (masterHash) of the events whose UID may be another event's too: the second
+   * reading remembers UIDs only for these, not one per event of the file.
+   */
+  sharedUids: Set<number>;
+}
+
+/** A 30-bit hash of an event's calendar and UID (its text when it has none): a small integer. */
+function masterHash(piece: EventPiece): number {
+  return fnv1a(`${piece.calendar}\u0000${piece.uid === "" ? piece.text : piece.uid}`) & 0x3fffffff;
 }
 
 /** The first reading: `push` the text a chunk at a time, then `end`. Throws on broken structure. */
 export class CalendarPlanner {
   private readonly overrides: Map<string, number>[] = [];
   private readonly reader: CalendarShapeReader;
+  private readonly seen = new Set<number>();
+  private readonly shared = new Set<number>();
   constructor(file: string) {
     this.reader = new CalendarShapeReader(file, (e) => {
-      if (!e.recurrenceId || e.uid === "") return;
+      if (!e.recurrenceId) {
+        const h = masterHash(e);
+        if (this.seen.has(h)) this.shared.add(h);
+        else this.seen.add(h);
+        return;
+      }
+      if (e.uid === "") return;
       const counts = this.overrides[e.calendar] ?? new Map<string, number>();
       this.overrides[e.calendar] = counts;
       const n = counts.get(e.uid);
@@ -80,12 +98,15 @@ export class CalendarPlanner {
   end(): CalendarPlan {
     const outline = this.reader.end();
     const overrides = outline.frames.map((_, i) => this.overrides[i] ?? new Map());
-    return { outline, overrides };
+    this.seen.clear();
+    return { outline, overrides, sharedUids: this.shared };
   }
 }
 
 interface PendingSeries {
   master?: Located;
+  /** Its UID may be another event's (CalendarPlan.sharedUids): remember it once expanded. */
+  shared?: boolean;
   exceptions: Located[];
   /** Pieces of this UID read so far (those ical.js could not parse included). */
   overridesRead: number;
@@ -102,7 +123,10 @@ export class CalendarExpander {
   private readonly calendars: { component: Component; context: Context }[] = [];
   private readonly warnings: CalendarWarning[] = [];
   private readonly pending = new Map<string, PendingSeries>();
-  /** Per calendar and UID, the line of the event already expanded (a second one is skipped). */
+  /**
+   * Per calendar and UID, the line of the event already expanded (a second one is skipped):
+   * only for UIDs the plan saw more than once.
+   */
   private readonly masters = new Map<string, number>();
 
   constructor(
@@ -184,11 +208,17 @@ export class CalendarExpander {
     };
     if (isException) entry.exceptions.push(located);
     else {
-      const first = entry.master?.line ?? this.masters.get(`${piece.calendar}\u0000${uid}`);
+      const shared = this.plan.sharedUids.has(masterHash(piece));
+      const first =
+        entry.master?.line ??
+        (shared ? this.masters.get(`${piece.calendar}\u0000${uid}`) : undefined);
       if (first !== undefined) {
         warn(line, `a second event with UID ${uid} (first on line ${first}): skipped`);
         calendar.component.removeSubcomponent(component);
-      } else entry.master = located;
+      } else {
+        entry.master = located;
+        entry.shared = shared;
+      }
     }
     if (expected === undefined) {
       if (entry.master || entry.exceptions.length > 0) this.finish(piece.calendar, uid, entry);
@@ -224,7 +254,9 @@ export class CalendarExpander {
   }
 
   private finish(calendar: number, uid: string, entry: PendingSeries): void {
-    if (entry.master) this.masters.set(own(`${calendar}\u0000${uid}`), entry.master.line);
+    if (entry.master && entry.shared) {
+      this.masters.set(own(`${calendar}\u0000${uid}`), entry.master.line);
+    }
     this.expand(calendar, uid, entry);
   }
 
