@@ -352,25 +352,18 @@ async function writeTemp(
  * done file, and a new docket. Only under the docket's lock.
  */
 export async function replaceFile(target: string, data: Uint8Array): Promise<void> {
-  const like = await stat(target).catch(() => undefined);
-  const temp = await writeTemp(target, data, like?.isFile() ? like : undefined);
-  try {
-    await rename(temp, target);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await syncFolder(dirname(target));
+  await (await writeReplacement(target, data)).commit();
 }
 
 /**
- * The streamed form of replaceFile, for a file too large to build in memory (the calendar
- * ledger of a large import): `fill` writes the temp file beside the target; then `commit`
- * renames it over the target, or `discard` removes it (nothing changed). Only under a lock.
+ * replaceFile in two steps, for a file too large to build in memory (the calendar ledger of a
+ * large import): the data, or `fill` writing it, goes to a temp file beside the target; then
+ * `commit` renames it over the target, or `discard` removes it (nothing changed). Only under a
+ * lock.
  */
 export async function writeReplacement(
   target: string,
-  fill: (handle: FileHandle) => Promise<void>,
+  fill: Uint8Array | ((handle: FileHandle) => Promise<void>),
 ): Promise<{ temp: string; commit: () => Promise<void>; discard: () => Promise<void> }> {
   const like = await stat(target).catch(() => undefined);
   const temp = await writeTemp(target, fill, like?.isFile() ? like : undefined);
