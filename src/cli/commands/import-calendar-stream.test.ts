@@ -113,7 +113,11 @@ describe("ppppt import calendar: a file larger than its chunks", () => {
     // Redrawn at most ten times a second: how many frames depends on the machine's speed.
     const frames = drawn.slice(0, -1);
     expect(frames.length).toBeGreaterThan(0);
-    for (const f of frames) expect(f).toMatch(/^\r\x1b\[Kimporting .*big\.ics \[[# ]{30}\] \d+% /);
+    const erase = "\r\x1b[K";
+    for (const f of frames) {
+      expect(f.startsWith(erase)).toBe(true);
+      expect(f.slice(erase.length)).toMatch(/^importing .*big\.ics \[[# ]{30}\] \d+% /);
+    }
     const shares = frames.map((f) => Number(/(\d+)%/.exec(f)?.[1]));
     expect(shares).toEqual([...shares].sort((a, b) => a - b));
     expect(drawn.at(-1)).toBe("\r\x1b[K");
