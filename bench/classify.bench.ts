@@ -1,19 +1,25 @@
-// Classifier speed: model load time and classifications per second on one core (JavaScript
+// Classifier speed: model load time (target under 40 ms) and classifications per second on one core (JavaScript
 // runs on one thread), against the floor of 50,000 a second. Run: npx tsx bench/classify.bench.ts
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { parseCorpus } from "../src/core/classify/corpus.js";
 
 const FLOOR_PER_SECOND = 50_000;
+// Reading data/model.json and building the classifier, the part of a command's start that the
+// model's size decides (issue #20: "under the current ~35-40 ms").
+const LOAD_TARGET_MS = 40;
 const RUN_MS = 2_000;
 
 const importStart = performance.now();
-const { readShippedModel } = await import("../src/store/shipped-model-file.js");
-const SHIPPED_MODEL = await readShippedModel();
+const { readShippedModel, shippedModelPath } = await import("../src/store/shipped-model-file.js");
 const { Classifier } = await import("../src/core/classify/classifier.js");
+const readStart = performance.now();
+const SHIPPED_MODEL = await readShippedModel();
 const buildStart = performance.now();
 const classifier = Classifier.fromModel(SHIPPED_MODEL);
 const buildMs = performance.now() - buildStart;
-const importMs = buildStart - importStart;
+const readMs = buildStart - readStart;
+const importMs = readStart - importStart;
+const modelKiB = statSync(shippedModelPath()).size / 1024;
 
 const texts = parseCorpus(readFileSync(new URL("../data/corpus.tsv", import.meta.url), "utf8")).map(
   (e) => e.text,
@@ -38,8 +44,9 @@ const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const perCpuSecond = Math.round(done / cpuSeconds);
 const perSecond = Math.round(done / seconds);
 
+const loadMs = readMs + buildMs;
 console.log(
-  `classify: model load ${importMs.toFixed(1)} ms to import the model and code (under tsx, which compiles them first) + ${buildMs.toFixed(1)} ms to build the classifier`,
+  `classify: code import ${importMs.toFixed(1)} ms (under tsx, which compiles it first); model load ${loadMs.toFixed(1)} ms = ${readMs.toFixed(1)} ms to read and parse data/model.json (${modelKiB.toFixed(0)} KiB) + ${buildMs.toFixed(1)} ms to build the classifier; target < ${LOAD_TARGET_MS} ms ${loadMs < LOAD_TARGET_MS ? "met" : "NOT MET"}`,
 );
 console.log(
   `classify: ${perCpuSecond.toLocaleString("en")} classifications per CPU-second on one core (${perSecond.toLocaleString("en")}/s wall clock; ${done.toLocaleString("en")} corpus texts in ${seconds.toFixed(2)} s; floor ${FLOOR_PER_SECOND.toLocaleString("en")}/s)`,

@@ -132,6 +132,8 @@ export interface Command {
   command: string;
   args: readonly string[];
   options?: SpawnSyncOptions;
+  /** Runs, untimed, before each run (to remove a cache, say). */
+  before?: () => void;
 }
 
 export interface Paired {
@@ -151,6 +153,7 @@ export interface Paired {
  */
 export function timeAgainstFloor(subject: Command, floor: Command, runs?: number): Paired {
   const once = (c: Command): number => {
+    c.before?.();
     const run = runProcess(c.command, c.args, c.options);
     if (run.status !== 0) {
       throw new Error(

@@ -5,7 +5,8 @@
 // initialisers). Third-party packages that only some commands need (date parsing, the server,
 // prompts, YAML and schemas, the lock) are bundled apart into dist/vendor/*.cjs and required
 // on first use, so they cost nothing to parse on every start.
-import { rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 
 rmSync("dist", { recursive: true, force: true });
@@ -127,6 +128,21 @@ await build({
   supported: { "dynamic-import": false },
   // The sources are ES modules; in the CommonJS bundle import.meta.url is this file's URL.
   define: { "import.meta.url": "__ppppt_module_url" },
+  banner: { js: "const __ppppt_module_url = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// The start-up bundle bin/ppppt.cjs loads: a few KB that read V8's code for dist/cli.cjs from
+// the cache folder before compiling it (src/cli/start.ts). The code is kept under the bundle's
+// content hash, so a rebuilt bundle never meets code compiled for another.
+const bundleHash = createHash("sha256").update(readFileSync("dist/cli.cjs")).digest("hex");
+await build({
+  ...common,
+  entryPoints: ["src/cli/start-bin.ts"],
+  outfile: "dist/start.cjs",
+  define: {
+    "import.meta.url": "__ppppt_module_url",
+    PPPPT_BUNDLE_HASH: JSON.stringify(bundleHash.slice(0, 16)),
+  },
   banner: { js: "const __ppppt_module_url = require('node:url').pathToFileURL(__filename).href;" },
 });
 

@@ -1,5 +1,6 @@
 import type { Readable, Writable } from "node:stream";
 import type { Env } from "../store/paths.js";
+import { isTerminal, writeOutput } from "./standard-output.js";
 
 /** Everything the CLI touches outside itself, so tests can run it in-process. */
 export interface CliIO {
@@ -34,10 +35,16 @@ export type Choose = (question: {
   initial: string;
 }) => Promise<string | undefined>;
 
+/**
+ * The process's own IO. Output goes straight to file descriptors 1 and 2 (standard-output.ts):
+ * nothing here builds `process.stdout` or `process.stdin` unless a command reads or prompts.
+ */
 export function processIO(): CliIO {
+  let stdoutIsTTY: boolean | undefined;
+  let stderrIsTTY: boolean | undefined;
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => writeOutput(1, text),
+    stderr: (text) => writeOutput(2, text),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -45,10 +52,17 @@ export function processIO(): CliIO {
     },
     stdinChunks: () => process.stdin,
     env: process.env,
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
-    progress: (text) => process.stderr.write(text),
-    // A getter: touching process.stdin builds a stream, which most commands never read.
+    // Getters: most commands never ask, and the answer costs a stat.
+    get stdoutIsTTY() {
+      stdoutIsTTY ??= isTerminal(1);
+      return stdoutIsTTY;
+    },
+    get stderrIsTTY() {
+      stderrIsTTY ??= isTerminal(2);
+      return stderrIsTTY;
+    },
+    progress: (text) => writeOutput(2, text),
+    // Touching process.stdin builds a stream, which most commands never read.
     get stdinIsTTY() {
       return process.stdin.isTTY === true;
     },

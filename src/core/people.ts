@@ -294,6 +294,20 @@ function byDate(a: IsoDate | undefined, b: IsoDate | undefined): number {
   return a < b ? -1 : 1;
 }
 
+/**
+ * The person report for a query, everyone known read from the config's list and the `with:`
+ * tags of both files: what `ppppt person NAME` and the dashboard's person page both show.
+ */
+export function personReportFor(
+  query: string,
+  configured: readonly { handle: string; name?: string }[],
+  lines: readonly ItemLine[],
+  doneLines: readonly ItemLine[],
+): PersonReport {
+  const people = knownPeopleIn(configured, [...lines, ...doneLines]);
+  return personReport(requirePerson(query, people), lines, doneLines);
+}
+
 /** The one person a query names, or an error that says who it could be. */
 export function requirePerson(query: string, people: readonly Person[]): Person {
   const found = resolvePerson(query, people);

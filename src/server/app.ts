@@ -21,12 +21,14 @@ import { lensSettingsOf, readConfigFile } from "../store/config-file.js";
 import { readDocketBytes, updateDocketFile } from "../store/docket-file.js";
 import { readDoneFile } from "../store/done-file.js";
 import type { Env } from "../store/paths.js";
+import { registerAssessmentRoutes } from "./assessment-routes.js";
 import { registerCalendarRoutes } from "./calendar-routes.js";
 import { registerDeckRoutes } from "./deck-routes.js";
 import { contentVersion, type DocketWatch } from "./docket-watch.js";
 import { registerFieldRoutes } from "./field-routes.js";
 import { registerHealthRoutes } from "./health-routes.js";
 import { registerLensRoutes } from "./lens-routes.js";
+import { registerPeopleRoutes } from "./people-routes.js";
 import { registerRoiRoutes } from "./roi-routes.js";
 import { apiGuard, hostGuard, securityHeaders } from "./security.js";
 import { serveWebFile } from "./static-files.js";
@@ -171,6 +173,14 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     lines: async () => itemLines((await current()).docket),
     change,
   });
+  registerPeopleRoutes(app, {
+    docketPath: path,
+    env: options.env,
+    today: options.today,
+    categorise,
+    lines: async () => itemLines((await current()).docket),
+  });
+  registerAssessmentRoutes(app, { docketPath: path, env: options.env, today: options.today });
   registerFieldRoutes(app, { today: options.today, now, change });
   registerCalendarRoutes(app, { docketPath: path, today: options.today, env: options.env });
   registerRoiRoutes(app, {

@@ -42,7 +42,7 @@ const PERIODS: PeriodKind[] = ["week", "month", "quarter"];
 /** The page's default period, as `ppppt balance`'s: the last 30 days. */
 const DEFAULT_PERIOD = `${DEFAULT_LAST_DAYS}d`;
 
-async function settingsFor(env: Env, role: string | undefined): Promise<LensSettings> {
+export async function settingsFor(env: Env, role: string | undefined): Promise<LensSettings> {
   const config = await readConfigFile(env);
   const chosen = role === undefined || role === "" ? undefined : parseRole(role);
   if (role && !chosen) {

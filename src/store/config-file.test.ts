@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PpppptError } from "../core/errors.js";
-import { lensSettingsOf, parseConfig, readConfigFile } from "./config-file.js";
+import { lensSettingsOf, readConfigFile } from "./config-file.js";
+import { parseConfig } from "./config-schema.js";
 
 function fails(text: string): PpppptError {
   try {

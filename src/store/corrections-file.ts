@@ -1,10 +1,10 @@
-import { open, readFile } from "node:fs/promises";
 import {
   type Correction,
   formatCorrection,
   parseCorrections,
 } from "../core/classify/corrections.js";
 import { PpppptError } from "../core/errors.js";
+import { open, readFile } from "./fs-async.js";
 import { besideDocket } from "./paths.js";
 
 /**

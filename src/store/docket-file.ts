@@ -1,22 +1,12 @@
-import { constants, type Stats } from "node:fs";
-import {
-  access,
-  type FileHandle,
-  lstat,
-  mkdir,
-  open,
-  readdir,
-  realpath,
-  rename,
-  stat,
-  unlink,
-} from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { addedLines } from "../core/docket/added-lines.js";
 import type { Docket } from "../core/docket/item.js";
 import { parseDocket } from "../core/docket/parse.js";
 import { printDocket } from "../core/docket/print.js";
 import { PpppptError } from "../core/errors.js";
+import { access, lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from "./fs-async.js";
 import { doneFilePath } from "./paths.js";
 
 /**
@@ -64,16 +54,41 @@ export async function readDocketFile(path: string): Promise<ReadResult> {
   return { docket: parseDocket(bytes), bytes };
 }
 
-/** The docket's bytes, refusing a path that is not a regular file (or a symlink to one). */
+/**
+ * The docket's bytes, refusing a path that is not a regular file (or a symlink to one): the
+ * same checks as openDocket, made synchronously. A read-only command waits for nothing else,
+ * and each asynchronous call was a round trip through libuv's thread pool (five of them, and
+ * node:fs/promises loaded for them).
+ */
 export async function readDocketBytes(path: string): Promise<Buffer> {
-  const opened = await openDocket(path, "read");
+  let fd: number | undefined;
   try {
-    return await readWhole(opened.handle);
+    const first = statSync(path);
+    if (!first.isFile()) throw notRegularFile(path, kindOf(first));
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw notRegularFile(path, kindOf(stats));
+    return readWholeNow(fd, stats.size);
   } catch (error) {
+    if (error instanceof PpppptError) throw error;
     throw fileError(error, path, "read");
   } finally {
-    await opened.handle.close();
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** readWhole for a descriptor, synchronously. */
+function readWholeNow(fd: number, size: number): Buffer {
+  const chunks: Buffer[] = [];
+  let position = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.max(size - position, 0) + 65_536);
+    const bytesRead = readSync(fd, chunk, 0, chunk.length, position);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    position += bytesRead;
+  }
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
 }
 
 export function fileError(error: unknown, path: string, doing: "read" | "write"): PpppptError {

@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
-import { chmod, mkdir, rename, unlink, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fnv1a } from "../core/fnv1a.js";
 import { correctionsPath } from "./corrections-file.js";
+import { chmod, mkdir, rename, unlink, writeFile } from "./fs-async.js";
 import { cacheDir, type Env } from "./paths.js";
 import { shippedModelPath } from "./shipped-model-file.js";
 

@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import type { ModelFile } from "../core/classify/model-file.js";
 import { PpppptError } from "../core/errors.js";
+import { readFile } from "./fs-async.js";
 import { shippedPath } from "./package-root.js";
 
 /**

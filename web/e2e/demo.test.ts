@@ -85,6 +85,24 @@ describe.skipIf(!haveBrowser)("ppppt serve --demo (the built command)", () => {
       await page.locator(".panel").first().waitFor();
       await page.screenshot({ path: join(ARTIFACTS, `demo-${name.toLowerCase()}.png`) });
     }
+    for (const [name, heading] of [
+      ["People", "People"],
+      ["Done", "Done"],
+      ["Assess", "Self-assessment"],
+    ] as const) {
+      await page.getByRole("link", { name, exact: true }).click();
+      await page.getByRole("heading", { name: heading, exact: true }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, `demo-${name.toLowerCase()}.png`) });
+    }
+    // The demo's people, and Dana's page before her 1:1.
+    await page.getByRole("link", { name: "People", exact: true }).click();
+    await page.getByRole("list", { name: "People" }).getByRole("link", { name: "dana" }).click();
+    await page.getByRole("heading", { name: "with:dana" }).waitFor();
+    expect(await page.getByTestId("next-one-on-one").textContent()).toMatch(/^1:1 with Dana/);
+    await page.screenshot({ path: join(ARTIFACTS, "demo-person.png") });
+    // The demo's done items of this week, with the time each took.
+    await page.getByRole("link", { name: "Done", exact: true }).click();
+    await page.locator(".history-group li").first().waitFor();
     expect(await page.getByText("judged as Director").count()).toBe(0);
     await page.getByRole("link", { name: "Balance", exact: true }).click();
     await page.getByText("judged as Director").waitFor();

@@ -17,14 +17,29 @@ import { FilterBar } from "./FilterBar.js";
 import { type BoardFilter, filterFromQuery, matchesFilter, queryWithFilter } from "./filter.js";
 import { editableText } from "./format.js";
 import { Help } from "./Help.js";
+import { History } from "./History.js";
+import { hashView } from "./hash.js";
+import { PersonPage } from "./PersonPage.js";
 import { Plan } from "./Plan.js";
 import { Review } from "./Review.js";
 import { Roi } from "./Roi.js";
 import { minutesText } from "./report.js";
+import { SelfAssessment } from "./SelfAssessment.js";
 import { Team } from "./Team.js";
 import { Time } from "./Time.js";
 
-type ViewKey = "board" | "balance" | "review" | "plan" | "roi" | "time" | "team" | "deck";
+type ViewKey =
+  | "board"
+  | "balance"
+  | "review"
+  | "plan"
+  | "roi"
+  | "time"
+  | "team"
+  | "deck"
+  | "person"
+  | "history"
+  | "assess";
 const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
   { key: "board", label: "Board", shortcut: "b" },
   { key: "balance", label: "Balance", shortcut: "m" },
@@ -34,6 +49,9 @@ const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
   { key: "time", label: "Time", shortcut: "t" },
   { key: "team", label: "Team", shortcut: "e" },
   { key: "deck", label: "Deck", shortcut: "d" },
+  { key: "person", label: "People", shortcut: "w" },
+  { key: "history", label: "Done", shortcut: "l" },
+  { key: "assess", label: "Assess", shortcut: "s" },
 ];
 
 interface Notice {
@@ -59,7 +77,8 @@ export function App() {
 }
 
 function viewFromHash(): ViewKey {
-  const key = location.hash.slice(1);
+  // "#person/dana.k": the view, then what it shows (hash.ts).
+  const key = hashView(location.hash).view;
   return VIEWS.some((v) => v.key === key) ? (key as ViewKey) : "board";
 }
 
@@ -400,6 +419,13 @@ function Dashboard(props: { api: Api }) {
         {data && view === "time" && <Time api={api} version={data.version} />}
         {data && view === "team" && <Team api={api} version={data.version} />}
         {data && view === "deck" && <Deck api={api} version={data.version} />}
+        {data && view === "person" && (
+          <PersonPage api={api} version={data.version} today={data.today} />
+        )}
+        {data && view === "history" && (
+          <History api={api} version={data.version} today={data.today} />
+        )}
+        {data && view === "assess" && <SelfAssessment api={api} version={data.version} />}
       </main>
       <div class="notice-area" aria-live="polite">
         {notice && (

@@ -1,4 +1,5 @@
 import { type BoardFilter, isFiltered, NO_FILTER } from "./filter.js";
+import { hashFor } from "./hash.js";
 
 /** The board's search and filter bar; the filter itself lives in the URL (filter.ts). */
 export function FilterBar(props: {
@@ -43,6 +44,11 @@ export function FilterBar(props: {
       {field("project", "Project", "+project")}
       {field("context", "Context", "@context")}
       {field("person", "Person", "dana")}
+      {filter.person.trim() !== "" && (
+        <a class="filter-person-page" href={hashFor("person", filter.person.trim())}>
+          {filter.person.trim()}'s page
+        </a>
+      )}
       {field("dueFrom", "Due from", "", "date")}
       {field("dueTo", "Due to", "", "date")}
       <label class="filter-field filter-priority">

@@ -15,6 +15,9 @@ export const SHORTCUTS: Array<[string, string]> = [
   ["g then t", "go to where the time goes (the calendar)"],
   ["g then e", "go to the Team view"],
   ["g then d", "go to the deck (outline and .pptx download)"],
+  ["g then w", "go to the people, and from there one person's page"],
+  ["g then l", "go to what was done, week by week"],
+  ["g then s", "go to the self-assessment"],
   ["?", "show or hide this help"],
   ["Esc", "close this help"],
 ];

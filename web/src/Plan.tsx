@@ -1,6 +1,7 @@
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "../../src/core/category.js";
 import type { CategoryScore } from "../../src/core/lens/assessment.js";
 import type { Practice } from "../../src/core/lens/playbook.js";
+import { AssessmentScores } from "./AssessmentScores.js";
 import type { Api, ItemJson } from "./api.js";
 import { useReport } from "./report.js";
 
@@ -46,7 +47,8 @@ export function Plan(props: { api: Api; version: string; onTakeUp: (id: string) 
             <h3>Proposed practices</h3>
             {!plan.data.assessed && (
               <p class="muted">
-                No self-assessment yet (<code>ppppt assess</code>): ranked by balance alone.
+                No self-assessment yet (<a href="#assess">Assess</a> or <code>ppppt assess</code>):
+                ranked by balance alone.
               </p>
             )}
             {plan.data.proposals.length === 0 && <p>Every practice for the role is under way.</p>}
@@ -70,26 +72,10 @@ export function Plan(props: { api: Api; version: string; onTakeUp: (id: string) 
           </div>
           <div class="panel">
             <h3>Self-assessment</h3>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Category</th>
-                  <th scope="col">Answered</th>
-                  <th scope="col">Score</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.data.scores.map((s) => (
-                  <tr key={s.category}>
-                    <th scope="row">{CATEGORY_LABELS[s.category]}</th>
-                    <td>
-                      {s.answered} of {s.practices}
-                    </td>
-                    <td>{s.score === undefined ? "—" : `${Math.round(s.score)} / 100`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AssessmentScores scores={plan.data.scores} />
+            <p class="muted">
+              <a href="#assess">Answer the questions</a> here, or with <code>ppppt assess</code>.
+            </p>
             <h3>Under way ({plan.data.underWay.length})</h3>
             {plan.data.underWay.length === 0 ? (
               <p>No practice items open.</p>

@@ -101,6 +101,10 @@ export class Api {
     return this.call<T>("GET", path);
   }
 
+  post<T>(path: string, body: unknown): Promise<T> {
+    return this.call<T>("POST", path, body);
+  }
+
   items(): Promise<ItemsResponse> {
     return this.call("GET", "/api/items");
   }

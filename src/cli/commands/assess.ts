@@ -5,10 +5,10 @@ import type { IsoDate } from "../../core/dates.js";
 import { PpppptError } from "../../core/errors.js";
 import {
   type Answer,
-  type Assessment,
   assessmentScores,
   parseAnswer,
   type UnfinishedRound,
+  withAnswers,
 } from "../../core/lens/assessment.js";
 import { type Practice, practicesFor } from "../../core/lens/practice.js";
 import { ROLE_LABELS, type Role, requireRole } from "../../core/lens/roles.js";
@@ -69,7 +69,6 @@ export function registerAssess(program: Command, io: CliIO): void {
       const practices = practicesFor(all, { role, category });
       const docketPath = ctx.docketPath();
       const saved = await readAssessment(docketPath);
-      const previous = saved?.answers ?? {};
 
       let given: Record<string, Answer>;
       if (options.answers !== undefined || options.answer !== undefined) {
@@ -96,12 +95,7 @@ export function registerAssess(program: Command, io: CliIO): void {
         } else report(ctx, round.given, round.path, scores);
         return;
       }
-      const assessment: Assessment = {
-        date: today,
-        role,
-        answers: { ...previous, ...given },
-        ...(saved?.unfinished ? { unfinished: saved.unfinished } : {}),
-      };
+      const assessment = withAnswers(saved, given, today, role);
       const path = await writeAssessment(docketPath, assessment);
       const scores = assessmentScores(assessment.answers, practicesFor(all, { role }));
       if (options.json) {

@@ -30,7 +30,7 @@ describe("ppppt classify", () => {
     const r = await run("classify", "Review the caching RFC", "1:1 Dana / Lee");
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^Tech\s+0\.\d\d.? Review the caching RFC$/);
+    expect(lines[0]).toMatch(/^Tech\s+\d\.\d\d.? Review the caching RFC$/);
     expect(lines[1]).toMatch(/^People\s+\d\.\d\d.? 1:1 Dana \/ Lee$/);
   });
 

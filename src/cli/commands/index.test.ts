@@ -1,5 +1,7 @@
+import { Command } from "commander";
 import { describe, expect, it } from "vitest";
-import { commandNameIn } from "./index.js";
+import type { CliIO } from "../io.js";
+import { commandNameIn, registerCommands } from "./index.js";
 
 describe("commandNameIn", () => {
   it("is the first word that is not an option", () => {
@@ -17,5 +19,28 @@ describe("commandNameIn", () => {
     expect(commandNameIn(["--", "add"])).toBe("add");
     expect(commandNameIn(["--version"])).toBeUndefined();
     expect(commandNameIn([])).toBeUndefined();
+  });
+});
+
+describe("registerCommands", () => {
+  const io = {} as CliIO;
+  const names = async (argv: string[]) => {
+    const program = new Command("ppppt");
+    await registerCommands(program, io, argv);
+    return program.commands.map((c) => c.name());
+  };
+
+  it("registers only the command the line runs", async () => {
+    expect(await names(["--no-color", "ls", "--cat", "people"])).toEqual(["list"]);
+  });
+
+  it("registers none for the version alone, and all when help or a typo needs the list", async () => {
+    expect(await names(["--version"])).toEqual([]);
+    expect(await names(["-V"])).toEqual([]);
+    const all = await names([]);
+    expect(all.length).toBeGreaterThan(30);
+    expect(await names(["--version", "--help"])).toEqual(all);
+    expect(await names(["-h"])).toEqual(all);
+    expect(await names(["lsit"])).toEqual(all);
   });
 });

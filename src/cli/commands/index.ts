@@ -1,5 +1,8 @@
 import type { Command } from "commander";
+import { commandNameIn } from "../command-name.js";
 import type { CliIO } from "../io.js";
+
+export { commandNameIn };
 
 type Register = (program: Command, io: CliIO) => void;
 
@@ -58,25 +61,20 @@ const COMMANDS: readonly CommandEntry[] = [
 
 /**
  * Registers the command `argv` runs, or every command when it names none of them (help, a
- * typo: commander then lists them all or suggests the nearest).
+ * typo: commander then lists them all or suggests the nearest). A line that only asks for
+ * the program's version needs none: commander answers it from the program's own option, and
+ * loading all forty commands (their schemas, zod, yaml) cost `--version` ~1x `node -e 0`.
  */
 export async function registerCommands(program: Command, io: CliIO, argv: string[]): Promise<void> {
   const name = commandNameIn(argv);
+  if (name === undefined && asksOnlyForVersion(argv)) return;
   const entry = COMMANDS.find((c) => name !== undefined && c.names.includes(name));
   const registers = await Promise.all((entry ? [entry] : COMMANDS).map((c) => c.load()));
   for (const register of registers) register(program, io);
 }
 
-/** The program's options that take a value: the word after them is not the command. */
-const VALUE_OPTIONS = new Set(["-f", "--file", "--today"]);
-
-/** The first word of `argv` that is neither an option nor an option's value. */
-export function commandNameIn(argv: string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i] as string;
-    if (word === "--") return argv[i + 1];
-    if (!word.startsWith("-")) return word;
-    if (VALUE_OPTIONS.has(word)) i++;
-  }
-  return undefined;
+/** `-V`/`--version` with no command and no help asked for (help lists the commands). */
+function asksOnlyForVersion(argv: readonly string[]): boolean {
+  const has = (...words: string[]) => argv.some((w) => words.includes(w));
+  return has("-V", "--version") && !has("-h", "--help");
 }

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { ItemLine } from "../../core/docket/item.js";
 import { readOnlyItemLines } from "../../core/docket/parse.js";
-import { knownPeopleIn, personReport, personReportJson, requirePerson } from "../../core/people.js";
+import { personReportFor, personReportJson } from "../../core/people.js";
 import { readConfigFile } from "../../store/config-file.js";
 import { readDocketFile } from "../../store/docket-file.js";
 import { readDoneFile } from "../../store/done-file.js";
@@ -24,8 +24,7 @@ export function registerPerson(program: Command, io: CliIO): void {
       const { docket } = await readDocketFile(docketPath);
       const lines = readOnlyItemLines(docket);
       const doneLines = (await readDoneFile(docketPath)).lines;
-      const people = knownPeopleIn(config.people, [...lines, ...doneLines]);
-      const report = personReport(requirePerson(name, people), lines, doneLines);
+      const report = personReportFor(name, config.people, lines, doneLines);
       if (options.json) {
         ctx.json(personReportJson(report));
         return;

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "../category.js";
 import { PpppptError } from "../errors.js";
@@ -12,6 +12,18 @@ describe("parseCorpus", () => {
     ]);
   });
 
+  it("reads a third column as the row's source", () => {
+    expect(parseCorpus("tech\tPatch CVE-2021-44228\towner/repo:SECURITY.md\n")).toEqual([
+      { category: "tech", text: "Patch CVE-2021-44228", source: "owner/repo:SECURITY.md" },
+    ]);
+  });
+
+  it("refuses an empty source or a fourth column", () => {
+    for (const line of ["tech\tPatch it\t ", "tech\tPatch it\ta:b\textra"]) {
+      expect(() => parseCorpus(line, "data/corpus-realworld.tsv"), line).toThrow(PpppptError);
+    }
+  });
+
   it("names the file and line of a bad row", () => {
     try {
       parseCorpus("people\tok\nsales\tnope\n", "data/corpus.tsv");
@@ -22,6 +34,76 @@ describe("parseCorpus", () => {
     }
   });
 });
+
+describe("the real-world corpus", () => {
+  const examples = parseCorpus(
+    readFileSync(new URL("../../../data/corpus-realworld.tsv", import.meta.url), "utf8"),
+    "data/corpus-realworld.tsv",
+  );
+  const sources = readFileSync(new URL("../../../data/SOURCES.md", import.meta.url), "utf8");
+
+  it("names a source on every row, and data/SOURCES.md lists each one", () => {
+    expect(examples.length).toBeGreaterThanOrEqual(400);
+    for (const e of examples) {
+      expect(e.source, e.text).toBeDefined();
+      expect(sources.includes(`\`${e.source}\``), e.source).toBe(true);
+    }
+  });
+
+  it("takes at most 30 rows from one source, so no house style dominates", () => {
+    const perSource = new Map<string, number>();
+    for (const e of examples)
+      perSource.set(e.source as string, (perSource.get(e.source as string) ?? 0) + 1);
+    expect(Math.max(...perSource.values())).toBeLessThanOrEqual(30);
+  });
+
+  it("shares no text with the team's corpus", () => {
+    const team = new Set(
+      parseCorpus(readFileSync(new URL("../../../data/corpus.tsv", import.meta.url), "utf8")).map(
+        (e) => e.text.toLowerCase(),
+      ),
+    );
+    expect(examples.filter((e) => team.has(e.text.toLowerCase()))).toEqual([]);
+  });
+});
+
+// The held-out evaluation set (issue #20) lives beside the corpus once both branches are in;
+// nothing that trains may come from its files or repeat its texts.
+const evalSet = new URL("../../../data/eval/realworld.tsv", import.meta.url);
+const evalSources = new URL("../../../data/eval/SOURCES.md", import.meta.url);
+describe.skipIf(!existsSync(evalSet) || !existsSync(evalSources))(
+  "the real-world corpus against the evaluation set",
+  () => {
+    const training = parseCorpus(
+      readFileSync(new URL("../../../data/corpus-realworld.tsv", import.meta.url), "utf8"),
+    );
+    const fold = (t: string) =>
+      t
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim();
+
+    it("takes nothing from a file the evaluation set lists as a source", () => {
+      const listed = readFileSync(evalSources, "utf8");
+      expect(training.filter((e) => listed.includes(`\`${e.source}\``))).toEqual([]);
+    });
+
+    it("repeats no evaluation text, nor holds one of eight words or more inside a longer row", () => {
+      const held = readFileSync(evalSet, "utf8")
+        .split(/\r?\n/)
+        .slice(1)
+        .map((line) => fold(line.split("\t")[0] ?? ""))
+        .filter((t) => t !== "");
+      const exact = new Set(held);
+      const long = held.filter((t) => t.split(" ").length >= 8);
+      const copies = training.filter((e) => {
+        const t = fold(e.text);
+        return exact.has(t) || long.some((l) => ` ${t} `.includes(` ${l} `));
+      });
+      expect(copies).toEqual([]);
+    });
+  },
+);
 
 describe("the shipped corpus", () => {
   const examples = parseCorpus(

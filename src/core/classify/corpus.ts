@@ -3,31 +3,43 @@ import { PpppptError } from "../errors.js";
 
 /**
  * The training corpus: `category<TAB>text`, one labelled item a line; `#` starts a comment.
- * It is data the team writes by hand (data/corpus.tsv), so a bad line is an error that names
- * the line, never something skipped quietly.
+ * A third column, where present, names where the text came from (data/corpus-realworld.tsv:
+ * `owner/repo:path`). It is data labelled by hand, so a bad line is an error that names the
+ * line, never something skipped quietly.
  */
 export interface Example {
   category: Category;
   text: string;
+  /** Where a text taken from public material came from; absent for the team's own rows. */
+  source?: string;
 }
 
-export function parseCorpus(source: string, file = "corpus.tsv"): Example[] {
+/**
+ * The files the shipped model is trained on, relative to the package root: the team's own
+ * corpus and the real-world one (text from public handbooks, ladders and runbooks, labelled
+ * with the same rubric; docs/classification.md). `npm run train`, `npm run eval` and the test
+ * that checks data/model.json all read these, in this order.
+ */
+export const TRAINING_FILES = ["data/corpus.tsv", "data/corpus-realworld.tsv"] as const;
+
+export function parseCorpus(content: string, file = "corpus.tsv"): Example[] {
   const examples: Example[] = [];
-  const lines = source.split(/\r?\n/);
+  const lines = content.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     if (line.trim() === "" || line.startsWith("#")) continue;
-    const tab = line.indexOf("\t");
-    const category = tab === -1 ? "" : line.slice(0, tab);
-    const text = tab === -1 ? "" : line.slice(tab + 1).trim();
-    if (!isCategory(category) || text === "") {
-      throw new PpppptError(`not "category<TAB>text": ${JSON.stringify(line)}`, {
+    const [category = "", rest = "", source, extra] = line.split("\t");
+    const text = rest.trim();
+    if (!isCategory(category) || text === "" || source?.trim() === "" || extra !== undefined) {
+      throw new PpppptError(`not "category<TAB>text[<TAB>source]": ${JSON.stringify(line)}`, {
         file,
         line: i + 1,
-        hint: "Start the line with people, product, process, public or tech, then a tab.",
+        hint: "Start the line with people, product, process, public or tech, then a tab, the text and, if it came from public material, a tab and its source.",
       });
     }
-    examples.push({ category, text });
+    examples.push(
+      source === undefined ? { category, text } : { category, text, source: source.trim() },
+    );
   }
   return examples;
 }

@@ -1,5 +1,6 @@
 import { CATEGORIES, type Category } from "../category.js";
 import { seededRandom } from "../seeded-random.js";
+import { expectedCalibrationError } from "./calibration-error.js";
 import type { Example } from "./corpus.js";
 
 /**
@@ -31,6 +32,43 @@ export function stratifiedFolds(examples: readonly Example[], k: number, seed = 
       folds[i % k]?.push(e);
     });
   }
+  return folds;
+}
+
+/**
+ * The group a text taken from public material belongs to: its repository (`owner/repo` of
+ * `owner/repo:path` or of a github.com address), else the web site it came from. Texts of one
+ * group share a house style, so holding out one file while training on its neighbours would
+ * flatter the figure.
+ */
+export function sourceGroup(source: string): string {
+  const github = /^https?:\/\/github\.com\/([^/]+\/[^/#?]+)/.exec(source);
+  if (github) return github[1] as string;
+  const site = /^https?:\/\/([^/]+)/.exec(source);
+  if (site) return site[1] as string;
+  return source.split(":")[0] as string;
+}
+
+/**
+ * Splits the texts that name a source into k folds with every source group in one fold (groups
+ * dealt round-robin after a seeded shuffle), so each fold is scored on repositories and sites
+ * its model never saw.
+ */
+export function sourceFolds(examples: readonly Example[], k: number, seed = 1): Example[][] {
+  const byGroup = new Map<string, Example[]>();
+  for (const e of examples) {
+    if (e.source === undefined) continue;
+    const g = sourceGroup(e.source);
+    const list = byGroup.get(g) ?? [];
+    list.push(e);
+    byGroup.set(g, list);
+  }
+  const groups = [...byGroup.keys()].sort();
+  shuffle(groups, seededRandom(seed));
+  const folds: Example[][] = Array.from({ length: k }, () => []);
+  groups.forEach((g, i) => {
+    folds[i % k]?.push(...(byGroup.get(g) as Example[]));
+  });
   return folds;
 }
 
@@ -92,4 +130,40 @@ function shuffle<T>(items: T[], random: () => number): void {
     const j = Math.floor(random() * (i + 1));
     [items[i], items[j]] = [items[j] as T, items[i] as T];
   }
+}
+
+/** What any categoriser under evaluation answers for a text: its category and how sure it is. */
+export interface Answer {
+  category: Category;
+  probability: number;
+}
+
+export interface HeldOutReport {
+  count: number;
+  scores: Scores;
+  /** Expected calibration error over 10 bins (calibration.ts). */
+  ece: number;
+}
+
+/**
+ * Scores a trained categoriser on labelled items it never saw (the real-world set): all of
+ * them, and the ones the rubric marks ambiguous on their own. It asks only for an answer per
+ * text, so whatever model data/model.json holds is measured the same way.
+ */
+export function evaluateHeldOut(
+  items: readonly { text: string; category: Category; ambiguous: boolean }[],
+  answer: (text: string) => Answer,
+): { all: HeldOutReport; ambiguous: HeldOutReport } {
+  const answered = items.map((item) => ({ item, answer: answer(item.text) }));
+  const report = (rows: typeof answered): HeldOutReport => ({
+    count: rows.length,
+    scores: score(rows.map((r) => ({ actual: r.item.category, predicted: r.answer.category }))),
+    ece: expectedCalibrationError(
+      rows.map((r) => ({
+        probability: r.answer.probability,
+        correct: r.answer.category === r.item.category,
+      })),
+    ),
+  });
+  return { all: report(answered), ambiguous: report(answered.filter((r) => r.item.ambiguous)) };
 }

@@ -16,6 +16,8 @@ export interface ModelFile {
   categories: string[];
   alpha: number;
   temperature: number;
+  /** T grows as the token count to this power (naive-bayes.ts); absent in older files: 0. */
+  temperaturePower?: number;
   weights: FeatureWeights;
   docs: number[];
   totals: number[];
@@ -34,6 +36,7 @@ export function serialiseModel(model: NaiveBayes, rows: number): ModelFile {
     categories: [...CATEGORIES],
     alpha: model.options.alpha,
     temperature: model.options.temperature,
+    temperaturePower: model.options.temperaturePower,
     weights: model.options.weights,
     docs: Array.from(model.docs, round),
     totals: Array.from(model.totals, round),
@@ -62,6 +65,7 @@ export function deserialiseModel(file: ModelFile): NaiveBayes {
   const model = new NaiveBayes({
     alpha: file.alpha,
     temperature: file.temperature,
+    temperaturePower: file.temperaturePower ?? 0,
     weights: file.weights,
   });
   model.docs.set(file.docs);

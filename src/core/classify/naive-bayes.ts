@@ -21,7 +21,9 @@ import { tokenize } from "./tokenize.js";
  *
  * Probabilities are the posterior softened by a temperature fitted on held-out folds
  * (calibration.ts): naive Bayes treats overlapping features as independent evidence and so is
- * far too sure of itself; dividing the log-scores by T makes "0.7" mean about 70% right.
+ * far too sure of itself; dividing the log-scores by T makes "0.7" mean about 70% right. The
+ * more words a text has, the more that double counting adds up, so T grows with the number of
+ * tokens n: T(n) = temperature × max(1, n)^temperaturePower (a power of 0 is one T for all).
  *
  * Everything lives in flat typed arrays indexed by feature number (feature i, category k at
  * i * K + k): loading the shipped model and classifying are then loops over numbers, with one
@@ -36,12 +38,15 @@ export interface ModelOptions {
   alpha: number;
   /** Divides log-scores before the softmax; fitted by cross-validation. */
   temperature: number;
+  /** How T grows with the text's token count (T × n^power); fitted with the temperature. */
+  temperaturePower: number;
   weights: FeatureWeights;
 }
 
 export const DEFAULT_OPTIONS: ModelOptions = {
   alpha: 0.1,
   temperature: 1,
+  temperaturePower: 0,
   weights: DEFAULT_WEIGHTS,
 };
 
@@ -164,16 +169,23 @@ export class NaiveBayes {
   }
 
   predict(text: string): Prediction {
-    return toPrediction(this.scores(text), this.options.temperature);
+    const tokens = tokenize(text);
+    return toPrediction(
+      this.scoresOf(tokens),
+      temperatureFor(tokens.length, this.options.temperature, this.options.temperaturePower),
+    );
   }
 
   /** Log-score per category (unnormalised, before the temperature). */
   scores(text: string): Float64Array {
+    return this.scoresOf(tokenize(text));
+  }
+
+  private scoresOf(tokens: readonly string[]): Float64Array {
     // The features of features.ts, walked inline rather than through visitFeatures's callback:
     // this is the hot path, and it runs twice as fast without the indirection (a test checks
     // both walks give the same scores).
     const scores = new Float64Array(this.logPrior);
-    const tokens = tokenize(text);
     const stamp = ++this.stamp;
     const { word, pair } = this.options.weights;
     let previous: TokenFeatures | undefined;
@@ -343,6 +355,11 @@ export function trainModel(
   const model = new NaiveBayes(options);
   model.learn(examples);
   return model;
+}
+
+/** The temperature for a text of `tokens` tokens: T × max(1, tokens)^power. */
+export function temperatureFor(tokens: number, temperature: number, power: number): number {
+  return power === 0 || tokens <= 1 ? temperature : temperature * tokens ** power;
 }
 
 export function toPrediction(scores: Float64Array, temperature: number): Prediction {

@@ -13,6 +13,27 @@ describe("tokenize: leaders' shorthand", () => {
     expect(tokenize("sync w/ Priya")).toEqual(["sync", "with", "priya"]);
   });
 
+  it("reads common shorthand as the word it stands for", () => {
+    expect(tokenize("mtg w/ mgr re hc")).toEqual(["meeting", "with", "manager", "headcount"]);
+    expect(tokenize("conf prez tmrw")).toEqual(["conference", "presentation", "tomorrow"]);
+    expect(tokenize("Sprint retro")).toEqual(tokenize("Sprint retrospective"));
+  });
+
+  it('reads "open source", "open-source", "OSS" as one idea, and "open" alone as a word', () => {
+    for (const text of ["open source release", "Open-source release", "OSS release"]) {
+      expect(tokenize(text), text).toEqual(["open-source", "release"]);
+    }
+    expect(tokenize("open questions")).toEqual(["open", "questions"]);
+  });
+
+  it("drops words that say nothing about the work", () => {
+    expect(tokenize("We should also make sure that this will be done")).toEqual([
+      "make",
+      "sure",
+      "done",
+    ]);
+  });
+
   it("keeps priorities like P1 and P0 as words", () => {
     expect(tokenize("P1 outage, P0 bug")).toEqual(["p1", "outage", "p0", "bug"]);
   });

@@ -14,10 +14,34 @@
  */
 
 const STOPWORDS = new Set(
-  "a an the to of for and or in on at by about from into is are be it this that these those our my we i me you your their its as re fyi".split(
+  "a an the to of for and or in on at by about from into is are be it this that these those our my we i me you your their its as re fyi was were been being has have had do does did will would should could can may might must shall so if then than there here they them he she his her us any all each every some such what which who whom when where why how not no nor just also very too only own same other more most both few up out over under again further once during before after above below between through off while until because s t don doesn isn aren won also via etc e g ie eg".split(
     " ",
   ),
 );
+
+/**
+ * Shorthand people type for words the corpus spells out, so the shorthand shares their
+ * evidence: "mtg w/ mgr re hc", "conf talk tmrw", "OSS release". Only unambiguous ones.
+ */
+const ALIASES = new Map<string, string>([
+  ["mtg", "meeting"],
+  ["mgr", "manager"],
+  ["mgmt", "management"],
+  ["hc", "headcount"],
+  ["conf", "conference"],
+  ["prez", "presentation"],
+  ["preso", "presentation"],
+  ["reqs", "requirements"],
+  ["tmrw", "tomorrow"],
+  ["tmr", "tomorrow"],
+  ["oss", "open-source"],
+  ["opensource", "open-source"],
+  ["k8s", "kubernetes"],
+  ["eng", "engineering"],
+  ["dept", "department"],
+  ["retro", "retrospective"],
+  ["postmortem", "post-mortem"],
+]);
 
 // A hand-written scanner rather than one big regular expression: classification must stay
 // well above 50,000 texts a second, and a Unicode-aware regex scan alone cost half of that
@@ -135,7 +159,13 @@ function push(tokens: string[], lowerWord: string, curly: boolean): void {
   if (n >= 2 && word.charCodeAt(n - 1) === 115 && word.charCodeAt(n - 2) === 39) {
     word = word.slice(0, -2);
   }
-  if (word !== "" && !STOPWORDS.has(word)) tokens.push(word);
+  if (word === "" || STOPWORDS.has(word)) return;
+  // "open source" is one idea: alone, "open" (open questions, open roles) says nothing public.
+  if (word === "source" && tokens[tokens.length - 1] === "open") {
+    tokens[tokens.length - 1] = "open-source";
+    return;
+  }
+  tokens.push(ALIASES.get(word) ?? word);
 }
 
 /** Emoji are tokens of their own; other non-word characters are skipped. */

@@ -9,8 +9,8 @@ import { DEFAULT_OPTIONS, trainModel } from "./naive-bayes.js";
  */
 export function trainModelFile(examples: readonly Example[]): ModelFile {
   const { alpha, weights } = DEFAULT_OPTIONS;
-  const temperature = fitTemperature(examples, { alpha, weights });
-  const model = trainModel(examples, { alpha, weights, temperature });
+  const calibration = fitTemperature(examples, { alpha, weights });
+  const model = trainModel(examples, { alpha, weights, ...calibration });
   return serialiseModel(model, examples.length);
 }
 

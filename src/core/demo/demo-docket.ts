@@ -84,9 +84,9 @@ const WEIGHTS: Record<Category, number> = {
 };
 
 const RECURRING: { weekday: number; text: string; cat: Category; est: number }[] = [
-  { weekday: 1, text: "1:1 with Dana @calendar", cat: "people", est: 30 },
-  { weekday: 2, text: "1:1 with Sam @calendar", cat: "people", est: 30 },
-  { weekday: 3, text: "1:1 with Priya @calendar", cat: "people", est: 30 },
+  { weekday: 1, text: "1:1 with Dana @calendar with:dana", cat: "people", est: 30 },
+  { weekday: 2, text: "1:1 with Sam @calendar with:sam", cat: "people", est: 30 },
+  { weekday: 3, text: "1:1 with Priya @calendar with:priya", cat: "people", est: 30 },
   { weekday: 0, text: "Department staff meeting @calendar", cat: "process", est: 60 },
 ];
 
@@ -105,11 +105,16 @@ export function buildDemoDocket({ today, seed }: DemoOptions): string {
       }
     }
   };
-  const fill = (text: string) =>
-    text
-      .replace("{person}", pick(PEOPLE))
+  // The person an item names gets their with: tag, as `add` would record it (docs/people.md).
+  // Picked whether the template uses them or not: the same seed gives the same docket.
+  const fill = (text: string) => {
+    const person = pick(PEOPLE);
+    const filled = text
+      .replace("{person}", person)
       .replace("{team}", pick(TEAMS))
       .replace("{customer}", pick(CUSTOMERS));
+    return text.includes("{person}") ? `${filled} with:${person.toLowerCase()}` : filled;
+  };
   const chooseCategory = (day: IsoDate): Category => {
     const publicOpen = day < addDays(today, -PUBLIC_QUIET_DAYS);
     const entries = (Object.entries(WEIGHTS) as [Category, number][]).filter(
@@ -163,7 +168,7 @@ export function buildDemoDocket({ today, seed }: DemoOptions): string {
     );
   }
   const open = [
-    `(A) ${d(-9)} Finish the promo packet feedback for Dana +promo cat:people est:2h due:${d(1)}`,
+    `(A) ${d(-9)} Finish the promo packet feedback for Dana +promo cat:people est:2h due:${d(1)} with:dana`,
     `(B) ${d(-20)} Decide on the search rewrite with the PM and the tech lead cat:tech est:1h due:${d(-2)}`,
     `${d(-6)} Prepare the Q1 roadmap trade-offs for the leadership offsite +q1-roadmap cat:product est:3h due:${d(6)}`,
     `${d(-15)} Follow up with Support on the escalation backlog cat:process est:30m due:${d(-4)}`,
@@ -179,6 +184,7 @@ export function buildDemoDocket({ today, seed }: DemoOptions): string {
     `${d(-2)} Competitive teardown of Globex's new pricing page cat:product est:1h due:${d(9)}`,
     `${d(-1)} Book the venue for the team offsite`,
     `${d(-3)} Reply to the meetup organisers about a talk slot`,
+    `${d(-4)} Headcount numbers for the Q1 plan @waiting cat:process with:priya`,
   ];
   for (const text of open) lines.push(`${text} id:${newId()}`);
   return `${lines.join("\n")}\n`;

@@ -97,6 +97,44 @@ describe("the docket index", () => {
     expect(fields(guessed)).toEqual({ ...fields(row), category: "people", categoryGuess: true });
   });
 
+  it("makes rows only for the items a status and the hidden flag let through", () => {
+    const { index } = indexOf(
+      "open one\nx 2026-11-01 done one\nhidden one h:1\n# note\nx done and hidden h:1\nopen two\n",
+    );
+    const titles = (only?: Parameters<typeof index.itemRows>[0]) =>
+      index.itemRows(only).map((r) => r.item.title);
+    expect(titles()).toEqual(["open one", "done one", "hidden one", "done and hidden", "open two"]);
+    expect(titles({ status: "open", includeHidden: false })).toEqual(["open one", "open two"]);
+    expect(titles({ status: "open", includeHidden: true })).toEqual([
+      "open one",
+      "hidden one",
+      "open two",
+    ]);
+    expect(titles({ status: "done", includeHidden: false })).toEqual(["done one"]);
+    expect(titles({ status: "done", includeHidden: true })).toEqual([
+      "done one",
+      "done and hidden",
+    ]);
+    expect(titles({ status: "all", includeHidden: false })).toEqual([
+      "open one",
+      "done one",
+      "open two",
+    ]);
+    expect(index.itemCount()).toBe(5);
+  });
+
+  it("shows a row under a guess as a view: the row itself keeps what the line says", () => {
+    const row = indexOf("plan the offsite +team id:ab12\n").index.itemRows()[0];
+    if (!row) throw new Error("one row");
+    const guessed = withCategoryGuess(row, "tech");
+    expect(guessed.item.category).toBe("tech");
+    expect(guessed.item.categoryGuess).toBe(true);
+    expect(row.item.category).toBeUndefined();
+    expect(row.item.categoryGuess).toBe(false);
+    expect(guessed.item.projects).toEqual(["team"]);
+    expect(row.item.projects).toEqual(["team"]);
+  });
+
   it("reads a line of hundreds of words and tags", () => {
     const words = Array.from({ length: 300 }, (_, k) => `w${k}`);
     const tags = Array.from({ length: 150 }, (_, k) => `k${k}:v${k}`);

@@ -190,12 +190,27 @@ export class DocketIndex {
     return itemFromScan(this.source, end, ascii);
   }
 
-  /** Every item line as a light row that reads its fields from the columns when asked. */
-  itemRows(): ItemLine[] {
+  /**
+   * Every item line as a light row that reads its fields from the columns when asked; with
+   * `only`, just the open or the done ones and, unless asked for, not the hidden (`h:1`):
+   * decided on the flags, before a row is made (a quarter of a large docket is done items).
+   */
+  itemRows(only?: RowChoice): ItemLine[] {
     const out: ItemLine[] = [];
-    for (let i = 0; i < this.count; i++)
-      if (this.kind[i] === KIND_ITEM) out.push(new ItemRow(this, i));
+    const status = only?.status ?? "all";
+    const skip = (status === "all" ? 0 : DONE) | (only?.includeHidden === false ? HIDDEN : 0);
+    const want = status === "done" ? DONE : 0;
+    for (let i = 0; i < this.count; i++) {
+      if (this.kind[i] === KIND_ITEM && ((this.flags[i] as number) & skip) === want)
+        out.push(new ItemRow(this, i));
+    }
     return out;
+  }
+
+  itemCount(): number {
+    let n = 0;
+    for (let i = 0; i < this.count; i++) if (this.kind[i] === KIND_ITEM) n++;
+    return n;
   }
 
   duplicateCount(): number {
@@ -465,8 +480,6 @@ class ItemRow implements ItemLine, Item {
   readonly id: string;
   readonly done: boolean;
   readonly priority: string | undefined;
-  readonly completed: string | undefined;
-  readonly created: string | undefined;
   readonly title: string;
   readonly ownId: string | undefined;
   readonly category: Category | undefined;
@@ -493,8 +506,6 @@ class ItemRow implements ItemLine, Item {
     this.id = index.id(i);
     this.done = (flags & DONE) !== 0;
     this.priority = priority === 0 ? undefined : String.fromCharCode(priority);
-    this.completed = index.date(index.completedAt[i] as number);
-    this.created = index.date(index.createdAt[i] as number);
     this.title = index.title(i);
     this.duplicateOf = index.duplicateOf(i);
     // The address is the id: tag itself except on a repeat: no second slice of the line.
@@ -512,6 +523,14 @@ class ItemRow implements ItemLine, Item {
 
   get item(): Item {
     return this;
+  }
+  // Read when asked: `list` shows neither date of an open item, and the two strings were a
+  // sixth of a row's memory on a large docket.
+  get completed(): string | undefined {
+    return this.index.date(this.index.completedAt[this.i] as number);
+  }
+  get created(): string | undefined {
+    return this.index.date(this.index.createdAt[this.i] as number);
   }
   get text(): string {
     return this.index.text(this.i);
@@ -536,6 +555,29 @@ class ItemRow implements ItemLine, Item {
     this.whole ??= this.index.item(this.i);
     return this.whole;
   }
+
+  /**
+   * The row shown under a category the classifier guessed: a view with its own category over
+   * the same row. Copying it (withCategoryGuess) read every field, and so built the whole
+   * item from the line's bytes a second time, for every uncategorised item `list` shows.
+   */
+  withGuess(category: Category): ItemLine {
+    return Object.create(this, {
+      category: { value: category, enumerable: true },
+      categoryGuess: { value: true, enumerable: true },
+    }) as ItemLine;
+  }
+}
+
+/** Which item rows to make (itemRows): the same choice as ItemQuery's status and includeHidden. */
+export interface RowChoice {
+  status?: "open" | "done" | "all";
+  includeHidden?: boolean;
+}
+
+/** Whether a line is one of the index's light rows (itemRows). */
+export function isItemRow(line: ItemLine): line is ItemLine & { withGuess(c: Category): ItemLine } {
+  return line instanceof ItemRow;
 }
 
 /**

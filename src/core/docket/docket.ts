@@ -1,5 +1,6 @@
 import type { Category } from "../category.js";
 import { PpppptError } from "../errors.js";
+import { isItemRow } from "./docket-index.js";
 import { setTag } from "./edit.js";
 import type { Docket, Eol, Item, ItemLine, Line, OtherLine } from "./item.js";
 import { parseItem } from "./parse.js";
@@ -70,6 +71,7 @@ export function copyLine(line: Line, eol: Eol = line.eol): Line {
 
 /** The line shown under a category the classifier guessed; the file is not changed. */
 export function withCategoryGuess(line: ItemLine, category: Category): ItemLine {
+  if (isItemRow(line)) return line.withGuess(category);
   const item = { ...copyItem(line.item), category, categoryGuess: true };
   const shown: ItemLine = {
     kind: "item",

@@ -58,7 +58,7 @@ export function parseAnswerFlags(
   return checkAnswerIds(map, practices, undefined);
 }
 
-function checkAnswerIds(
+export function checkAnswerIds(
   map: Record<string, Answer>,
   practices: readonly Practice[],
   file: string | undefined,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PpppptError } from "../errors.js";
-import { assessmentScores, parseAnswer } from "./assessment.js";
+import { assessmentScores, parseAnswer, withAnswers } from "./assessment.js";
 import { parseAnswerFlags, parseAnswersFile } from "./assessment-file.js";
 import type { Practice } from "./practice.js";
 
@@ -71,5 +71,31 @@ describe("assessmentScores", () => {
     });
     expect(scores.find((s) => s.category === "tech")?.score).toBe(0);
     expect(scores.find((s) => s.category === "public")?.score).toBeUndefined();
+  });
+});
+
+describe("withAnswers", () => {
+  const stopped = {
+    date: "2026-11-20",
+    role: "manager" as const,
+    answers: { a: "yes" as const },
+    unfinished: { role: "manager" as const, category: null, total: 3, remaining: ["b", "c"] },
+  };
+
+  it("keeps earlier answers, and takes what is answered now off a stopped round's list", () => {
+    const once = withAnswers(stopped, { b: "no" }, "2026-11-25", "manager");
+    expect(once).toEqual({
+      date: "2026-11-25",
+      role: "manager",
+      answers: { a: "yes", b: "no" },
+      unfinished: { role: "manager", category: null, total: 3, remaining: ["c"] },
+    });
+    // Every question answered: the round is over, the next `assess` starts afresh.
+    expect(withAnswers(once, { c: "partly" }, "2026-11-25", "manager").unfinished).toBeUndefined();
+    expect(withAnswers(undefined, { a: "no" }, "2026-11-25", "vp")).toEqual({
+      date: "2026-11-25",
+      role: "vp",
+      answers: { a: "no" },
+    });
   });
 });

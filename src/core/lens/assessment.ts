@@ -79,3 +79,24 @@ export function assessmentScores(
     return { category, practices: inCat.length, answered: values.length, score };
   });
 }
+
+/**
+ * The saved assessment with `given` answered today for `role`, as `ppppt assess --answer` and
+ * the dashboard save it: earlier answers kept unless given again; a stopped round kept for the
+ * next `ppppt assess` to go on with, less the questions now answered (none left, it is over).
+ */
+export function withAnswers(
+  saved: Assessment | undefined,
+  given: Record<string, Answer>,
+  date: IsoDate,
+  role: Role,
+): Assessment {
+  const unfinished = saved?.unfinished;
+  const remaining = unfinished?.remaining.filter((id) => !(id in given)) ?? [];
+  return {
+    date,
+    role,
+    answers: { ...(saved?.answers ?? {}), ...given },
+    ...(unfinished && remaining.length > 0 ? { unfinished: { ...unfinished, remaining } } : {}),
+  };
+}

@@ -30,7 +30,9 @@ export interface ReportInput {
  * text as a docket line is counted once: `archive` writes the done file first, so a crash in
  * between leaves an item in both files.
  */
-export function reportItems(input: ReportInput): LensItem[] {
+export function reportItems(
+  input: Pick<ReportInput, "lines" | "doneLines" | "categorise">,
+): LensItem[] {
   const done = input.doneLines ?? [];
   if (done.length === 0) return lensItems(input.lines, input.categorise);
   const inDocket = new Set<string>();
