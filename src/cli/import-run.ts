@@ -86,11 +86,7 @@ export async function streamExport(
     size = opened.size;
     chunks = opened.chunks;
   }
-  const draw = io.progress;
-  const progress =
-    io.stderrIsTTY && draw && !ctx.env.NO_PROGRESS
-      ? new Progress(draw, terminalText(file), size)
-      : undefined;
+  const progress = progressBar(ctx, file, size);
   try {
     for await (const chunk of chunks) {
       write(chunk);
@@ -105,8 +101,15 @@ async function* oneChunk(io: CliIO): AsyncIterable<Uint8Array> {
   yield Buffer.from(await io.readStdin(), "utf8");
 }
 
+/** A progress bar for reading `size` bytes of `label`, when stderr is a terminal; else none. */
+export function progressBar(ctx: CliContext, label: string, size: number): Progress | undefined {
+  const draw = ctx.io.progress;
+  if (!ctx.io.stderrIsTTY || !draw || ctx.env.NO_PROGRESS) return undefined;
+  return new Progress(draw, terminalText(label), size);
+}
+
 /** A one-line bar on stderr, redrawn at most ten times a second, erased when done. */
-class Progress {
+export class Progress {
   private done = 0;
   private last = 0;
   private drawn = false;

@@ -5,7 +5,6 @@ import type { Categoriser } from "../core/capture.js";
 import { captureItem } from "../core/capture.js";
 import { type Category, parseCategory } from "../core/category.js";
 import type { IsoDate } from "../core/dates.js";
-import { checkDocket } from "../core/docket/check-report.js";
 import { reopenItem } from "../core/docket/complete.js";
 import { appendItem, itemLines, removeItem, replaceItem } from "../core/docket/docket.js";
 import { EDIT_MODES, type EditMode, editItemText, setTag } from "../core/docket/edit.js";
@@ -13,15 +12,14 @@ import type { Docket } from "../core/docket/item.js";
 import { itemJson } from "../core/docket/item-json.js";
 import { parseDocket, readOnlyItemLines } from "../core/docket/parse.js";
 import { printDocket } from "../core/docket/print.js";
-import { finishItem, runningTimers, stoppedTimerJson, timerStamp } from "../core/docket/timer.js";
+import { finishItem, stoppedTimerJson } from "../core/docket/timer.js";
 import { PpppptError } from "../core/errors.js";
-import { buildNextReport } from "../core/lens/next.js";
 import { knownPeopleIn } from "../core/people.js";
-import { lensSettingsOf, readConfigFile } from "../store/config-file.js";
+import { readConfigFile } from "../store/config-file.js";
 import { readDocketBytes, updateDocketFile } from "../store/docket-file.js";
-import { readDoneFile } from "../store/done-file.js";
 import type { Env } from "../store/paths.js";
 import { registerAssessmentRoutes } from "./assessment-routes.js";
+import { registerBoardRoutes } from "./board-routes.js";
 import { registerCalendarRoutes } from "./calendar-routes.js";
 import { registerDeckRoutes } from "./deck-routes.js";
 import { contentVersion, type DocketWatch } from "./docket-watch.js";
@@ -57,6 +55,10 @@ export interface DashboardOptions {
   webRoot?: string;
   /** Where the config file and the user's playbooks are found (XDG variables, PPPPT_CONFIG). */
   env: Env;
+  /** How long a write waits for another writer's lock (the store's default unless given). */
+  lockWaitMs?: number;
+  /** Rank the board once at start (the real server; not the tests' many short-lived apps). */
+  warm?: boolean;
 }
 
 const AddBody = z.object({
@@ -84,11 +86,15 @@ export function createDashboardApp(options: DashboardOptions): Hono {
   };
   const change = async <T>(fn: (docket: Docket) => { docket: Docket; result: T }): Promise<T> => {
     let after: Docket | undefined;
-    const result = await updateDocketFile(path, (docket) => {
-      const next = fn(docket);
-      after = next.docket;
-      return next;
-    });
+    const result = await updateDocketFile(
+      path,
+      (docket) => {
+        const next = fn(docket);
+        after = next.docket;
+        return next;
+      },
+      { lockWaitMs: options.lockWaitMs },
+    );
     if (after) remember(after);
     return result;
   };
@@ -130,39 +136,17 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     return known;
   };
 
-  app.get("/api/items", async (c) => {
-    const today = options.today();
-    const { version, docket } = await current();
-    const settings = lensSettingsOf(await readConfigFile(options.env));
-    // The board shows open items in `ppppt next` order: due, priority, age, category need.
-    const ranked = buildNextReport({
-      lines: itemLines(docket),
-      doneLines: (await readDoneFile(path)).lines,
-      settings,
-      today,
-      categorise: await categorise(),
-    });
-    return c.json({
-      today,
-      // The same hash the event stream sends, so the page can skip a reload it already has.
-      version,
-      items: ranked.items.map((entry) => itemJson(entry.line)),
-      // Items with no cat: tag, placed by the classifier's guess until the user confirms one.
-      predicted: Object.fromEntries(
-        ranked.items
-          .filter((entry) => entry.predicted && entry.category)
-          .map((entry) => [entry.line.id, entry.category]),
-      ),
-      // The server's clock, so the page shows a timer's time as `ppppt stop` would count it.
-      now: timerStamp(now()),
-      // Running timers, on any item (a snoozed or done one too), for the page's header.
-      timers: runningTimers(docket).map((t) => ({
-        item: itemJson(t.line),
-        since: timerStamp(t.since),
-      })),
-      // What `ppppt check` reports, so the page warns as the CLI's footer does.
-      problems: (({ unreadable, duplicates }) => ({ unreadable, duplicates }))(checkDocket(docket)),
-    });
+  registerBoardRoutes(app, {
+    docketPath: path,
+    env: options.env,
+    today: options.today,
+    now,
+    categorise,
+    current,
+    token: options.token,
+    webRoot: options.webRoot,
+    watch: options.watch,
+    warm: options.warm,
   });
 
   registerLensRoutes(app, {

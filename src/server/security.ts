@@ -99,6 +99,11 @@ export function apiGuard(options: GuardOptions): MiddlewareHandler {
   };
 }
 
+/** Whether a token given in a request is the server's (in constant time). */
+export function tokenMatches(given: string, token: string): boolean {
+  return sameSecret(Buffer.from(given, "utf8"), Buffer.from(token, "utf8"));
+}
+
 function sameSecret(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }

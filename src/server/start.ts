@@ -38,6 +38,7 @@ export async function startDashboard(options: StartOptions): Promise<RunningDash
     token,
     port: () => port,
     watch,
+    warm: true,
     webRoot: options.webRoot ?? findWebRoot(),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

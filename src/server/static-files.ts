@@ -27,6 +27,17 @@ export function findWebRoot(): string | undefined {
   return undefined;
 }
 
+/** A file of the built page (`wanted` from its root), or undefined when there is none. */
+export async function readWebFile(
+  root: string | undefined,
+  wanted: string,
+): Promise<Buffer | undefined> {
+  if (!root) return undefined;
+  const full = normalize(join(root, wanted));
+  if (!full.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
+  return readFile(full).catch(() => undefined);
+}
+
 /** Serves a file from the built page; paths are confined to `root`. */
 export async function serveWebFile(c: Context, root: string | undefined): Promise<Response> {
   if (!root) {

@@ -1,21 +1,17 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { PpppptError } from "../core/errors.js";
 import { fnv1a } from "../core/fnv1a.js";
+import { openExport } from "./import-files.js";
 
 /**
  * Where a calendar import reads from: a file, a folder of .ics files (a CalDAV/vdir dump, one
  * event per file, as khal and vdirsyncer keep them), standard input, or an http(s) feed the user
  * named. Each is one source in the ledger, by a name: the file's or folder's absolute path,
- * `stdin`, or for a feed `feed-<host>-<hash>` (never the URL, which is a secret).
+ * `stdin`, or for a feed `feed-<host>-<hash>` (never the URL, which is a secret). Files are read
+ * a chunk at a time, so a large one never sits in memory whole; standard input and a feed are
+ * read whole (they cannot be read twice), then handed on in pieces all the same.
  */
-export interface CalendarInput {
-  /** The source's name in the ledger. */
-  source: string;
-  /** Each calendar text in it, with the name messages use for it. */
-  files: { file: string; text: string }[];
-}
-
 export function isFeedUrl(arg: string): boolean {
   return /^https?:\/\//i.test(arg);
 }
@@ -31,29 +27,87 @@ export function feedName(url: string): string {
   return `feed-${host}-${(fnv1a(url) >>> 0).toString(16).padStart(8, "0")}`;
 }
 
-export async function readCalendarPath(path: string): Promise<CalendarInput> {
+/**
+ * One calendar text to be read twice (expand.ts reads a file once for its plan, once for its
+ * events), a chunk at a time: a file from the disk each time, a text already in memory (stdin,
+ * a feed) cut in pieces.
+ */
+export interface CalendarFile {
+  /** The name messages use for it. */
+  file: string;
+  /** Its size in bytes, for the progress bar. */
+  size: number;
+  chunks(): AsyncIterable<{ text: string; bytes: number }>;
+}
+
+export interface CalendarFiles {
+  source: string;
+  files: CalendarFile[];
+}
+
+/** A file, or a folder's .ics files (sorted by name), ready to be read. */
+export async function openCalendarPath(path: string): Promise<CalendarFiles> {
   const full = resolve(path);
-  let isFolder: boolean;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
-    isFolder = (await stat(full)).isDirectory();
+    info = await stat(full);
   } catch (error) {
     throw inputError(error, path);
   }
-  if (!isFolder) return { source: full, files: [{ file: path, text: await readText(full, path) }] };
+  if (!info.isDirectory()) {
+    return { source: full, files: [diskFile(path, full, info.size)] };
+  }
   const names = (await readdir(full)).filter((n) => n.toLowerCase().endsWith(".ics")).sort();
   if (names.length === 0) throw new PpppptError(`${path} is a folder with no .ics files in it`);
   const files = [];
-  for (const n of names)
-    files.push({ file: join(path, n), text: await readText(join(full, n), join(path, n)) });
+  for (const n of names) {
+    const size = await stat(join(full, n)).then(
+      (s) => s.size,
+      (error: unknown) => {
+        throw inputError(error, join(path, n));
+      },
+    );
+    files.push(diskFile(join(path, n), join(full, n), size));
+  }
   return { source: full, files };
 }
 
-async function readText(full: string, shown: string): Promise<string> {
-  try {
-    return await readFile(full, "utf8");
-  } catch (error) {
-    throw inputError(error, shown);
-  }
+function diskFile(shown: string, full: string, size: number): CalendarFile {
+  return {
+    file: shown,
+    size,
+    async *chunks() {
+      let opened: Awaited<ReturnType<typeof openExport>>;
+      try {
+        opened = await openExport(full);
+      } catch (error) {
+        throw error instanceof PpppptError ? error : inputError(error, shown);
+      }
+      // A character split between two chunks is held back by the decoder until it is whole.
+      const decoder = new TextDecoder("utf-8");
+      for await (const bytes of opened.chunks) {
+        yield { text: decoder.decode(bytes, { stream: true }), bytes: bytes.length };
+      }
+      const rest = decoder.decode();
+      if (rest !== "") yield { text: rest, bytes: 0 };
+    },
+  };
+}
+
+const PIECE = 1 << 16;
+
+/** A calendar already in memory (standard input, a feed), handed on in pieces like a file. */
+export function calendarText(file: string, text: string): CalendarFile {
+  return {
+    file,
+    size: Buffer.byteLength(text),
+    async *chunks() {
+      for (let i = 0; i < text.length; i += PIECE) {
+        const piece = text.slice(i, i + PIECE);
+        yield { text: piece, bytes: Buffer.byteLength(piece) };
+      }
+    },
+  };
 }
 
 function inputError(error: unknown, path: string): PpppptError {
@@ -66,7 +120,7 @@ function inputError(error: unknown, path: string): PpppptError {
 const FETCH_TIMEOUT_MS = 30_000;
 
 /** Fetches a feed the user gave; errors name the feed, not its URL. */
-export async function fetchCalendar(url: string): Promise<CalendarInput> {
+export async function fetchCalendar(url: string): Promise<CalendarFiles> {
   const source = feedName(url);
   let response: Response;
   try {
@@ -85,5 +139,5 @@ export async function fetchCalendar(url: string): Promise<CalendarInput> {
       hint: "A calendar's secret address stops working when it is reset: copy the new one.",
     });
   }
-  return { source, files: [{ file: source, text: await response.text() }] };
+  return { source, files: [calendarText(source, await response.text())] };
 }

@@ -335,7 +335,11 @@ const TEMP_NAME = /^(.*)\.ppppt-(\d+)-[0-9a-f]{8}\.tmp$/;
  * where allowed), fsynced. The temp file and the rename are ours, not write-file-atomic's:
  * the last look at the docket must come between the fsync and the rename.
  */
-async function writeTemp(target: string, data: Uint8Array, like?: Stats): Promise<string> {
+async function writeTemp(
+  target: string,
+  data: Uint8Array | ((handle: FileHandle) => Promise<void>),
+  like?: Stats,
+): Promise<string> {
   const random = Math.floor(Math.random() * 0x1_0000_0000)
     .toString(16)
     .padStart(8, "0");
@@ -346,7 +350,8 @@ async function writeTemp(target: string, data: Uint8Array, like?: Stats): Promis
       await handle.chmod(like.mode & 0o7777);
       await handle.chown(like.uid, like.gid).catch(() => undefined);
     }
-    await handle.write(data);
+    if (typeof data === "function") await data(handle);
+    else await handle.write(data);
     await handle.sync();
     await handle.close();
     return temp;
@@ -362,15 +367,34 @@ async function writeTemp(target: string, data: Uint8Array, like?: Stats): Promis
  * done file, and a new docket. Only under the docket's lock.
  */
 export async function replaceFile(target: string, data: Uint8Array): Promise<void> {
+  await (await writeReplacement(target, data)).commit();
+}
+
+/**
+ * replaceFile in two steps, for a file too large to build in memory (the calendar ledger of a
+ * large import): the data, or `fill` writing it, goes to a temp file beside the target; then
+ * `commit` renames it over the target, or `discard` removes it (nothing changed). Only under a
+ * lock.
+ */
+export async function writeReplacement(
+  target: string,
+  fill: Uint8Array | ((handle: FileHandle) => Promise<void>),
+): Promise<{ temp: string; commit: () => Promise<void>; discard: () => Promise<void> }> {
   const like = await stat(target).catch(() => undefined);
-  const temp = await writeTemp(target, data, like?.isFile() ? like : undefined);
-  try {
-    await rename(temp, target);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await syncFolder(dirname(target));
+  const temp = await writeTemp(target, fill, like?.isFile() ? like : undefined);
+  return {
+    temp,
+    commit: async () => {
+      try {
+        await rename(temp, target);
+      } catch (error) {
+        await unlink(temp).catch(() => undefined);
+        throw error;
+      }
+      await syncFolder(dirname(target));
+    },
+    discard: () => unlink(temp).catch(() => undefined),
+  };
 }
 
 /** So the rename itself survives a power cut. Best effort: not every system allows it. */

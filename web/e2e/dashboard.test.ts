@@ -80,8 +80,14 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     expect(await column("people").getByText("Prepare the promotion packet for Lee").count()).toBe(
       1,
     );
-    const text = await readFile(file, "utf8");
-    expect(text).toMatch(/Prepare the promotion packet for Lee due:2026-11-27 cat:people\?? id:/);
+    // The card shows before the server has written it (optimistic): wait for the write, and
+    // for the stored card to take the provisional one's place.
+    await page
+      .locator('.card:not([data-id^="pending-"])', { hasText: "Prepare the promotion packet" })
+      .waitFor();
+    await expect
+      .poll(() => readFile(file, "utf8"))
+      .toMatch(/Prepare the promotion packet for Lee due:2026-11-27 cat:people\?? id:/);
   });
 
   it("recategorises an item dragged to another column with the pointer, and learns", async () => {
@@ -99,13 +105,13 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     await column("tech")
       .getByText("Prepare the promotion packet for Lee")
       .waitFor({ timeout: 5000 });
-    expect(await readFile(file, "utf8")).toMatch(
-      /Prepare the promotion packet for Lee .*cat:tech /,
-    );
+    await expect
+      .poll(() => readFile(file, "utf8"))
+      .toMatch(/Prepare the promotion packet for Lee .*cat:tech /);
     // The move is a correction, as `ppppt recat` records it: the classifier learns the words.
-    const corrections = await readFile(correctionsPath(file), "utf8");
-    expect(corrections).toContain("Prepare the promotion packet for Lee");
-    expect(corrections).toContain("tech");
+    const corrections = () => readFile(correctionsPath(file), "utf8").catch(() => "");
+    await expect.poll(corrections).toContain("Prepare the promotion packet for Lee");
+    expect(await corrections()).toContain("tech");
   });
 
   it("completes an item from its check button", async () => {
@@ -116,9 +122,9 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
       state: "detached",
       timeout: 3000,
     });
-    expect(await readFile(file, "utf8")).toMatch(
-      /\nx 2026-11-25 2026-11-25 Prepare the promotion packet for Lee/,
-    );
+    await expect
+      .poll(() => readFile(file, "utf8"))
+      .toMatch(/\nx 2026-11-25 2026-11-25 Prepare the promotion packet for Lee/);
   });
 
   it("shows a change made by the CLI within a second", async () => {
@@ -147,12 +153,16 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     await box.fill("Written by hand, then edited in the page");
     await box.press("Enter");
     await card("Written by hand, then edited in the page").waitFor({ timeout: 5000 });
-    expect(await readFile(file, "utf8")).toContain("Written by hand, then edited in the page");
+    await expect
+      .poll(() => readFile(file, "utf8"))
+      .toContain("Written by hand, then edited in the page");
 
     await card("Written by hand, then edited in the page").focus();
     await page.keyboard.press("Delete");
     await card("Written by hand, then edited in the page").waitFor({ state: "detached" });
-    expect(await readFile(file, "utf8")).not.toContain("then edited in the page");
+    await expect.poll(() => readFile(file, "utf8")).not.toContain("then edited in the page");
+    // Undo is offered once the server has answered.
+    await page.getByRole("button", { name: "Undo (u)" }).waitFor();
     await page.keyboard.press("u");
     await card("Written by hand, then edited in the page").waitFor({ timeout: 5000 });
   });
@@ -161,7 +171,7 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
     await card("Clean the bug backlog").focus();
     await page.keyboard.press("5");
     await column("tech").getByText("Clean the bug backlog").waitFor({ timeout: 5000 });
-    expect(await readFile(file, "utf8")).toMatch(/Clean the bug backlog .*cat:tech/);
+    await expect.poll(() => readFile(file, "utf8")).toMatch(/Clean the bug backlog .*cat:tech/);
   });
 
   it("renders item text as text, never as markup", async () => {

@@ -1,33 +1,47 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { CATEGORY_LABELS, type Category } from "../../src/core/category.js";
-import { plural } from "../../src/core/wording.js";
-import {
-  Api,
-  ApiError,
-  type ItemJson,
-  type ItemsResponse,
-  type StoppedTimer,
-  takeToken,
-} from "./api.js";
-import { Balance } from "./Balance.js";
-import { Board, type BoardActions } from "./Board.js";
-import { Deck } from "./Deck.js";
+import { Api, takeToken } from "./api.js";
+import { Board } from "./Board.js";
 import { DocketProblems } from "./DocketProblems.js";
+import { columnCount, columnTotal } from "./docket-state.js";
 import { FilterBar } from "./FilterBar.js";
-import { type BoardFilter, filterFromQuery, matchesFilter, queryWithFilter } from "./filter.js";
-import { editableText } from "./format.js";
-import { Health } from "./Health.js";
+import {
+  type BoardFilter,
+  filterFromQuery,
+  isFiltered,
+  matchesFilter,
+  queryWithFilter,
+} from "./filter.js";
 import { Help } from "./Help.js";
-import { History } from "./History.js";
 import { hashView } from "./hash.js";
-import { PersonPage } from "./PersonPage.js";
-import { Plan } from "./Plan.js";
-import { Review } from "./Review.js";
-import { Roi } from "./Roi.js";
+import { lazyView } from "./lazy-view.js";
 import { minutesText } from "./report.js";
-import { SelfAssessment } from "./SelfAssessment.js";
-import { Team } from "./Team.js";
-import { Time } from "./Time.js";
+import { type Notice, useDocket } from "./use-docket.js";
+
+// Views beyond the board load their code on first use, or when the page is idle.
+const Balance = lazyView(() => import("./Balance.js").then((m) => m.Balance));
+const Review = lazyView(() => import("./Review.js").then((m) => m.Review));
+const Plan = lazyView(() => import("./Plan.js").then((m) => m.Plan));
+const Roi = lazyView(() => import("./Roi.js").then((m) => m.Roi));
+const Time = lazyView(() => import("./Time.js").then((m) => m.Time));
+const Team = lazyView(() => import("./Team.js").then((m) => m.Team));
+const Deck = lazyView(() => import("./Deck.js").then((m) => m.Deck));
+const PersonPage = lazyView(() => import("./PersonPage.js").then((m) => m.PersonPage));
+const History = lazyView(() => import("./History.js").then((m) => m.History));
+const SelfAssessment = lazyView(() => import("./SelfAssessment.js").then((m) => m.SelfAssessment));
+const Health = lazyView(() => import("./Health.js").then((m) => m.Health));
+const LAZY_VIEWS = [
+  Balance,
+  Review,
+  Plan,
+  Roi,
+  Time,
+  Team,
+  Deck,
+  PersonPage,
+  History,
+  SelfAssessment,
+  Health,
+];
 
 type ViewKey =
   | "board"
@@ -57,12 +71,6 @@ const VIEWS: Array<{ key: ViewKey; label: string; shortcut: string }> = [
   { key: "health", label: "Health", shortcut: "h" },
 ];
 
-interface Notice {
-  text: string;
-  kind: "info" | "error";
-  undo?: () => Promise<unknown>;
-}
-
 export function App() {
   const token = useMemo(() => takeToken(), []);
   if (!token) {
@@ -87,9 +95,6 @@ function viewFromHash(): ViewKey {
 
 function Dashboard(props: { api: Api }) {
   const api = useMemo(() => props.api, [props.api.token]);
-  const [data, setData] = useState<ItemsResponse | undefined>();
-  const [loadError, setLoadError] = useState<string | undefined>();
-  const [live, setLive] = useState(false);
   const [view, setView] = useState<ViewKey>(viewFromHash);
   const [help, setHelp] = useState(false);
   const [notice, setNoticeState] = useState<Notice | undefined>();
@@ -111,50 +116,25 @@ function Dashboard(props: { api: Api }) {
     );
   }, []);
   const [addFocus, setAddFocus] = useState(0);
-  const [freshId, setFreshId] = useState<string | undefined>();
-  const version = useRef("");
-  const loading = useRef<Promise<void> | undefined>(undefined);
-  const again = useRef(false);
-  const announced = useRef("");
-
-  // One load at a time; changes arriving meanwhile cause exactly one more.
-  const load = useCallback(async () => {
-    if (loading.current) {
-      again.current = true;
-      return loading.current;
-    }
-    loading.current = (async () => {
-      do {
-        again.current = false;
-        try {
-          const r = await api.items();
-          version.current = r.version;
-          setData(r);
-          setLoadError(undefined);
-        } catch (error) {
-          setLoadError(describe(error));
-        }
-        // A change announced while we were loading may be the one we just got.
-      } while (again.current && announced.current !== version.current);
-      loading.current = undefined;
-    })();
-    return loading.current;
-  }, [api]);
-
+  const docket = useDocket(api, setNotice);
+  const { actions, takeUp, freshId } = docket;
+  const data = docket.state?.base;
+  const loadError = docket.loadError;
+  const live = docket.live;
+  const state = docket.state;
+  const countOf = useCallback(
+    (column: string, shown: number) => (state ? columnCount(state, column, shown) : shown),
+    [state],
+  );
+  // Once the whole board is here, the other views' code loads while the page is idle.
+  const drawn = data !== undefined && state?.partial === undefined;
   useEffect(() => {
-    void load();
-    return api.watch(
-      (v) => {
-        announced.current = v;
-        if (v !== version.current) void load();
-      },
-      (isLive) => {
-        setLive(isLive);
-        // After a reconnect, changes may have been missed.
-        if (isLive) void load();
-      },
-    );
-  }, [api, load]);
+    if (!drawn) return;
+    const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+    idle(() => {
+      for (const v of LAZY_VIEWS) void v.preload();
+    });
+  }, [drawn]);
 
   useEffect(() => {
     const onHash = () => setView(viewFromHash());
@@ -162,143 +142,12 @@ function Dashboard(props: { api: Api }) {
     return () => window.removeEventListener("hashchange", onHash);
   }, []);
 
-  const patch = useCallback((change: (items: ItemJson[]) => ItemJson[]) => {
-    setData((d) => (d ? { ...d, items: change(d.items) } : d));
-  }, []);
-
-  const run = useCallback(
-    async (work: () => Promise<Notice | undefined>) => {
-      try {
-        const n = await work();
-        if (n) setNotice(n);
-      } catch (error) {
-        setNotice({ text: describe(error), kind: "error" });
-        void load();
-      }
-    },
-    [load, setNotice],
-  );
-
-  const actions: BoardActions = useMemo(
-    () => ({
-      add: (text) =>
-        run(async () => {
-          const r = await api.add(text);
-          // Reloaded rather than patched in: the new card appears once, in its final place.
-          await load();
-          setFreshId(r.item.id);
-          const cat = r.item.category
-            ? CATEGORY_LABELS[r.item.category as Category]
-            : "no category";
-          return {
-            text: `Added to ${cat}${r.item.categoryGuess ? " (a guess)" : ""}: ${r.item.title}`,
-            kind: "info",
-          };
-        }),
-      done: (item) =>
-        run(async () => {
-          const r = await api.done(item.id);
-          patch((items) => {
-            const rest = items.filter((i) => i.id !== item.id);
-            return r.next ? [...rest, r.next] : rest;
-          });
-          // Its timer stopped with it: the header must stop showing it now, not on the next event.
-          if (r.stopped) await load();
-          return {
-            text: r.stopped
-              ? `Done: ${item.title}. ${stoppedText(r.stopped)}`
-              : `Done: ${item.title}`,
-            kind: "info",
-            // The server takes the next occurrence out with the completion (one core operation).
-            undo: () => api.undo(item.id),
-          };
-        }),
-      edit: (item, text) =>
-        run(async () => {
-          const r = await api.edit(item.id, text);
-          patch((items) => items.map((i) => (i.id === item.id ? r.item : i)));
-          const before = editableText(item);
-          return {
-            text: `Edited: ${r.item.title}`,
-            kind: "info",
-            undo: () => api.edit(item.id, before),
-          };
-        }),
-      remove: (item) =>
-        run(async () => {
-          const r = await api.remove(item.id);
-          patch((items) => items.filter((i) => i.id !== item.id));
-          return {
-            text: `Deleted: ${item.title}`,
-            kind: "info",
-            undo: () => api.add(r.removed.text, true),
-          };
-        }),
-      recat: (item, category) =>
-        run(async () => {
-          const r = await api.recat(item.id, category);
-          patch((items) => items.map((i) => (i.id === item.id ? r.item : i)));
-          const from = item.category;
-          return {
-            text: `${r.item.title} → ${CATEGORY_LABELS[category]}`,
-            kind: "info",
-            undo: from && from !== category ? () => api.recat(item.id, from) : undefined,
-          };
-        }),
-      field: async (item, field, value) => {
-        try {
-          const r = await api.field(item.id, field, value);
-          patch((items) => items.map((i) => (i.id === item.id ? r.item : i)));
-          // Reloaded too: a new due date or priority moves the card, a snooze hides it.
-          await load();
-          setNotice({ text: r.said, kind: "info" });
-          return true;
-        } catch (error) {
-          setNotice({ text: describe(error), kind: "error" });
-          return false;
-        }
-      },
-      start: (item) =>
-        run(async () => {
-          const r = await api.start(item.id);
-          await load();
-          const before = r.stopped.map(stoppedText);
-          const now = r.already ? `Already timing: ${item.title}` : `Timing: ${item.title}`;
-          return { text: [...before, now].join(". "), kind: "info" };
-        }),
-      stop: () =>
-        run(async () => {
-          const r = await api.stop();
-          await load();
-          return { text: r.stopped.map(stoppedText).join(". "), kind: "info" };
-        }),
-    }),
-    [api, patch, run, load, setNotice],
-  );
-
-  const takeUp = useCallback(
-    (id: string) =>
-      void run(async () => {
-        const r = await api.takeUp(id);
-        await load();
-        return {
-          text: `Took up ${id}: ${plural(r.added.length, "item")} added to the board`,
-          kind: "info",
-        };
-      }),
-    [api, run, load],
-  );
-
   const undo = useCallback(() => {
     const u = latestNotice.current?.undo;
     if (!u) return;
     setNotice(undefined);
-    void run(async () => {
-      await u();
-      await load();
-      return { text: "Undone.", kind: "info" };
-    });
-  }, [run, load, setNotice]);
+    docket.undo(u);
+  }, [docket.undo, setNotice]);
 
   // Page-wide keys; a key typed into a text box is the user's, not ours.
   const pendingG = useRef(false);
@@ -343,8 +192,11 @@ function Dashboard(props: { api: Api }) {
 
   // A just added or changed item stays on the board even when the filter would hide it.
   const shownItems = useMemo(
-    () => (data ? data.items.filter((i) => i.id === freshId || matchesFilter(i, filter)) : []),
-    [data, filter, freshId],
+    () =>
+      isFiltered(filter)
+        ? docket.items.filter((i) => i.id === freshId || matchesFilter(i, filter))
+        : docket.items,
+    [docket.items, filter, freshId],
   );
 
   return (
@@ -395,26 +247,6 @@ function Dashboard(props: { api: Api }) {
         )}
         {!data && !loadError && <p class="loading">Loading the docket…</p>}
         {data?.problems && <DocketProblems problems={data.problems} />}
-        {data && view === "board" && (
-          <FilterBar
-            filter={filter}
-            onChange={setFilter}
-            shown={shownItems.length}
-            total={data.items.length}
-          />
-        )}
-        {data && view === "board" && (
-          <Board
-            api={api}
-            items={shownItems}
-            predicted={data.predicted}
-            today={data.today}
-            actions={actions}
-            timers={data.timers}
-            addFocus={addFocus}
-            freshId={freshId}
-          />
-        )}
         {data && view === "balance" && <Balance api={api} version={data.version} />}
         {data && view === "review" && <Review api={api} version={data.version} onTakeUp={takeUp} />}
         {data && view === "plan" && <Plan api={api} version={data.version} onTakeUp={takeUp} />}
@@ -430,6 +262,31 @@ function Dashboard(props: { api: Api }) {
         )}
         {data && view === "assess" && <SelfAssessment api={api} version={data.version} />}
         {data && view === "health" && <Health api={api} version={data.version} />}
+        {data && (
+          // The board stays mounted under the other views (after them, so a view's own
+          // content comes first): going back to it shows it again instead of drawing it anew.
+          <div class="board-kept" hidden={view !== "board"}>
+            <FilterBar
+              filter={filter}
+              onChange={setFilter}
+              shown={shownItems.length}
+              total={state ? columnTotal(state, docket.items.length) : 0}
+            />
+            <Board
+              api={api}
+              items={shownItems}
+              predicted={data.predicted}
+              today={data.today}
+              actions={actions}
+              timers={data.timers}
+              addFocus={addFocus}
+              freshId={freshId}
+              highlighted={docket.highlighted}
+              count={countOf}
+              partial={state?.partial !== undefined}
+            />
+          </div>
+        )}
       </main>
       <div class="notice-area" aria-live="polite">
         {notice && (
@@ -449,12 +306,6 @@ function Dashboard(props: { api: Api }) {
       {help && <Help onClose={() => setHelp(false)} />}
     </div>
   );
-}
-
-function stoppedText(s: StoppedTimer): string {
-  return s.addedMinutes === 0
-    ? `Stopped the timer on ${s.item.title}: under a minute, nothing added`
-    : `Stopped the timer on ${s.item.title}: added ${minutesText(s.addedMinutes)}`;
 }
 
 /** The running timer in the header: what is being timed, for how long, and a stop button. */
@@ -483,10 +334,4 @@ function TimerBadge(props: {
       </button>
     </span>
   );
-}
-
-function describe(error: unknown): string {
-  if (error instanceof ApiError)
-    return error.hint ? `${error.message}. ${error.hint}` : error.message;
-  return `Cannot reach ppppt serve: ${(error as Error).message}. Is it still running?`;
 }

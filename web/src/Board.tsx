@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "../../src/core/category.js";
 import type { Api, FieldName, ItemJson, RunningTimer } from "./api.js";
+import { Card, type CardEvents } from "./Card.js";
 import { CardFields } from "./CardFields.js";
-import { editableText, friendlyDate } from "./format.js";
+import { editableText } from "./format.js";
 import { QuickAdd } from "./QuickAdd.js";
-import { minutesText } from "./report.js";
 import { VirtualList } from "./VirtualList.js";
 
 /**
@@ -13,7 +13,8 @@ import { VirtualList } from "./VirtualList.js";
  */
 
 export interface BoardActions {
-  add(text: string): Promise<void>;
+  /** `category` is the preview's, for the card drawn before the server answers; true once stored. */
+  add(text: string, category: string | null): Promise<boolean>;
   done(item: ItemJson): Promise<void>;
   edit(item: ItemJson, text: string): Promise<void>;
   remove(item: ItemJson): Promise<void>;
@@ -33,12 +34,20 @@ interface BoardProps {
   timers: RunningTimer[];
   /** Bumped by the `n` shortcut: focus the quick-add box. */
   addFocus: number;
-  /** A card just added: scrolled into view and marked, without taking the focus. */
+  /** The card last added or changed: always shown, scrolled into view, without the focus. */
   freshId?: string;
+  /** Whether that card is still marked as just changed. */
+  highlighted?: boolean;
+  /** A column's count of open items, where the board holds only its first cards so far. */
+  count?: (column: string, shown: number) => number;
+  /** Only the first screen is here yet (the rest of the board is on its way). */
+  partial?: boolean;
 }
 
 type ColumnKey = Category | "none";
 const ROW_HEIGHT = 78;
+/** Cards a column shows at first and adds per "Show more" (the server's first screen too). */
+export const SHOW_STEP = 40;
 const DRAG_THRESHOLD = 6;
 
 interface DragState {
@@ -50,15 +59,31 @@ interface DragState {
 
 export function Board(props: BoardProps) {
   const { items, today, actions } = props;
-  const columns = useMemo(() => {
+  const allColumns = useMemo(() => {
     const map = new Map<ColumnKey, ItemJson[]>();
     for (const c of CATEGORIES) map.set(c, []);
     map.set("none", []);
     for (const item of items) map.get(columnOf(item, props.predicted))?.push(item);
     return map;
   }, [items, props.predicted]);
+  // Each column shows its top cards in `next` order, more on request; the card just added or
+  // changed is shown wherever it ranks.
+  const [limits, setLimits] = useState<Partial<Record<ColumnKey, number>>>({});
+  const columns = useMemo(() => {
+    const map = new Map<ColumnKey, ItemJson[]>();
+    for (const [key, list] of allColumns) {
+      const limit = limits[key] ?? SHOW_STEP;
+      map.set(
+        key,
+        list.length <= limit
+          ? list
+          : list.filter((item, i) => i < limit || item.id === props.freshId),
+      );
+    }
+    return map;
+  }, [allColumns, limits, props.freshId]);
   const keys: ColumnKey[] = [...CATEGORIES];
-  if ((columns.get("none") ?? []).length > 0) keys.push("none");
+  if ((allColumns.get("none") ?? []).length > 0) keys.push("none");
 
   const [focusId, setFocusId] = useState<string | undefined>(undefined);
   const [editingId, setEditingId] = useState<string | undefined>(undefined);
@@ -206,141 +231,65 @@ export function Board(props: BoardProps) {
 
   const tabbable = focusId ?? items[0]?.id;
 
-  const card = (item: ItemJson) => {
-    const overdue = item.due !== null && item.due < today;
-    const editing = editingId === item.id;
-    return (
-      <article
-        class={`card${item.id === focusId ? " focused" : ""}${item.id === props.freshId ? " fresh" : ""}${ghost?.item.id === item.id ? " dragging" : ""}`}
-        data-id={item.id}
-        tabIndex={item.id === tabbable ? 0 : -1}
-        aria-label={`${item.title}${item.due ? `, due ${friendlyDate(item.due, today)}` : ""}`}
-        onFocus={() => setFocusId(item.id)}
-        onKeyDown={(e) => {
-          if (!editing && e.target === e.currentTarget) onCardKey(e, item);
-        }}
-        onPointerDown={(e) => {
-          if (e.button !== 0 || editing) return;
-          if ((e.target as HTMLElement).closest("button, input")) return;
-          drag.current = { item, startX: e.clientX, startY: e.clientY, active: false };
-        }}
-      >
-        <button
-          type="button"
-          class="check"
-          tabIndex={-1}
-          aria-label={`Complete: ${item.title}`}
-          title="Complete (x)"
-          onClick={() => void actions.done(item)}
-        />
-        {editing ? (
-          <EditBox
-            item={item}
-            onSave={async (text) => {
-              setEditingId(undefined);
-              setFocusId(item.id);
-              if (text !== editableText(item)) await actions.edit(item, text);
-              refocus(boardRef.current, item.id);
-            }}
-            onCancel={() => {
-              setEditingId(undefined);
-              refocus(boardRef.current, item.id);
-            }}
-          />
-        ) : (
-          <div class="card-body">
-            <div class="title">{item.title}</div>
-            <div class="meta">
-              {item.priority && <span class="pri">({item.priority})</span>}
-              {item.due && (
-                <span class={overdue ? "due overdue" : "due"}>
-                  {overdue ? "overdue " : "due "}
-                  {friendlyDate(item.due, today)}
-                </span>
-              )}
-              {(item.categoryGuess || item.category === null) && (
-                <span class="guess" title="A guess: press its column's number to confirm">
-                  guess
-                </span>
-              )}
-              {item.duplicateOf !== null && (
-                <span
-                  class="duplicate"
-                  title={`id:${item.tags.id} is already used on line ${item.duplicateOf}: \`ppppt check --fix\` gives this item its own`}
-                >
-                  same id as line {item.duplicateOf}
-                </span>
-              )}
-              {item.spentMinutes !== null && (
-                <span class="spent" title="time spent">
-                  {minutesText(item.spentMinutes)}
-                </span>
-              )}
-              {timing.has(item.id) && (
-                <span class="timing" title="a timer is running on this item">
-                  ● timing
-                </span>
-              )}
-              {item.recurrence && (
-                <span class="rec" title={`repeats every ${item.recurrence}`}>
-                  ↻ {item.recurrence}
-                </span>
-              )}
-              <span class="id">{item.id}</span>
-            </div>
-          </div>
-        )}
-        {!editing && (
-          <div class="card-tools">
-            <button
-              type="button"
-              tabIndex={-1}
-              class={timing.has(item.id) ? "timer-button on" : "timer-button"}
-              aria-label={`${timing.has(item.id) ? "Stop timer" : "Start timer"}: ${item.title}`}
-              title={timing.has(item.id) ? "Stop the timer (t)" : "Start a timer (t)"}
-              onClick={() => void (timing.has(item.id) ? actions.stop() : actions.start(item))}
-            >
-              {timing.has(item.id) ? "■" : "▶"}
-            </button>
-            <button
-              type="button"
-              tabIndex={-1}
-              aria-label={`Fields: ${item.title}`}
-              title="Due, priority, snooze, time, tags (f)"
-              onClick={() => setFieldsId(item.id)}
-            >
-              ⋯
-            </button>
-            <button
-              type="button"
-              tabIndex={-1}
-              aria-label={`Edit: ${item.title}`}
-              title="Edit (e)"
-              onClick={() => setEditingId(item.id)}
-            >
-              ✎
-            </button>
-            <button
-              type="button"
-              tabIndex={-1}
-              aria-label={`Delete: ${item.title}`}
-              title="Delete (Del)"
-              onClick={() => void actions.remove(item)}
-            >
-              ×
-            </button>
-          </div>
-        )}
-      </article>
-    );
-  };
+  // The cards' handlers read the board's latest state through this ref, so the one `events`
+  // object never changes and a memoised card is not drawn again for a new closure.
+  const latest = useRef({ onCardKey, timing, actions });
+  latest.current = { onCardKey, timing, actions };
+  const events: CardEvents = useMemo(
+    () => ({
+      focus: (item) => setFocusId(item.id),
+      key: (e, item) => latest.current.onCardKey(e, item),
+      pointerDown: (e, item) => {
+        drag.current = { item, startX: e.clientX, startY: e.clientY, active: false };
+      },
+      done: (item) => void latest.current.actions.done(item),
+      timer: (item, running) =>
+        void (running ? latest.current.actions.stop() : latest.current.actions.start(item)),
+      fields: (item) => setFieldsId(item.id),
+      edit: (item) => setEditingId(item.id),
+      save: (item, text) => {
+        setEditingId(undefined);
+        setFocusId(item.id);
+        if (text !== editableText(item)) void latest.current.actions.edit(item, text);
+        refocus(boardRef.current, item.id);
+      },
+      cancel: (item) => {
+        setEditingId(undefined);
+        refocus(boardRef.current, item.id);
+      },
+      remove: (item) => void latest.current.actions.remove(item),
+    }),
+    [],
+  );
+
+  const card = (item: ItemJson) => (
+    <Card
+      item={item}
+      today={today}
+      events={events}
+      focused={item.id === focusId}
+      fresh={props.highlighted === true && item.id === props.freshId}
+      dragging={ghost?.item.id === item.id}
+      editing={editingId === item.id}
+      timing={timing.has(item.id)}
+      tabbable={item.id === tabbable}
+    />
+  );
 
   return (
-    <section class="board-view" aria-label="Board">
+    <section
+      class="board-view"
+      aria-label="Board"
+      aria-busy={props.partial ? "true" : undefined}
+      data-partial={props.partial ? "true" : undefined}
+    >
       <QuickAdd api={props.api} onAdd={actions.add} focusSignal={props.addFocus} />
       <div class="board" ref={boardRef}>
         {keys.map((key, index) => {
           const list = columns.get(key) ?? [];
+          const all = allColumns.get(key)?.length ?? 0;
+          const count = props.count ? props.count(key, all) : all;
+          const more = Math.min(SHOW_STEP, count - list.length);
           const label = key === "none" ? "Unsorted" : CATEGORY_LABELS[key];
           const pos = where(focusId);
           const fresh = where(props.freshId);
@@ -363,7 +312,7 @@ export function Board(props: BoardProps) {
                   {label}
                 </h2>
                 <span class="count">
-                  {list.length}
+                  {count}
                   <span class="visually-hidden"> open</span>
                 </span>
               </header>
@@ -373,8 +322,22 @@ export function Board(props: BoardProps) {
                 label={`${label} items`}
                 revealIndex={reveal}
                 renderRow={(item) => card(item)}
+                rowKey={(item) => item.id}
                 empty={<p class="empty">Nothing open. Drag a card here or add one.</p>}
               />
+              {more > 0 && (
+                <button
+                  type="button"
+                  class="show-more"
+                  aria-label={`Show ${more} more in ${label}`}
+                  onClick={() =>
+                    setLimits((l) => ({ ...l, [key]: (l[key] ?? SHOW_STEP) + SHOW_STEP }))
+                  }
+                >
+                  Show {more} more
+                  <span class="show-more-left"> of {count - list.length}</span>
+                </button>
+              )}
             </section>
           );
         })}
@@ -416,37 +379,5 @@ function refocus(board: HTMLElement | null, id: string): void {
     board
       ?.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`)
       ?.focus({ preventScroll: true }),
-  );
-}
-
-function EditBox(props: { item: ItemJson; onSave: (text: string) => void; onCancel: () => void }) {
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    input.current?.focus();
-    input.current?.select();
-  }, []);
-  return (
-    <form
-      class="edit"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const text = input.current?.value.trim() ?? "";
-        if (text) props.onSave(text);
-      }}
-    >
-      <input
-        ref={input}
-        aria-label={`Edit the text of: ${props.item.title}`}
-        defaultValue={editableText(props.item)}
-        onKeyDown={(e) => {
-          if (e.key === "Escape") {
-            e.preventDefault();
-            e.stopPropagation();
-            props.onCancel();
-          }
-        }}
-        onBlur={() => props.onCancel()}
-      />
-    </form>
   );
 }

@@ -5,12 +5,12 @@ import type { Api, Preview } from "./api.js";
 /** The capture box: type as you would to `ppppt add`; the category shows while you type. */
 export function QuickAdd(props: {
   api: Api;
-  onAdd: (text: string) => Promise<void>;
+  /** Draws the card at once; false when the server refused it (the text comes back). */
+  onAdd: (text: string, category: string | null) => Promise<boolean>;
   focusSignal: number;
 }) {
   const [text, setText] = useState("");
-  const [preview, setPreview] = useState<Preview | undefined>();
-  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<(Preview & { text: string }) | undefined>();
   const input = useRef<HTMLInputElement>(null);
   const asked = useRef(0);
 
@@ -28,7 +28,7 @@ export function QuickAdd(props: {
     const timer = setTimeout(async () => {
       try {
         const p = await props.api.preview(words);
-        if (ticket === asked.current) setPreview(p);
+        if (ticket === asked.current) setPreview({ ...p, text: words });
       } catch {
         // The preview is a courtesy; the add itself reports any error.
       }
@@ -36,18 +36,17 @@ export function QuickAdd(props: {
     return () => clearTimeout(timer);
   }, [text, props.api]);
 
+  // The box empties at once, ready for the next item; a refused add puts its words back
+  // unless something new was typed meanwhile.
   const submit = async () => {
     const words = text.trim();
-    if (words === "" || busy) return;
-    setBusy(true);
-    try {
-      await props.onAdd(words);
-      setText("");
-      setPreview(undefined);
-    } finally {
-      setBusy(false);
-      input.current?.focus();
-    }
+    if (words === "") return;
+    const category = preview?.text === words ? preview.category : null;
+    setText("");
+    setPreview(undefined);
+    input.current?.focus();
+    const stored = await props.onAdd(words, category);
+    if (!stored && input.current && input.current.value === "") setText(words);
   };
 
   const category = preview?.category as Category | null | undefined;
@@ -91,7 +90,7 @@ export function QuickAdd(props: {
         ) : null}
         {due && <span class="chip due-chip">due {due.value}</span>}
       </output>
-      <button type="submit" disabled={busy || text.trim() === ""}>
+      <button type="submit" disabled={text.trim() === ""}>
         Add
       </button>
     </form>

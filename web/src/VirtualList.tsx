@@ -14,6 +14,8 @@ export interface VirtualListProps<T> {
   label: string;
   className?: string;
   renderRow: (item: T, index: number) => ComponentChildren;
+  /** A row's key, so a row inserted above keeps the others' elements (and their cards). */
+  rowKey?: (item: T) => string;
   empty?: ComponentChildren;
 }
 
@@ -49,7 +51,7 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   for (let i = first; i < last; i++) {
     rows.push(
       <li
-        key={i}
+        key={props.rowKey ? props.rowKey(items[i] as T) : i}
         class="vrow"
         aria-setsize={items.length}
         aria-posinset={i + 1}

@@ -1,6 +1,6 @@
-import type { CheckReport } from "../../src/core/docket/check-report.js";
 import type { FieldName } from "../../src/core/docket/fields.js";
 import type { ItemJson } from "../../src/core/docket/item-json.js";
+import type { BoardDelta, BoardJson } from "../../src/server/board-delta.js";
 
 /**
  * The page's only way to the docket: the server's JSON routes, with the token from the URL
@@ -56,19 +56,8 @@ export interface StoppedTimer {
 /** What `ppppt due|pri|snooze|tag|untag|log` change; the value is in the CLI's words. */
 export type { FieldName };
 
-export interface ItemsResponse {
-  today: string;
-  version: string;
-  items: ItemJson[];
-  /** Categories the classifier predicts for items without a `cat:` tag, by id. */
-  predicted: Record<string, string>;
-  /** Running timers (normally none or one), on any item. */
-  timers: RunningTimer[];
-  /** The server's wall clock when it answered (a UTC timestamp). */
-  now: string;
-  /** Unreadable lines and repeated ids, as `ppppt check` reports them. */
-  problems: Pick<CheckReport, "unreadable" | "duplicates">;
-}
+/** Every open item in `ppppt next` order, the timers, the problems (src/server/board-delta.ts). */
+export type ItemsResponse = BoardJson;
 
 export interface Preview {
   stored: string;
@@ -107,6 +96,11 @@ export class Api {
 
   items(): Promise<ItemsResponse> {
     return this.call("GET", "/api/items");
+  }
+
+  /** What changed since `version`; a 409 ApiError when the server no longer knows it. */
+  changes(version: string): Promise<BoardDelta> {
+    return this.call("GET", `/api/items/changes?since=${encodeURIComponent(version)}`);
   }
 
   preview(text: string): Promise<Preview> {

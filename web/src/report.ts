@@ -15,13 +15,28 @@ export interface Report<T> {
   error: string | undefined;
 }
 
+/**
+ * Reports the page has fetched, by route, with the docket version they were fetched for: going
+ * back to a view draws what it showed at once, and fetches again only if the docket moved on.
+ */
+const fetched = new Map<string, { version: string; data: unknown }>();
+
 /** Fetches a report route, again whenever the docket's version changes. */
 export function useReport<T>(api: Api, path: string, version: string): Report<T> {
-  const [state, setState] = useState<Report<T>>({ data: undefined, error: undefined });
+  const [state, setState] = useState<Report<T>>(() => ({
+    data: fetched.get(path)?.data as T | undefined,
+    error: undefined,
+  }));
   useEffect(() => {
+    const known = fetched.get(path);
+    if (known?.version === version) {
+      setState((s) => (s.data === known.data ? s : { data: known.data as T, error: undefined }));
+      return;
+    }
     let stale = false;
     api.get<T>(path).then(
       (data) => {
+        fetched.set(path, { version, data });
         if (!stale) setState({ data, error: undefined });
       },
       (error: Error) => {

@@ -3,7 +3,7 @@ import type { IsoDate } from "../dates.js";
 import { PpppptError } from "../errors.js";
 import { fnv1a } from "../fnv1a.js";
 import { type Bucket, type Occurrence, overlapsRange, startMs } from "./occurrence.js";
-import { type CalendarShape, checkCalendarShape } from "./structure.js";
+import { type CalendarOutline, CalendarShapeReader, type EventPiece, own } from "./structure.js";
 import { offsetAt, resolveZone, vtimezoneFor, type WallTime, wallToUtc } from "./zone.js";
 
 /**
@@ -47,64 +47,257 @@ export interface ExpandResult {
 /** A series that runs past this many occurrences before the range ends is cut off, with a warning. */
 const MAX_STEPS = 500_000;
 
-/** Throws a PpppptError naming the file and line when the file's structure is broken. */
-export function expandCalendar(source: string, options: ExpandOptions): ExpandResult {
-  const shape = checkCalendarShape(source, options.file);
-  const out: ExpandResult = { occurrences: [], details: [], warnings: [], calendars: 0 };
-  const warn = (line: number, message: string) =>
-    out.warnings.push({ file: options.file, line, message });
-  registerMissingZones(shape, warn);
-  const me = new Set(options.me.map(address));
-  for (const pieces of shape.calendars) {
-    let calendar: Component;
-    try {
-      calendar = new ICAL.Component(ICAL.parse(pieces.frame) as JCal);
-    } catch (error) {
-      throw new PpppptError(`not a readable iCalendar file: ${(error as Error).message}`, {
-        file: options.file,
+/** One series' occurrences (a recurring event with its overrides, or a single event), in step. */
+export type SeriesSink = (occurrences: Occurrence[], details: CalendarDetails[]) => void;
+
+/**
+ * What the first reading of a file found that the second needs: the structure (checked whole,
+ * so a broken file is rejected before anything of it is imported), each calendar's frame with
+ * its VTIMEZONEs (which may come after the events), and per calendar the UIDs that have
+ * RECURRENCE-ID overrides, with how many, so the second reading knows when a series is whole.
+ */
+export interface CalendarPlan {
+  outline: CalendarOutline;
+  overrides: Map<string, number>[];
+  /**
+   * Hashes (masterHash) of the events whose UID may be another event's too: the second
+   * reading remembers UIDs only for these, not one per event of the file.
+   */
+  sharedUids: Set<number>;
+}
+
+/** A 30-bit hash of an event's calendar and UID (its text when it has none): a small integer. */
+function masterHash(piece: EventPiece): number {
+  return fnv1a(`${piece.calendar}\u0000${piece.uid === "" ? piece.text : piece.uid}`) & 0x3fffffff;
+}
+
+/** The first reading: `push` the text a chunk at a time, then `end`. Throws on broken structure. */
+export class CalendarPlanner {
+  private readonly overrides: Map<string, number>[] = [];
+  private readonly reader: CalendarShapeReader;
+  private readonly seen = new Set<number>();
+  private readonly shared = new Set<number>();
+  constructor(file: string) {
+    this.reader = new CalendarShapeReader(file, (e) => {
+      if (!e.recurrenceId) {
+        const h = masterHash(e);
+        if (this.seen.has(h)) this.shared.add(h);
+        else this.seen.add(h);
+        return;
+      }
+      if (e.uid === "") return;
+      const counts = this.overrides[e.calendar] ?? new Map<string, number>();
+      this.overrides[e.calendar] = counts;
+      const n = counts.get(e.uid);
+      counts.set(n === undefined ? own(e.uid) : e.uid, (n ?? 0) + 1);
+    });
+  }
+  push(chunk: string): void {
+    this.reader.push(chunk);
+  }
+  end(): CalendarPlan {
+    const outline = this.reader.end();
+    const overrides = outline.frames.map((_, i) => this.overrides[i] ?? new Map());
+    this.seen.clear();
+    return { outline, overrides, sharedUids: this.shared };
+  }
+}
+
+interface PendingSeries {
+  master?: Located;
+  /** Its UID may be another event's (CalendarPlan.sharedUids): remember it once expanded. */
+  shared?: boolean;
+  exceptions: Located[];
+  /** Pieces of this UID read so far (those ical.js could not parse included). */
+  overridesRead: number;
+}
+
+/**
+ * The second reading: each event is expanded as soon as its series is whole and handed to
+ * `emit`, then let go, so memory holds one series (and the overrides still waiting for their
+ * event), not the file. A series whose overrides come before its event, or far after it, waits
+ * in memory until its last piece is read.
+ */
+export class CalendarExpander {
+  private readonly reader: CalendarShapeReader;
+  private readonly calendars: { component: Component; context: Context }[] = [];
+  private readonly warnings: CalendarWarning[] = [];
+  private readonly pending = new Map<string, PendingSeries>();
+  /**
+   * Per calendar and UID, the line of the event already expanded (a second one is skipped):
+   * only for UIDs the plan saw more than once.
+   */
+  private readonly masters = new Map<string, number>();
+
+  constructor(
+    private readonly plan: CalendarPlan,
+    options: ExpandOptions,
+    private readonly emit: SeriesSink,
+  ) {
+    const warn = (line: number, message: string) =>
+      this.warnings.push({ file: options.file, line, message });
+    registerMissingZones(plan.outline, warn);
+    const me = new Set(options.me.map(address));
+    // Every frame is read before any event, so a calendar ical.js cannot read fails the file
+    // before anything of it is handed on.
+    for (const frame of plan.outline.frames) {
+      let component: Component;
+      try {
+        component = new ICAL.Component(ICAL.parse(frame) as JCal);
+      } catch (error) {
+        throw new PpppptError(`not a readable iCalendar file: ${(error as Error).message}`, {
+          file: options.file,
+        });
+      }
+      const calendarZone = resolveZone(
+        String(component.getFirstPropertyValue("x-wr-timezone") ?? ""),
+      );
+      this.calendars.push({
+        component,
+        context: { options, me, floatingZone: calendarZone ?? options.userZone, warn },
       });
     }
-    out.calendars++;
-    const calendarZone = resolveZone(String(calendar.getFirstPropertyValue("x-wr-timezone") ?? ""));
-    const context: Context = {
-      options,
-      me,
-      floatingZone: calendarZone ?? options.userZone,
-      warn,
-    };
-    const series = new Map<string, { master?: Located; exceptions: Located[] }>();
-    for (const { line, text } of pieces.events) {
-      let component: Component;
-      let uid: string;
-      let isException: boolean;
-      try {
-        component = new ICAL.Component(ICAL.parse(text) as JCal);
-        calendar.addSubcomponent(component);
-        uid = String(component.getFirstPropertyValue("uid") ?? "").trim();
-        isException = component.hasProperty("recurrence-id");
-        if (isException) component.getFirstPropertyValue("recurrence-id");
-      } catch (error) {
-        warn(line, `event skipped: ${(error as Error).message}`);
-        continue;
-      }
-      // No UID breaks RFC 5545, but such events still happened: give each a stable id of its own.
-      if (uid === "") uid = `no-uid-${(fnv1a(text) >>> 0).toString(16)}`;
-      const entry = series.get(uid) ?? { exceptions: [] };
-      series.set(uid, entry);
-      const located = { component, line };
-      if (isException) entry.exceptions.push(located);
-      else if (entry.master) {
-        warn(line, `a second event with UID ${uid} (first on line ${entry.master.line}): skipped`);
-      } else entry.master = located;
-    }
-    for (const [uid, entry] of series) {
-      if (entry.master) expandSeries(uid, entry.master, entry.exceptions, context, out);
-      else for (const e of entry.exceptions) expandSeries(uid, e, [], context, out, true);
-    }
+    this.reader = new CalendarShapeReader(options.file, (e) => this.event(e));
   }
-  const starts = out.occurrences.map(startMs);
-  const order = out.occurrences.map((_, i) => i);
-  const at = (i: number) => out.occurrences[i] as Occurrence;
+
+  push(chunk: string): void {
+    this.reader.push(chunk);
+  }
+
+  end(): { warnings: CalendarWarning[]; calendars: number } {
+    this.reader.end();
+    // What is left waits for an event that never came: overrides standing alone.
+    for (const [key, entry] of this.pending) {
+      if (!entry.master && entry.exceptions.length === 0) continue;
+      this.expand(Number(key.slice(0, key.indexOf("\u0000"))), seriesUid(entry), entry);
+    }
+    this.pending.clear();
+    const warnings = this.warnings.map((w, i) => ({ w, i }));
+    warnings.sort((a, b) => a.w.line - b.w.line || a.i - b.i);
+    return { warnings: warnings.map((x) => x.w), calendars: this.calendars.length };
+  }
+
+  private event(piece: EventPiece): void {
+    const calendar = this.calendars[piece.calendar];
+    if (!calendar) return;
+    const { line, text } = piece;
+    const warn = calendar.context.warn;
+    let component: Component;
+    let uid: string;
+    let isException: boolean;
+    try {
+      component = new ICAL.Component(ICAL.parse(text) as JCal);
+      calendar.component.addSubcomponent(component);
+      uid = String(component.getFirstPropertyValue("uid") ?? "").trim();
+      isException = component.hasProperty("recurrence-id");
+      if (isException) component.getFirstPropertyValue("recurrence-id");
+    } catch (error) {
+      warn(line, `event skipped: ${(error as Error).message}`);
+      this.piecesRead(piece);
+      return;
+    }
+    // No UID breaks RFC 5545, but such events still happened: give each a stable id of its own.
+    if (uid === "") uid = `no-uid-${(fnv1a(text) >>> 0).toString(16)}`;
+    const key = `${piece.calendar}\u0000${piece.uid}`;
+    const located = { component, line };
+    const expected =
+      piece.uid === "" ? undefined : this.plan.overrides[piece.calendar]?.get(piece.uid);
+    const entry: PendingSeries = (expected !== undefined && this.pending.get(key)) || {
+      exceptions: [],
+      overridesRead: 0,
+    };
+    if (isException) entry.exceptions.push(located);
+    else {
+      const shared = this.plan.sharedUids.has(masterHash(piece));
+      const first =
+        entry.master?.line ??
+        (shared ? this.masters.get(`${piece.calendar}\u0000${uid}`) : undefined);
+      if (first !== undefined) {
+        warn(line, `a second event with UID ${uid} (first on line ${first}): skipped`);
+        calendar.component.removeSubcomponent(component);
+      } else {
+        entry.master = located;
+        entry.shared = shared;
+      }
+    }
+    if (expected === undefined) {
+      if (entry.master || entry.exceptions.length > 0) this.finish(piece.calendar, uid, entry);
+      return;
+    }
+    this.pending.set(key, entry);
+    if (piece.recurrenceId) entry.overridesRead++;
+    this.tryFinish(piece.calendar, key, uid, entry, expected);
+  }
+
+  /** An event ical.js could not read still counts towards its series being whole. */
+  private piecesRead(piece: EventPiece): void {
+    if (!piece.recurrenceId || piece.uid === "") return;
+    const expected = this.plan.overrides[piece.calendar]?.get(piece.uid);
+    if (expected === undefined) return;
+    const key = `${piece.calendar}\u0000${piece.uid}`;
+    const entry = this.pending.get(key) ?? { exceptions: [], overridesRead: 0 };
+    this.pending.set(key, entry);
+    entry.overridesRead++;
+    this.tryFinish(piece.calendar, key, undefined, entry, expected);
+  }
+
+  private tryFinish(
+    calendar: number,
+    key: string,
+    uid: string | undefined,
+    entry: PendingSeries,
+    expected: number,
+  ): void {
+    if (!entry.master || entry.overridesRead < expected) return;
+    this.pending.delete(key);
+    this.finish(calendar, uid ?? seriesUid(entry), entry);
+  }
+
+  private finish(calendar: number, uid: string, entry: PendingSeries): void {
+    if (entry.master && entry.shared) {
+      this.masters.set(own(`${calendar}\u0000${uid}`), entry.master.line);
+    }
+    this.expand(calendar, uid, entry);
+  }
+
+  private expand(calendar: number, uid: string, entry: PendingSeries): void {
+    const c = this.calendars[calendar] as { component: Component; context: Context };
+    const occurrences: Occurrence[] = [];
+    const details: CalendarDetails[] = [];
+    const out = { occurrences, details };
+    if (entry.master) expandSeries(uid, entry.master, entry.exceptions, c.context, out);
+    else for (const e of entry.exceptions) expandSeries(uid, e, [], c.context, out, true);
+    for (const e of [entry.master, ...entry.exceptions]) {
+      if (e) c.component.removeSubcomponent(e.component);
+    }
+    if (occurrences.length > 0) this.emit(occurrences, details);
+  }
+}
+
+/** The series id ical.js reads (its UID unescaped) of a series whose UID is not empty. */
+function seriesUid(entry: PendingSeries): string {
+  const c = (entry.master ?? entry.exceptions[0])?.component;
+  return String(c?.getFirstPropertyValue("uid") ?? "").trim();
+}
+
+/**
+ * A calendar in memory, expanded whole: both readings over the one text, every occurrence
+ * sorted by start. Throws a PpppptError naming the file and line when the structure is broken.
+ */
+export function expandCalendar(source: string, options: ExpandOptions): ExpandResult {
+  const planner = new CalendarPlanner(options.file);
+  planner.push(source);
+  const plan = planner.end();
+  const found: ExpandResult = { occurrences: [], details: [], warnings: [], calendars: 0 };
+  const expander = new CalendarExpander(plan, options, (o, d) => {
+    for (const x of o) found.occurrences.push(x);
+    for (const x of d) found.details.push(x);
+  });
+  expander.push(source);
+  const { warnings, calendars } = expander.end();
+  const starts = found.occurrences.map(startMs);
+  const order = found.occurrences.map((_, i) => i);
+  const at = (i: number) => found.occurrences[i] as Occurrence;
   order.sort(
     (a, b) =>
       (starts[a] as number) - (starts[b] as number) ||
@@ -112,13 +305,76 @@ export function expandCalendar(source: string, options: ExpandOptions): ExpandRe
       compare(at(a).instance, at(b).instance),
   );
   return {
-    ...out,
     occurrences: order.map(at),
-    details: order.map((i) => out.details[i] as CalendarDetails),
+    details: order.map((i) => found.details[i] as CalendarDetails),
+    warnings,
+    calendars,
   };
 }
 
 type JCal = ConstructorParameters<typeof ICAL.Component>[0] & unknown[];
+
+/**
+ * ical.js clones a time (most of all in recurrence iteration) through its generic fromData:
+ * Object.entries and a setter per field, each marking the copy for normalisation and
+ * dropping its cached instant. A clone of a time is the same fields, zone and state: copied
+ * as they are. Another fifth of an import's time.
+ */
+type TimeState = {
+  _time: Record<string, number | boolean>;
+  _pendingNormalization: boolean;
+  _cachedUnixTime: number | null;
+};
+ICAL.Time.prototype.clone = function clone(this: Time) {
+  const from = this as unknown as TimeState;
+  // No data: the constructor's defaults, then the fields below, without fromData's walk.
+  const copy = new (ICAL.Time as unknown as new (data: undefined, zone: unknown) => Time)(
+    undefined,
+    this.zone,
+  );
+  const to = copy as unknown as TimeState;
+  const a = from._time;
+  const b = to._time;
+  b.year = a.year as number;
+  b.month = a.month as number;
+  b.day = a.day as number;
+  b.hour = a.hour as number;
+  b.minute = a.minute as number;
+  b.second = a.second as number;
+  b.isDate = a.isDate as boolean;
+  to._pendingNormalization = from._pendingNormalization;
+  to._cachedUnixTime = from._cachedUnixTime;
+  return copy;
+};
+
+/**
+ * ical.js finds a zone's offset at a wall time by walking its list of changes, cloning one
+ * per step, on every comparison and conversion: a third of an import's time. The offset is a
+ * function of the zone and the wall time alone, so each zone remembers the ones it gave
+ * (forgetting them all past a bound, to keep memory flat on a large file).
+ */
+const OFFSETS_KEPT = 100_000;
+const offsetsOf = new WeakMap<object, Map<number, number>>();
+const uncachedUtcOffset = ICAL.Timezone.prototype.utcOffset;
+ICAL.Timezone.prototype.utcOffset = function utcOffset(
+  this: InstanceType<typeof ICAL.Timezone>,
+  t,
+) {
+  let known = offsetsOf.get(this);
+  if (!known) {
+    known = new Map();
+    offsetsOf.set(this, known);
+  }
+  const key =
+    ((((t.year * 13 + t.month) * 32 + t.day) * 24 + t.hour) * 60 + t.minute) * 61 + t.second;
+  let offset = known.get(key);
+  if (offset === undefined) {
+    offset = uncachedUtcOffset.call(this, t);
+    if (known.size >= OFFSETS_KEPT) known.clear();
+    known.set(key, offset);
+  }
+  return offset;
+};
 type Component = InstanceType<typeof ICAL.Component>;
 
 /**
@@ -127,7 +383,7 @@ type Component = InstanceType<typeof ICAL.Component>;
  * once per file.
  */
 function registerMissingZones(
-  shape: CalendarShape,
+  shape: Pick<CalendarOutline, "tzidsUsed" | "tzidsDefined">,
   warn: (line: number, message: string) => void,
 ): void {
   for (const [tzid, line] of shape.tzidsUsed) {
@@ -165,7 +421,7 @@ function expandSeries(
   master: Located,
   exceptions: readonly Located[],
   ctx: Context,
-  out: ExpandResult,
+  out: Pick<ExpandResult, "occurrences" | "details">,
   orphan = false,
 ): void {
   const found: { o: Occurrence; d: CalendarDetails }[] = [];
@@ -211,11 +467,16 @@ function expandSeries(
     }
     if (!orphan && event.isRecurring()) {
       // Overrides may move an occurrence from after the range into it: expand past the last one.
-      let stopAt = `${ctx.options.to}T00:00:00`;
+      let stopAt = wallMsOfDate(ctx.options.to);
       for (const e of related) {
-        const id = wallString(e.component.getFirstPropertyValue("recurrence-id") as Time);
+        const id = wallMs(e.component.getFirstPropertyValue("recurrence-id") as Time);
         if (id > stopAt) stopAt = id;
       }
+      // With no overrides, an occurrence is the event at another start: ical.js's details (an
+      // end, a lookup among overrides) are not needed, and one that ends days before the range
+      // starts is passed over unbuilt (ranges are compared on the wall clock: occurrence.ts).
+      const plain = related.length === 0;
+      const skipBefore = plain ? wallMsOfDate(ctx.options.from) - spanOf(event, ctx) : -Infinity;
       const used = new Set<Component>();
       const iterator = event.iterator();
       for (let steps = 0; ; steps++) {
@@ -225,7 +486,13 @@ function expandSeries(
         }
         const next = iterator.next();
         if (!next) break;
-        if (wallString(next) >= stopAt) break;
+        const wall = wallMs(next);
+        if (wall >= stopAt) break;
+        if (plain) {
+          if (wall < skipBefore) continue;
+          attempt(master.component, () => occurrenceOf(uid, event, next, next, ctx));
+          continue;
+        }
         const details = event.getOccurrenceDetails(next);
         used.add(details.item.component);
         attempt(details.item.component, () =>
@@ -262,11 +529,35 @@ function occurrenceFromOverride(
   return occurrenceOf(uid, item, item.startDate, item.recurrenceId, ctx);
 }
 
-/** Wall-clock fields of an ical.js time (in whatever zone it carries), sortable as text. */
-function wallString(t: Time): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, "0");
-  if (t.isDate) return `${p(t.year, 4)}-${p(t.month)}-${p(t.day)}T00:00:00`;
-  return `${p(t.year, 4)}-${p(t.month)}-${p(t.day)}T${p(t.hour)}:${p(t.minute)}:${p(t.second)}`;
+/** The wall-clock fields of an ical.js time (in whatever zone it carries) as if they were UTC. */
+function wallMs(t: Time): number {
+  const ms = t.isDate
+    ? Date.UTC(t.year, t.month - 1, t.day)
+    : Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  // Date.UTC reads years 0 to 99 as 1900 to 1999.
+  return t.year >= 100 ? ms : new Date(ms).setUTCFullYear(t.year);
+}
+
+function wallMsOfDate(date: IsoDate): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * More than any occurrence of the event lasts on the wall clock (a day or two added for DST
+ * and all-day ends); infinite when that cannot be told, so that nothing is passed over.
+ */
+function spanOf(event: Event, ctx: Context): number {
+  try {
+    const elapsed = event.startDate.isDate ? 0 : elapsedMs(event, ctx);
+    // One that ends before it starts is warned about by the first occurrence built: build all.
+    if (elapsed < 0) return Number.POSITIVE_INFINITY;
+    const duration = event.duration.toSeconds() * 1000;
+    return Math.max(elapsed, duration, 0) + 2 * DAY_MS;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }
 
 interface Instant {

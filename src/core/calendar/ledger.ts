@@ -60,94 +60,143 @@ function unescapeField(field: string): string {
   return field.replace(/\\(.)/g, (_, c: string) => (c === "t" ? "\t" : c === "n" ? "\n" : c));
 }
 
+/** One line of the ledger, read. */
+export type LedgerLine =
+  | { kind: "blank" }
+  | { kind: "source"; source: LedgerSource }
+  | { kind: "series"; uid: string; category: Category }
+  | { kind: "event"; event: LedgerEvent }
+  | { kind: "other"; line: string };
+
+/** Reads one line; `lineNumber` (from 1) names it when it is broken. */
+export function parseLedgerLine(line: string, file: string, lineNumber: number): LedgerLine {
+  if (line === "" || line === HEADER) return { kind: "blank" };
+  const f = line.split("\t").map(unescapeField);
+  const bad = (what: string): never => {
+    throw new PpppptError(`not a ledger ${what} line: ${line.slice(0, 60)}`, {
+      file,
+      line: lineNumber,
+      hint: "Fix or remove the line; `ppppt import calendar` writes it again.",
+    });
+  };
+  if (f[0] === "source") {
+    if (f.length !== 4) bad("source");
+    return {
+      kind: "source",
+      source: { name: f[1] as string, from: f[2] as string, to: f[3] as string },
+    };
+  }
+  if (f[0] === "series") {
+    if (f.length !== 3 || !isCategory(f[2] as string)) bad("series");
+    return { kind: "series", uid: f[1] as string, category: f[2] as Category };
+  }
+  if (f[0] !== "event") return { kind: "other", line };
+  if (f.length !== 12) bad("event");
+  const [, source, uid, instance, start, end, zone, minutes, bucket, cat, attendees, title] =
+    f as string[] as [string, ...string[]];
+  const guessed = (cat as string).endsWith("?");
+  const category = (cat as string).replace(/\?$/, "");
+  if (!BUCKETS.includes(bucket as Bucket)) bad("event");
+  if (category !== "" && !isCategory(category)) bad("event");
+  if (!Number.isFinite(Number(minutes)) || Number.isNaN(Date.parse(start as string))) bad("event");
+  return {
+    kind: "event",
+    event: {
+      source: source as string,
+      uid: uid as string,
+      instance: instance as string,
+      start: start as string,
+      end: end as string,
+      zone: zone as string,
+      minutes: Number(minutes),
+      bucket: bucket as Bucket,
+      ...(category === "" ? {} : { category: category as Category }),
+      guessed,
+      attendees: Number(attendees) || 0,
+      title: title as string,
+    },
+  };
+}
+
 export function parseLedger(text: string, file: string): Ledger {
   const ledger = emptyLedger();
   const lines = text.split(/\r?\n/);
   for (const [i, line] of lines.entries()) {
-    if (line === "" || line === HEADER) continue;
-    const f = line.split("\t").map(unescapeField);
-    const bad = (what: string): never => {
-      throw new PpppptError(`not a ledger ${what} line: ${line.slice(0, 60)}`, {
-        file,
-        line: i + 1,
-        hint: "Fix or remove the line; `ppppt import calendar` writes it again.",
-      });
-    };
-    if (f[0] === "source") {
-      if (f.length !== 4) bad("source");
-      ledger.sources.push({ name: f[1] as string, from: f[2] as string, to: f[3] as string });
-    } else if (f[0] === "series") {
-      if (f.length !== 3 || !isCategory(f[2] as string)) bad("series");
-      ledger.series.set(f[1] as string, f[2] as Category);
-    } else if (f[0] === "event") {
-      if (f.length !== 12) bad("event");
-      const [, source, uid, instance, start, end, zone, minutes, bucket, cat, attendees, title] =
-        f as string[] as [string, ...string[]];
-      const guessed = (cat as string).endsWith("?");
-      const category = (cat as string).replace(/\?$/, "");
-      if (!BUCKETS.includes(bucket as Bucket)) bad("event");
-      if (category !== "" && !isCategory(category)) bad("event");
-      if (!Number.isFinite(Number(minutes)) || Number.isNaN(Date.parse(start as string)))
-        bad("event");
-      ledger.events.push({
-        source: source as string,
-        uid: uid as string,
-        instance: instance as string,
-        start: start as string,
-        end: end as string,
-        zone: zone as string,
-        minutes: Number(minutes),
-        bucket: bucket as Bucket,
-        ...(category === "" ? {} : { category: category as Category }),
-        guessed,
-        attendees: Number(attendees) || 0,
-        title: title as string,
-      });
-    } else ledger.other.push(line);
+    const l = parseLedgerLine(line, file, i + 1);
+    if (l.kind === "source") ledger.sources.push(l.source);
+    else if (l.kind === "series") ledger.series.set(l.uid, l.category);
+    else if (l.kind === "event") ledger.events.push(l.event);
+    else if (l.kind === "other") ledger.other.push(l.line);
   }
   return ledger;
 }
 
+export function printSourceLine(s: LedgerSource): string {
+  return ["source", s.name, s.from, s.to].map(escapeField).join("\t");
+}
+
+export function printSeriesLine(uid: string, category: Category): string {
+  return ["series", uid, category].map(escapeField).join("\t");
+}
+
+export function printEventLine(e: LedgerEvent): string {
+  return [
+    "event",
+    e.source,
+    e.uid,
+    e.instance,
+    e.start,
+    e.end,
+    e.zone,
+    String(Math.round(e.minutes * 100) / 100),
+    e.bucket,
+    e.category ? `${e.category}${e.guessed ? "?" : ""}` : "",
+    String(e.attendees),
+    e.title,
+  ]
+    .map(escapeField)
+    .join("\t");
+}
+
 export function printLedger(ledger: Ledger): string {
   const out = [HEADER];
-  const sources = [...ledger.sources].sort((a, b) => compare(a.name, b.name));
-  for (const s of sources) out.push(["source", s.name, s.from, s.to].map(escapeField).join("\t"));
+  const sources = [...ledger.sources].sort(compareSources);
+  for (const s of sources) out.push(printSourceLine(s));
   const series = [...ledger.series].sort((a, b) => compare(a[0], b[0]));
-  for (const [uid, category] of series)
-    out.push(["series", uid, category].map(escapeField).join("\t"));
-  for (const e of sortEvents(ledger.events)) {
-    out.push(
-      [
-        "event",
-        e.source,
-        e.uid,
-        e.instance,
-        e.start,
-        e.end,
-        e.zone,
-        String(Math.round(e.minutes * 100) / 100),
-        e.bucket,
-        e.category ? `${e.category}${e.guessed ? "?" : ""}` : "",
-        String(e.attendees),
-        e.title,
-      ]
-        .map(escapeField)
-        .join("\t"),
-    );
-  }
+  for (const [uid, category] of series) out.push(printSeriesLine(uid, category));
+  for (const e of sortEvents(ledger.events)) out.push(printEventLine(e));
   out.push(...ledger.other);
   return `${out.join("\n")}\n`;
 }
 
-function sortEvents(events: readonly LedgerEvent[]): LedgerEvent[] {
-  const keyed = events.map((e) => ({ e, t: startMs(e) }));
-  keyed.sort(
-    (a, b) =>
-      a.t - b.t ||
-      compare(a.e.source, b.e.source) ||
-      compare(a.e.uid, b.e.uid) ||
-      compare(a.e.instance, b.e.instance),
+export function compareSources(a: LedgerSource, b: LedgerSource): number {
+  return compare(a.name, b.name);
+}
+
+/** The order events are written in: by start, then source, series and occurrence. */
+export interface EventKey {
+  t: number;
+  source: string;
+  uid: string;
+  instance: string;
+}
+
+export function eventKey(e: LedgerEvent): EventKey {
+  return { t: startMs(e), source: e.source, uid: e.uid, instance: e.instance };
+}
+
+export function compareEventKeys(a: EventKey, b: EventKey): number {
+  return (
+    a.t - b.t ||
+    compare(a.source, b.source) ||
+    compare(a.uid, b.uid) ||
+    compare(a.instance, b.instance)
   );
+}
+
+function sortEvents(events: readonly LedgerEvent[]): LedgerEvent[] {
+  const keyed = events.map((e) => ({ e, k: eventKey(e) }));
+  keyed.sort((a, b) => compareEventKeys(a.k, b.k));
   return keyed.map((k) => k.e);
 }
 
@@ -164,11 +213,26 @@ export interface ImportedSource {
  * those outside the range are kept. A series the user recategorised keeps their category.
  */
 export function applyImport(ledger: Ledger, imported: ImportedSource): Ledger {
-  const kept = ledger.events.filter(
-    (e) => e.source !== imported.name || !overlapsRange(e, imported.from, imported.to),
-  );
+  const kept = ledger.events.filter((e) => !replacedBy(e, imported));
   const events = imported.events.map((e) => withSeriesCategory(e, ledger.series));
-  const earlier = ledger.sources.find((s) => s.name === imported.name);
+  return {
+    ...ledger,
+    sources: importedSources(ledger.sources, imported),
+    events: [...kept, ...events],
+  };
+}
+
+/** Whether importing `imported` replaces this earlier occurrence (its source's, in its range). */
+export function replacedBy(e: LedgerEvent, imported: Omit<ImportedSource, "events">): boolean {
+  return e.source === imported.name && overlapsRange(e, imported.from, imported.to);
+}
+
+/** The sources after an import: its record's range widened to take in the new one. */
+export function importedSources(
+  sources: readonly LedgerSource[],
+  imported: Omit<ImportedSource, "events">,
+): LedgerSource[] {
+  const earlier = sources.find((s) => s.name === imported.name);
   const source: LedgerSource = earlier
     ? {
         name: imported.name,
@@ -176,14 +240,13 @@ export function applyImport(ledger: Ledger, imported: ImportedSource): Ledger {
         to: [earlier.to, imported.to].sort()[1] as IsoDate,
       }
     : { name: imported.name, from: imported.from, to: imported.to };
-  return {
-    ...ledger,
-    sources: [...ledger.sources.filter((s) => s.name !== imported.name), source],
-    events: [...kept, ...events],
-  };
+  return [...sources.filter((s) => s.name !== imported.name), source];
 }
 
-function withSeriesCategory(e: LedgerEvent, series: ReadonlyMap<string, Category>): LedgerEvent {
+export function withSeriesCategory(
+  e: LedgerEvent,
+  series: ReadonlyMap<string, Category>,
+): LedgerEvent {
   const category = series.get(e.uid);
   return category ? { ...e, category, guessed: false } : e;
 }

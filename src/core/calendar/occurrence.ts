@@ -60,12 +60,17 @@ export interface BucketCounts {
 
 export function countBuckets(occurrences: readonly Occurrence[]): BucketCounts {
   const c: BucketCounts = { timed: 0, minutes: 0, allDay: 0, cancelled: 0, declined: 0, free: 0 };
+  tallyBuckets(c, occurrences);
+  c.minutes = Math.round(c.minutes * 100) / 100;
+  return c;
+}
+
+/** Adds occurrences to counts as they come (a streamed import); minutes are not rounded. */
+export function tallyBuckets(c: BucketCounts, occurrences: readonly Occurrence[]): void {
   for (const o of occurrences) {
     c[o.bucket]++;
     if (o.bucket === "timed") c.minutes += o.minutes;
   }
-  c.minutes = Math.round(c.minutes * 100) / 100;
-  return c;
 }
 
 /** Whether an occurrence overlaps [from 00:00, to 00:00) in its own zone (both ends compared as wall clock in that zone; a zero-length one by its start). */
@@ -74,12 +79,16 @@ export function overlapsRange(o: Occurrence, from: IsoDate, to: IsoDate): boolea
   const start = o.start.slice(0, 16);
   if (start >= `${to}T00:00`) return false;
   if (o.minutes === 0) return start >= `${from}T00:00`;
-  return localEnd(o) > `${from}T00:00`;
+  // The end's wall clock at the start's offset, to the minute, after `from` 00:00: at least a
+  // minute past it. Numbers, not a formatted date: this runs for every occurrence expanded.
+  return Date.parse(o.end) + startOffsetMs(o.start) >= Date.parse(`${from}T00:00Z`) + 60_000;
 }
 
-/** The end's wall clock at the start's offset: what a range in the start's zone compares. */
-function localEnd(o: Occurrence): string {
-  const m = /([+-])(\d\d):(\d\d)$/.exec(o.start);
-  const offset = m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-  return new Date(Date.parse(o.end) + offset * 60_000).toISOString().slice(0, 16);
+/** The offset a stamp is written at (`…+01:00`, `…-05:30`, `…Z`), in milliseconds. */
+function startOffsetMs(stamp: string): number {
+  const n = stamp.length;
+  const sign = stamp[n - 6];
+  if ((sign !== "+" && sign !== "-") || stamp[n - 3] !== ":") return 0;
+  const minutes = Number(stamp.slice(n - 5, n - 3)) * 60 + Number(stamp.slice(n - 2));
+  return (sign === "-" ? -minutes : minutes) * 60_000;
 }
