@@ -11,6 +11,7 @@
  */
 import { spawnSync } from "node:child_process";
 import {
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -125,6 +126,20 @@ try {
   };
   writeFileSync(env.PPPPT_FILE, "");
 
+  // Peak memory must not grow with the reports in one command: the same ingest over the first
+  // eighth of the files, into a database of its own, against the whole set below.
+  const part = join(work, "part");
+  mkdirSync(part);
+  const names = readdirSync(reports).sort();
+  const partCount = Math.max(1, Math.floor(names.length / 8));
+  for (const name of names.slice(0, partCount)) linkSync(join(reports, name), join(part, name));
+  const partDocket = join(part, "todo.txt");
+  writeFileSync(partDocket, "");
+  const partIngest = measured(process.execPath, [bin, "health", "ingest", part], {
+    ...env,
+    PPPPT_FILE: partDocket,
+  });
+
   const floor = saxesFloorMs(reports);
   const ingest = measured(process.execPath, [bin, "health", "ingest", reports], env);
   const floorMbps = mb / (floor / 1000);
@@ -154,6 +169,15 @@ try {
     ]);
   }
   printTable(rows);
+  const growth = ingest.kib / partIngest.kib;
+  process.stdout.write(
+    `ingest peak RSS: ${(partIngest.kib / 1024).toFixed(0)} MiB for ${partCount} reports, ${(ingest.kib / 1024).toFixed(0)} MiB for ${names.length} (${fmt.ratio(growth)})\n`,
+  );
+  verdict(
+    "ingest peak memory flat: at most 1.3x from 1/8 of the reports to all",
+    growth <= 1.3,
+    fmt.ratio(growth),
+  );
   verdict(
     "ingest >= 1.5x the single-threaded saxes floor",
     ingestMbps >= 1.5 * floorMbps,

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { healthPaths, ingestReports, rebuildHealthDb, withHealthDb } from "./health-db.js";
 
 /** Text as XML would carry it in an attribute. */
@@ -45,6 +45,53 @@ describe("results loaded in bulk from the rows files", () => {
       ).getRows(),
     );
     expect(rows).toEqual(cases.map(([c, n], i) => [c, n, i % 3 === 0 ? null : i, i]));
+  });
+});
+
+describe("an ingest's memory", () => {
+  it("is bounded in DuckDB: unbounded, its cache of the blocks written grew with the reports", async () => {
+    const { DuckDBConnection } = await import("@duckdb/node-api");
+    const run = DuckDBConnection.prototype.run;
+    const seen: string[][] = [];
+    // Read at each commit, on the ingest's own connection.
+    const spy = vi.spyOn(DuckDBConnection.prototype, "run").mockImplementation(async function (
+      this: InstanceType<typeof DuckDBConnection>,
+      sql: string,
+      ...rest: unknown[]
+    ) {
+      const result = await (run as (...a: unknown[]) => ReturnType<typeof run>).call(
+        this,
+        sql,
+        ...rest,
+      );
+      if (sql === "commit") {
+        const r = await this.runAndReadAll(
+          "select current_setting('memory_limit'), current_setting('threads')::varchar",
+        );
+        seen.push((r.getRows()[0] ?? []).map(String));
+      }
+      return result;
+    });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "ppppt-health-memory-"));
+      const paths = healthPaths(join(dir, "todo.txt"));
+      const file = join(dir, "r.xml");
+      writeFileSync(file, `<testsuite name="s"><testcase classname="c" name="t"/></testsuite>`);
+      const [outcome] = await ingestReports(paths, [file], {});
+      expect(outcome?.tests).toBe(1);
+      rmSync(dir, { recursive: true, force: true });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    for (const [limit = "", threads] of seen) {
+      // DuckDB prints the limit in its own units (e.g. "122.0 MiB").
+      const m = /^([\d.]+) (KiB|MiB|GiB)$/.exec(limit);
+      expect(m, limit).not.toBeNull();
+      const mib = Number(m?.[1]) * { KiB: 1 / 1024, MiB: 1, GiB: 1024 }[m?.[2] as "MiB"];
+      expect(mib).toBeLessThanOrEqual(256);
+      expect(threads).toBe("2");
+    }
   });
 });
 

@@ -77,14 +77,14 @@ const OPEN_WAIT_MS = 15_000;
 export async function withHealthDb<T>(
   paths: HealthPaths,
   work: (db: DuckDBConnection) => Promise<T>,
-  options: { waitMs?: number } = {},
+  options: { waitMs?: number; config?: Record<string, string> } = {},
 ): Promise<T> {
   const { DuckDBInstance } = await import("@duckdb/node-api");
   const deadline = Date.now() + (options.waitMs ?? OPEN_WAIT_MS);
   let instance: DuckDBInstance | undefined;
   for (;;) {
     try {
-      instance = await DuckDBInstance.create(paths.database);
+      instance = await DuckDBInstance.create(paths.database, options.config);
       break;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -272,6 +272,12 @@ const ROWS_COLUMNS = `{'test_key': 'BIGINT', 'outcome': 'VARCHAR', 'seconds': 'D
 /** A tests file's columns. */
 const TESTS_COLUMNS = `{'test_key': 'BIGINT', 'test_id': 'VARCHAR', 'suite': 'VARCHAR',
   'classname': 'VARCHAR', 'name': 'VARCHAR', 'file': 'VARCHAR'}`;
+/**
+ * A rows file's lines are a key, an outcome and three numbers (under 100 bytes), so DuckDB's
+ * CSV reader needs no 32 MiB buffer (its default, 16 lines of the 2 MiB longest line) per file
+ * it reads at once: under the ingest's memory limit those buffers are most of what it holds.
+ */
+const ROWS_BUFFER = "buffer_size = 262144, max_line_size = 4096";
 /** How DuckDB reads the files: tab-separated, every text quoted (an empty one stays empty). */
 const CSV_FORMAT = `delim = '\t', quote = '"', escape = '"', new_line = '\\n', header = false,
   auto_detect = false`;
@@ -328,11 +334,23 @@ async function ingestEntries(
 ): Promise<IngestOutcome[]> {
   const rowsDir = await mkdtemp(join(tmpdir(), "ppppt-ingest-"));
   try {
-    return await withHealthDb(paths, (db) => ingestInto(db, paths, entries, record, rowsDir));
+    return await withHealthDb(paths, (db) => ingestInto(db, paths, entries, record, rowsDir), {
+      config: { ...INGEST_DUCKDB, temp_directory: rowsDir },
+    });
   } finally {
     await rm(rowsDir, { recursive: true, force: true });
   }
 }
+
+/**
+ * DuckDB's settings for an ingest. Unbounded, DuckDB keeps every block of the tables it has
+ * written cached (up to 80% of RAM): peak memory grew with the reports ingested in one command
+ * (docs/health.md). The limit makes it evict them (they are on disk already); spills, if any,
+ * go to the ingest's temporary folder. Two threads are enough for one writer loading small
+ * files, and keep the limit valid on any machine: each thread reading CSV holds buffers of its
+ * own.
+ */
+export const INGEST_DUCKDB = { memory_limit: "128MB", threads: "2" } as const;
 
 interface Stored {
   report: ReadReport;
@@ -580,7 +598,7 @@ async function storeBatch(
       await db.run(`
         insert into results
         select m.hash, m.run_key, r.test_key, r.outcome, r.seconds, r.reruns, r.seq
-        from read_csv([${files}], ${CSV_FORMAT}, filename = true, columns = ${ROWS_COLUMNS},
+        from read_csv([${files}], ${CSV_FORMAT}, ${ROWS_BUFFER}, filename = true, columns = ${ROWS_COLUMNS},
           force_not_null = ['outcome']) r
         join (values ${keys.join(", ")}) m(rows_file, hash, run_key) on r.filename = m.rows_file`);
     }
