@@ -178,6 +178,15 @@ describe.skipIf(!haveBrowser)("a card's timer and fields in a real browser", () 
     await page.getByRole("dialog").waitFor({ state: "detached" });
   });
 
+  it("closes the fields with an Escape pressed as soon as f opened them", async () => {
+    // No wait between the keys: a listener added after the first paint missed this Escape.
+    await card(SAM).focus();
+    await page.keyboard.press("f");
+    await page.keyboard.press("Escape");
+    await page.waitForTimeout(300);
+    expect(await page.getByRole("dialog").count()).toBe(0);
+  });
+
   it("completing a timed card stops its timer, counts the time and says so", async () => {
     const title = "Coaching session: giving hard feedback";
     clock = new Date("2026-11-25T12:00:00Z");

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 import type { FieldName, ItemJson } from "./api.js";
 import { minutesText } from "./report.js";
 
@@ -25,7 +25,10 @@ export function CardFields(props: {
   const close = useRef(onClose);
   close.current = onClose;
 
-  useEffect(() => {
+  // A layout effect, not a plain one: a plain effect runs after the browser paints, so an
+  // Escape pressed as soon as the dialog shows (a quick user, a busy machine) found no listener
+  // yet and left the dialog open.
+  useLayoutEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     dialog.current?.querySelector<HTMLElement>("input, select, button")?.focus();
     const onKey = (e: KeyboardEvent) => {
