@@ -5,10 +5,11 @@
 // (category<TAB>text[<TAB>source]). Prints macro-F1, per-category F1, the confusion matrix,
 // the calibration error and how honest "unsure" is. Never trains on what it reads.
 import { readFileSync } from "node:fs";
-import { CATEGORIES, type Category, isCategory } from "../src/core/category.js";
+import { CATEGORIES, type Category } from "../src/core/category.js";
 import { expectedCalibrationError } from "../src/core/classify/calibration-error.js";
 import { Classifier, UNSURE_BELOW } from "../src/core/classify/classifier.js";
 import { parseCorpus } from "../src/core/classify/corpus.js";
+import { EVAL_SET_HEADER, parseEvalSet } from "../src/core/classify/eval-set.js";
 import { score } from "../src/core/classify/evaluation.js";
 import { readShippedModel } from "../src/store/shipped-model-file.js";
 
@@ -20,22 +21,9 @@ interface Item {
 
 function readItems(path: string): Item[] {
   const content = readFileSync(path, "utf8");
-  const lines = content.split(/\r?\n/);
-  const header = lines[0]?.split("\t") ?? [];
-  if (header[0] !== "text" || header[1] !== "category") {
-    return parseCorpus(content, path).map((e) => ({ ...e, ambiguous: false }));
-  }
-  const items: Item[] = [];
-  lines.slice(1).forEach((line, i) => {
-    if (line.trim() === "") return;
-    const [text = "", category = "", ambiguous = "0"] = line.split("\t");
-    if (!isCategory(category) || text.trim() === "") {
-      console.error(`${path}:${i + 2}: not "text<TAB>category<TAB>ambiguous<TAB>source"`);
-      process.exit(1);
-    }
-    items.push({ text, category, ambiguous: ambiguous === "1" });
-  });
-  return items;
+  return content.startsWith(EVAL_SET_HEADER)
+    ? parseEvalSet(content, path)
+    : parseCorpus(content, path).map((e) => ({ ...e, ambiguous: false }));
 }
 
 const paths = process.argv.slice(2);
