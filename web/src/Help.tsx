@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 
 export const SHORTCUTS: Array<[string, string]> = [
   ["n  or  /", "focus the add box"],
@@ -27,7 +27,9 @@ export const SHORTCUTS: Array<[string, string]> = [
 export function Help(props: { onClose: () => void }) {
   const { onClose } = props;
   const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // Before paint, as in CardFields: a `?` or Escape pressed the moment the overlay shows must
+  // find the listener already there, or the overlay stays open.
+  useLayoutEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     close.current?.focus();
     const onKey = (e: KeyboardEvent) => {
