@@ -10,7 +10,7 @@ import {
   PointElement,
   Tooltip,
 } from "chart.js";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { CATEGORIES, CATEGORY_LABELS } from "../../src/core/category.js";
 import type { BalanceResult } from "../../src/core/lens/balance.js";
 import type { BalanceReport } from "../../src/core/lens/balance-report.js";
@@ -21,6 +21,7 @@ import type { TrendPoint } from "../../src/core/lens/trend.js";
 import type { Api } from "./api.js";
 import { MeetingTimePanel } from "./MeetingTime.js";
 import { CATEGORY_COLOURS, minutesText, useReport } from "./report.js";
+import { useChart } from "./use-chart.js";
 
 Chart.register(
   BarController,
@@ -135,12 +136,10 @@ export function Balance(props: { api: Api; version: string }) {
  * a 0-100 scale so every person's card reads alike, its own accessible name).
  */
 export function MixChart(props: { balance: BalanceResult; small?: { name: string } }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
   const rows = props.balance.categories;
   const small = props.small !== undefined;
-  useEffect(() => {
-    if (!canvas.current) return;
-    const chart = new Chart(canvas.current, {
+  const canvas = useChart(
+    () => ({
       type: "bar",
       data: {
         labels: rows.map((r) => CATEGORY_LABELS[r.category]),
@@ -169,9 +168,9 @@ export function MixChart(props: { balance: BalanceResult; small?: { name: string
             : { beginAtZero: true, title: { display: true, text: "% of effort" } },
         },
       },
-    });
-    return () => chart.destroy();
-  }, [rows, small]);
+    }),
+    [rows, small],
+  );
   const text = rows
     .map((r) => `${CATEGORY_LABELS[r.category]} ${r.sharePct}% (target ${r.target}%)`)
     .join(", ");
@@ -186,11 +185,9 @@ export function MixChart(props: { balance: BalanceResult; small?: { name: string
 }
 
 function TrendChart(props: { trend: TrendPoint[] }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
   const { trend } = props;
-  useEffect(() => {
-    if (!canvas.current) return;
-    const chart = new Chart(canvas.current, {
+  const canvas = useChart(
+    () => ({
       type: "line",
       data: {
         labels: trend.map((p) => p.label),
@@ -208,9 +205,9 @@ function TrendChart(props: { trend: TrendPoint[] }) {
         maintainAspectRatio: false,
         scales: { y: { beginAtZero: true, title: { display: true, text: "% of effort" } } },
       },
-    });
-    return () => chart.destroy();
-  }, [trend]);
+    }),
+    [trend],
+  );
   return (
     <div class="chart-box">
       <canvas

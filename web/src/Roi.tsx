@@ -1,8 +1,9 @@
 import { Chart, LinearScale, PointElement, ScatterController, Tooltip } from "chart.js";
-import { useEffect, useMemo, useRef } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import type { RoiReport, ScoredProposal } from "../../src/core/roi/report.js";
 import type { Api } from "./api.js";
 import { useReport } from "./report.js";
+import { useChart } from "./use-chart.js";
 
 Chart.register(ScatterController, LinearScale, PointElement, Tooltip);
 
@@ -119,15 +120,13 @@ function RoiTable(props: { proposals: ScoredProposal[] }) {
 
 /** Each proposal a point: remaining effort across, reach × impact × confidence up. */
 function ValueChart(props: { proposals: ScoredProposal[] }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
   const points = useMemo(
     () => props.proposals.filter((p) => p.effort !== null && p.value !== null),
     [props.proposals],
   );
   const unplotted = props.proposals.filter((p) => !points.includes(p));
-  useEffect(() => {
-    if (!canvas.current) return;
-    const chart = new Chart(canvas.current, {
+  const canvas = useChart(
+    () => ({
       type: "scatter",
       data: {
         datasets: [
@@ -164,9 +163,9 @@ function ValueChart(props: { proposals: ScoredProposal[] }) {
           },
         },
       },
-    });
-    return () => chart.destroy();
-  }, [points]);
+    }),
+    [points],
+  );
   const described = points
     .map((p) => `${p.title} (${p.id}): ${p.effort} weeks, value ${p.value}`)
     .join("; ");

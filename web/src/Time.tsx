@@ -7,11 +7,11 @@ import {
   LinearScale,
   Tooltip,
 } from "chart.js";
-import { useEffect, useRef } from "preact/hooks";
 import type { TimeReport, WeekHours } from "../../src/core/calendar/time-report.js";
 import { CATEGORIES, CATEGORY_LABELS } from "../../src/core/category.js";
 import type { Api } from "./api.js";
 import { CATEGORY_COLOURS, minutesText, useReport } from "./report.js";
+import { useChart } from "./use-chart.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -90,11 +90,9 @@ export function Time(props: { api: Api; version: string }) {
 }
 
 function WeeksChart(props: { weeks: WeekHours[] }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
   const { weeks } = props;
-  useEffect(() => {
-    if (!canvas.current) return;
-    const chart = new Chart(canvas.current, {
+  const canvas = useChart(
+    () => ({
       type: "bar",
       data: {
         labels: weeks.map((w) => w.week),
@@ -112,9 +110,9 @@ function WeeksChart(props: { weeks: WeekHours[] }) {
           y: { stacked: true, beginAtZero: true, title: { display: true, text: "hours" } },
         },
       },
-    });
-    return () => chart.destroy();
-  }, [weeks]);
+    }),
+    [weeks],
+  );
   return (
     <div class="chart-box">
       <canvas
