@@ -232,5 +232,36 @@ describe.skipIf(!haveBrowser)(
       // Only the ambiguous name's 400, which the browser logs for any failed fetch.
       expect(consoleErrors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     });
+
+    it("the role picker asks another role's questions, as `ppppt assess --role`, and saves under that role", async () => {
+      const playbook = JSON.parse((await runPpppt(["playbook", "--json"], env)).stdout) as {
+        id: string;
+        roles: string[];
+      }[];
+      const forRole = (role: string) =>
+        playbook
+          .filter((p) => p.roles.includes(role))
+          .map((p) => p.id)
+          .sort();
+      const shown = async () =>
+        (
+          await page
+            .locator("fieldset[data-practice]")
+            .evaluateAll((fs) => fs.map((f) => f.getAttribute("data-practice") ?? ""))
+        ).sort();
+      await page.getByRole("heading", { name: "Self-assessment" }).waitFor();
+      expect(await shown()).toEqual(forRole("manager"));
+      await page.getByRole("combobox", { name: "Role" }).selectOption("director");
+      await expect.poll(shown).toEqual(forRole("director"));
+      // A director's question a manager is not asked.
+      expect(forRole("manager")).not.toContain("people-skip-levels");
+      await page.locator('fieldset[data-practice="people-skip-levels"]').getByLabel("Yes").check();
+      await page.getByRole("status").filter({ hasText: "Saved to" }).waitFor();
+      const saved = JSON.parse(await readFile(join(dir, "assessment.json"), "utf8"));
+      expect(saved.role).toBe("director");
+      expect(saved.answers["people-skip-levels"]).toBe("yes");
+      // What was answered as a manager is still there.
+      expect(saved.answers["tech-roi-check"]).toBe("yes");
+    });
   },
 );

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "../../src/core/category.js";
 import type { Answer, CategoryScore } from "../../src/core/lens/assessment.js";
+import { ROLE_LABELS, ROLES } from "../../src/core/lens/roles.js";
 import { plural } from "../../src/core/wording.js";
 import { AssessmentScores } from "./AssessmentScores.js";
 import { type Api, ApiError } from "./api.js";
@@ -41,9 +42,11 @@ const CHOICES: Array<[Answer, string]> = [
  * no and saved as it is given (to the same assessment.json), the scores beside them.
  */
 export function SelfAssessment(props: { api: Api; version: string }) {
+  // "" is the config's role; another asks that role's questions, as `ppppt assess --role`.
+  const [role, setRole] = useState("");
   const { data, error } = useReport<AssessmentResponse>(
     props.api,
-    "/api/assessment",
+    `/api/assessment${role ? `?role=${role}` : ""}`,
     props.version,
   );
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
@@ -62,7 +65,10 @@ export function SelfAssessment(props: { api: Api; version: string }) {
     const mine = ++latest.current;
     setAnswers((a) => ({ ...a, [q.id]: value }));
     try {
-      const r = await props.api.post<Saved>("/api/assessment", { answers: { [q.id]: value } });
+      const r = await props.api.post<Saved>("/api/assessment", {
+        answers: { [q.id]: value },
+        ...(role ? { role } : {}),
+      });
       if (mine !== latest.current) return;
       setAnswers(r.assessment.answers);
       setScores(r.scores);
@@ -89,6 +95,17 @@ export function SelfAssessment(props: { api: Api; version: string }) {
             {data.date && `, last saved ${data.date}`}
           </span>
         )}
+        <label>
+          Role{" "}
+          <select value={role} onChange={(e) => setRole(e.currentTarget.value)}>
+            <option value="">From the config{data && !role ? ` (${data.roleLabel})` : ""}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       {error && (
         <p class="error" role="alert">
