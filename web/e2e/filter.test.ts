@@ -62,6 +62,9 @@ describe.skipIf(!haveBrowser)("the board's search and filter bar in a real brows
     await page.locator("article[data-id]").first().waitFor();
     expect(await cards()).toEqual(["aaaa", "bbbb", "cccc", "dddd"]);
     const bar = page.getByRole("search", { name: "Search and filter" });
+    // A wide screen shows every field: nothing is folded, so there is no Filters button.
+    expect(await bar.getByLabel("Project").isVisible()).toBe(true);
+    expect(await bar.getByRole("button", { name: /^Filters/ }).isVisible()).toBe(false);
 
     await bar.getByLabel("Search").fill("rfc");
     await expect.poll(cards).toEqual(["aaaa"]);
@@ -102,6 +105,16 @@ describe.skipIf(!haveBrowser)("the board's search and filter bar in a real brows
     await page.locator("article[data-id]").first().waitFor();
     expect(await cards()).toEqual(["cccc"]);
     const bar = page.getByRole("search", { name: "Search and filter" });
+    // Folded on a phone: Search in sight, the rest behind a button that counts what is set.
+    const fold = bar.getByRole("button", { name: "Filters (1)" });
+    expect(await fold.getAttribute("aria-expanded")).toBe("false");
+    expect(await bar.getByLabel("Search").isVisible()).toBe(true);
+    expect(await bar.getByLabel("Context").isVisible()).toBe(false);
+    const foldedHeight = ((await bar.boundingBox()) as { height: number }).height;
+    expect(foldedHeight).toBeLessThan(110);
+    await fold.click();
+    expect(await fold.getAttribute("aria-expanded")).toBe("true");
+    expect(((await bar.boundingBox()) as { height: number }).height).toBeGreaterThan(foldedHeight);
     await bar.getByLabel("Context").fill("");
     await bar.getByLabel("Project").fill("+platform");
     await expect.poll(cards).toEqual(["aaaa"]);
