@@ -1,6 +1,11 @@
 import type { Categoriser } from "../capture.js";
 import type { Category } from "../category.js";
-import { applyCorrections, type Correction } from "./corrections.js";
+import {
+  applyCorrections,
+  CORRECTION_WEIGHT,
+  type Correction,
+  correctionWeight,
+} from "./corrections.js";
 import { type Explanation, explain } from "./explain.js";
 import type { ModelFile } from "./model-file.js";
 import { deserialiseModel } from "./model-file.js";
@@ -25,15 +30,20 @@ export interface Classification {
 
 export class Classifier {
   readonly model: NaiveBayes;
+  /** What one correction counts as: fixed by the shipped model's size, so that corrections
+   * learnt at load and those learnt later in the session weigh the same. */
+  private readonly correctionWeight: number;
 
-  constructor(model: NaiveBayes) {
+  constructor(model: NaiveBayes, correctionWeight = CORRECTION_WEIGHT) {
     this.model = model;
+    this.correctionWeight = correctionWeight;
   }
 
   static fromModel(file: ModelFile, corrections: readonly Correction[] = []): Classifier {
     const model = deserialiseModel(file);
-    applyCorrections(model, corrections);
-    return new Classifier(model);
+    const weight = correctionWeight(file.rows);
+    applyCorrections(model, corrections, weight);
+    return new Classifier(model, weight);
   }
 
   classify(text: string): Classification {
@@ -79,7 +89,7 @@ export class Classifier {
 
   /** Learns corrections made in this session (the file has them already). */
   learn(corrections: readonly Correction[]): void {
-    applyCorrections(this.model, corrections);
+    applyCorrections(this.model, corrections, this.correctionWeight);
   }
 }
 

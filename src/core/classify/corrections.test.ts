@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { readShippedModel } from "../../store/shipped-model-file.js";
 import { Classifier } from "./classifier.js";
-import { type Correction, formatCorrection, parseCorrections } from "./corrections.js";
+import {
+  CORRECTION_WEIGHT,
+  type Correction,
+  correctionWeight,
+  formatCorrection,
+  parseCorrections,
+} from "./corrections.js";
 
 const SHIPPED_MODEL = await readShippedModel();
 
@@ -24,6 +30,25 @@ describe("corrections as data", () => {
     const text =
       "2026-11-25 tech fine\nnot a correction\n2026-13-99 tech bad date\n2026-11-25 sales nope\r\n";
     expect(parseCorrections(text).map((c) => c.text)).toEqual(["fine"]);
+  });
+});
+
+describe("the weight of a correction", () => {
+  it("stays the same share of the corpus as the corpus grows, and never falls below the base", () => {
+    expect(correctionWeight(1732)).toBe(CORRECTION_WEIGHT);
+    expect(correctionWeight(3464)).toBe(2 * CORRECTION_WEIGHT);
+    expect(correctionWeight(1000)).toBe(CORRECTION_WEIGHT);
+    expect(correctionWeight(SHIPPED_MODEL.rows)).toBeGreaterThanOrEqual(CORRECTION_WEIGHT);
+  });
+
+  it("is the same for corrections learnt at load and later in the session", () => {
+    const fixes = [fix("public", "Quillfeather draft"), fix("public", "Quillfeather outline")];
+    const atLoad = Classifier.fromModel(SHIPPED_MODEL, fixes);
+    const later = Classifier.fromModel(SHIPPED_MODEL);
+    later.learn(fixes);
+    for (const text of ["Quillfeather next steps", "Review the caching RFC"]) {
+      expect(later.classify(text)).toEqual(atLoad.classify(text));
+    }
   });
 });
 
