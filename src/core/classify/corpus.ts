@@ -20,7 +20,11 @@ export interface Example {
  * with the same rubric; docs/classification.md). `npm run train`, `npm run eval` and the test
  * that checks data/model.json all read these, in this order.
  */
-export const TRAINING_FILES = ["data/corpus.tsv", "data/corpus-realworld.tsv"] as const;
+export const TRAINING_FILES = [
+  "data/corpus.tsv",
+  "data/corpus-realworld.tsv",
+  "data/corpus-realworld-pp.tsv",
+] as const;
 
 export function parseCorpus(content: string, file = "corpus.tsv"): Example[] {
   const examples: Example[] = [];
