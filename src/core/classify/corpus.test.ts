@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "../category.js";
 import { PpppptError } from "../errors.js";
-import { parseCorpus } from "./corpus.js";
+import { type Example, parseCorpus, TRAINING_FILES } from "./corpus.js";
 import { findOverlaps, parseEvalSet } from "./eval-set.js";
 
 describe("parseCorpus", () => {
@@ -36,11 +36,44 @@ describe("parseCorpus", () => {
   });
 });
 
-describe("the real-world corpus", () => {
-  const examples = parseCorpus(
-    readFileSync(new URL("../../../data/corpus-realworld.tsv", import.meta.url), "utf8"),
-    "data/corpus-realworld.tsv",
-  );
+// Every training file but the team's own holds text taken from public material; each is held
+// to the same rules, so a file added to TRAINING_FILES is checked without touching this test.
+const REALWORLD_FILES = TRAINING_FILES.filter((file) => file !== "data/corpus.tsv");
+
+function readTrainingFile(file: string): Example[] {
+  return parseCorpus(readFileSync(new URL(`../../../${file}`, import.meta.url), "utf8"), file);
+}
+
+/**
+ * The GitHub repository a source names: `owner/repo` of `owner/repo:path` or of a
+ * github.com issue or pull request address; undefined for any other web page.
+ */
+function repositoryOf(source: string): string | undefined {
+  const page = /^https?:\/\/github\.com\/([^/]+\/[^/#?]+)/i.exec(source);
+  if (page) return (page[1] as string).toLowerCase();
+  if (/^https?:\/\//i.test(source)) return undefined;
+  const colon = source.indexOf(":");
+  const repository = colon < 0 ? source : source.slice(0, colon);
+  return /^[^/\s]+\/[^/\s]+$/.test(repository) ? repository.toLowerCase() : undefined;
+}
+
+describe("repositoryOf", () => {
+  it("reads the repository of a file, an issue or a pull request, and none of another page", () => {
+    expect(repositoryOf("18F/eng-hiring:_pages/debrief.md")).toBe("18f/eng-hiring");
+    expect(repositoryOf("https://github.com/PostHog/posthog.com/pull/1946")).toBe(
+      "posthog/posthog.com",
+    );
+    expect(repositoryOf("https://github.com/fleetdm/fleet/issues/3611#issuecomment-1")).toBe(
+      "fleetdm/fleet",
+    );
+    expect(
+      repositoryOf("https://blog.pragmaticengineer.com/checklist-for-first-time-managers/"),
+    ).toBe(undefined);
+  });
+});
+
+describe.each(REALWORLD_FILES)("the real-world training file %s", (file) => {
+  const examples = readTrainingFile(file);
   const sources = readFileSync(new URL("../../../data/SOURCES.md", import.meta.url), "utf8");
 
   it("names a source on every row, and data/SOURCES.md lists each one", () => {
@@ -59,11 +92,7 @@ describe("the real-world corpus", () => {
   });
 
   it("shares no text with the team's corpus", () => {
-    const team = new Set(
-      parseCorpus(readFileSync(new URL("../../../data/corpus.tsv", import.meta.url), "utf8")).map(
-        (e) => e.text.toLowerCase(),
-      ),
-    );
+    const team = new Set(readTrainingFile("data/corpus.tsv").map((e) => e.text.toLowerCase()));
     expect(examples.filter((e) => team.has(e.text.toLowerCase()))).toEqual([]);
   });
 });
@@ -72,25 +101,49 @@ describe("the real-world corpus", () => {
 // nothing that trains may come from its files or repeat its texts.
 const evalSet = new URL("../../../data/eval/realworld.tsv", import.meta.url);
 const evalSources = new URL("../../../data/eval/SOURCES.md", import.meta.url);
-describe.skipIf(!existsSync(evalSet) || !existsSync(evalSources))(
-  "the real-world corpus against the evaluation set",
-  () => {
-    const training = parseCorpus(
-      readFileSync(new URL("../../../data/corpus-realworld.tsv", import.meta.url), "utf8"),
-    );
-    it("takes nothing from a file the evaluation set lists as a source", () => {
-      const listed = readFileSync(evalSources, "utf8");
-      expect(training.filter((e) => listed.includes(`\`${e.source}\``))).toEqual([]);
-    });
 
-    it("repeats no evaluation text, nor holds one of eight words or more inside a longer row", () => {
-      // The same rule the evaluation set's own test applies to every file under data/.
-      const held = parseEvalSet(readFileSync(evalSet, "utf8")).map((i) => i.text);
-      const copies = findOverlaps(
-        held,
-        training.map((e) => e.text),
+// data/corpus-realworld.tsv was gathered under the older per-file rule, at the same time as the
+// evaluation set and from some of the same handbooks (PostHog's, GitLab's mirror, Sourcegraph's,
+// Mattermost's, Kubernetes' release team); 147 of its rows come from those repositories. Every
+// file added since is held to the repository rule, which is stricter on purpose: a repository's
+// house style is shared by all its files, so training on one file of it flatters the others.
+const PER_FILE_RULE_ONLY: ReadonlySet<string> = new Set(["data/corpus-realworld.tsv"]);
+
+describe.skipIf(!existsSync(evalSet) || !existsSync(evalSources))(
+  "the real-world training files against the evaluation set",
+  () => {
+    const held = parseEvalSet(readFileSync(evalSet, "utf8"));
+    const heldRepositories = new Set(
+      held.map((i) => repositoryOf(i.source)).filter((r): r is string => r !== undefined),
+    );
+
+    describe.each(REALWORLD_FILES)("%s", (file) => {
+      const training = readTrainingFile(file);
+
+      it("takes nothing from a file the evaluation set lists as a source", () => {
+        const listed = readFileSync(evalSources, "utf8");
+        expect(training.filter((e) => listed.includes(`\`${e.source}\``))).toEqual([]);
+      });
+
+      it.skipIf(PER_FILE_RULE_ONLY.has(file))(
+        "takes nothing from a repository the evaluation set uses",
+        () => {
+          const fromHeld = training.filter((e) => {
+            const repository = repositoryOf(e.source as string);
+            return repository !== undefined && heldRepositories.has(repository);
+          });
+          expect(fromHeld.map((e) => e.source)).toEqual([]);
+        },
       );
-      expect(copies).toEqual([]);
+
+      it("repeats no evaluation text, nor holds one of eight words or more inside a longer row", () => {
+        // The same rule the evaluation set's own test applies to every file under data/.
+        const copies = findOverlaps(
+          held.map((i) => i.text),
+          training.map((e) => e.text),
+        );
+        expect(copies).toEqual([]);
+      });
     });
   },
 );
