@@ -25,6 +25,7 @@ export const TRAINING_FILES = [
   "data/corpus.tsv",
   "data/corpus-realworld.tsv",
   "data/corpus-realworld-tech.tsv",
+  "data/corpus-realworld-pp.tsv",
 ] as const;
 
 export function parseCorpus(content: string, file = "corpus.tsv"): Example[] {
