@@ -1,5 +1,5 @@
-// npm run train: rebuilds data/model.json from the training corpus (data/corpus.tsv and
-// data/corpus-realworld.tsv; a test checks they agree).
+// npm run train: rebuilds data/model.json from the training corpus (every file of
+// TRAINING_FILES in src/core/classify/corpus.ts; a test checks they agree).
 import { writeFileSync } from "node:fs";
 import { modelFileText, trainModelFile } from "../src/core/classify/train.js";
 import { readTrainingCorpus } from "./training-corpus.js";

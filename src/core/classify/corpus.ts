@@ -16,16 +16,17 @@ export interface Example {
 
 /**
  * The files the shipped model is trained on, relative to the package root: the team's own
- * corpus and the real-world ones (text from public handbooks, ladders and runbooks, labelled
- * with the same rubric; docs/classification.md), the last one gathered for the Tech genre
- * (security, postmortem action items, RFCs and ADRs, capacity, CI and tech debt). `npm run train`, `npm run eval` and the test
- * that checks data/model.json all read these, in this order.
+ * corpus, then text nobody on the team wrote (public handbooks, runbooks, minutes, issue and
+ * pull-request titles, labelled with the same rubric; docs/classification.md, data/SOURCES.md),
+ * one file per genre it was gathered for. `npm run train`, `npm run eval` and the test that
+ * checks data/model.json all read these, in this order.
  */
 export const TRAINING_FILES = [
   "data/corpus.tsv",
   "data/corpus-realworld.tsv",
   "data/corpus-realworld-tech.tsv",
   "data/corpus-realworld-pp.tsv",
+  "data/corpus-realworld-pub.tsv",
 ] as const;
 
 export function parseCorpus(content: string, file = "corpus.tsv"): Example[] {

@@ -55,7 +55,9 @@ describe("the weight of a correction", () => {
 describe("learning from corrections", () => {
   it("after three corrections an unseen code name moves new items to the corrected category", () => {
     const before = Classifier.fromModel(SHIPPED_MODEL);
-    const unseen = ["Kumquat status", "Kumquat next steps", "Kumquat: open questions"];
+    // Not "Kumquat status": "status" is Process evidence in the corpus (0.79 on its own), and
+    // that text was a guess only by 0.001 under the threshold before the corpus grew.
+    const unseen = ["Kumquat notes", "Kumquat next steps", "Kumquat: open questions"];
     // Before: the model knows nothing of Kumquat, so each is a guess, with less than even
     // odds of Product.
     for (const text of unseen) {
