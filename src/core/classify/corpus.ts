@@ -16,11 +16,16 @@ export interface Example {
 
 /**
  * The files the shipped model is trained on, relative to the package root: the team's own
- * corpus and the real-world one (text from public handbooks, ladders and runbooks, labelled
- * with the same rubric; docs/classification.md). `npm run train`, `npm run eval` and the test
- * that checks data/model.json all read these, in this order.
+ * corpus and the real-world ones (text from public handbooks, ladders, runbooks, release and
+ * incident processes, labelled with the same rubric; docs/classification.md, data/SOURCES.md).
+ * `npm run train`, `npm run eval` and the test that checks data/model.json all read these, in
+ * this order.
  */
-export const TRAINING_FILES = ["data/corpus.tsv", "data/corpus-realworld.tsv"] as const;
+export const TRAINING_FILES = [
+  "data/corpus.tsv",
+  "data/corpus-realworld.tsv",
+  "data/corpus-realworld-proc.tsv",
+] as const;
 
 export function parseCorpus(content: string, file = "corpus.tsv"): Example[] {
   const examples: Example[] = [];
