@@ -1,5 +1,5 @@
 // npm run eval: stratified 5-fold cross-validation of the classifier on the training corpus
-// (data/corpus.tsv and data/corpus-realworld.tsv), beside two baselines (always the biggest
+// (every file of TRAINING_FILES), beside two baselines (always the biggest
 // category; the keyword rule), then the shipped model (whatever data/model.json holds) on the
 // real-world set data/eval/realworld.tsv, which nothing trains on. Calibration error for both.
 // Exits 1 when cross-validation falls below the floor.
@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { CATEGORIES, type Category } from "../src/core/category.js";
 import { expectedCalibrationError } from "../src/core/classify/calibration-error.js";
 import { Classifier, UNSURE_BELOW } from "../src/core/classify/classifier.js";
+import { TRAINING_FILES } from "../src/core/classify/corpus.js";
 import { parseEvalSet } from "../src/core/classify/eval-set.js";
 import {
   crossValidate,
@@ -68,7 +69,7 @@ const results: [string, Scores][] = [
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const counts = CATEGORIES.map((c) => `${examples.filter((e) => e.category === c).length} ${c}`);
 console.log(
-  `Stratified ${FOLDS}-fold cross-validation on the training corpus (data/corpus.tsv, data/corpus-realworld.tsv): ${examples.length} rows (${counts.join(", ")})\n`,
+  `Stratified ${FOLDS}-fold cross-validation on the training corpus (${TRAINING_FILES.join(", ")}): ${examples.length} rows (${counts.join(", ")})\n`,
 );
 console.log(`${"".padEnd(22)}accuracy  macro-F1`);
 for (const [name, s] of results) {
