@@ -30,7 +30,10 @@ describe("corrections as data", () => {
 describe("learning from corrections", () => {
   it("after three corrections an unseen code name moves new items to the corrected category", () => {
     const before = Classifier.fromModel(SHIPPED_MODEL);
-    const unseen = ["Kumquat status", "Kumquat next steps", "Kumquat: open questions"];
+    // "Kumquat status" was the first of these until the real-world Process rows came in: there
+    // "status" is the status page and the status update of the incident process, so it is no
+    // longer a word without evidence. "update" still is.
+    const unseen = ["Kumquat update", "Kumquat next steps", "Kumquat: open questions"];
     // Before: the model knows nothing of Kumquat, so each is a guess, with less than even
     // odds of Product.
     for (const text of unseen) {
