@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "../category.js";
 import { PpppptError } from "../errors.js";
 import { type Example, parseCorpus, TRAINING_FILES } from "./corpus.js";
-import { findOverlaps, parseEvalSet } from "./eval-set.js";
+import { findOverlaps, normaliseForOverlap, parseEvalSet, repositoryOf } from "./eval-set.js";
 
 describe("parseCorpus", () => {
   it("reads category<TAB>text lines, skipping comments and blank lines", () => {
@@ -43,31 +43,6 @@ const read = (file: string) => readFileSync(new URL(`../../../${file}`, import.m
 const realWorld: ReadonlyMap<string, readonly Example[]> = new Map(
   REAL_WORLD_FILES.map((file) => [file, parseCorpus(read(file), file)]),
 );
-
-/**
- * The repository a source belongs to: `owner/repo` of `owner/repo:path` or of a github.com
- * issue, pull request or file URL, lower-cased as GitHub compares them; undefined for a page
- * that is not on GitHub.
- */
-function repositoryOf(source: string): string | undefined {
-  const github = /^https?:\/\/github\.com\/([^/?#]+\/[^/?#]+)/.exec(source);
-  if (github) return (github[1] as string).toLowerCase();
-  if (/^https?:\/\//.test(source)) return undefined;
-  const colon = source.indexOf(":");
-  return (colon === -1 ? source : source.slice(0, colon)).toLowerCase();
-}
-
-describe("repositoryOf", () => {
-  it("reads the repository of a file source, a GitHub URL, and none of another page", () => {
-    expect(repositoryOf("dfds/postmortems:PM2021-011 - Log4Shell.md")).toBe("dfds/postmortems");
-    expect(repositoryOf("https://github.com/PostHog/posthog.com/pull/1946")).toBe(
-      "posthog/posthog.com",
-    );
-    expect(repositoryOf("https://jimherold.com/computer-science/what-is-my-manager-doing")).toBe(
-      undefined,
-    );
-  });
-});
 
 describe.each(REAL_WORLD_FILES)("the real-world corpus %s", (file) => {
   const examples = realWorld.get(file) as readonly Example[];
@@ -118,16 +93,13 @@ describe.skipIf(!existsSync(evalSet) || !existsSync(evalSources))(
       (file) => {
         // A different file of the same handbook shares its authors' phrasing, so a row from it
         // would flatter the evaluation the way a copy does.
-        const used = new Set(
-          held.map((i) => repositoryOf(i.source)).filter((r) => r !== undefined),
-        );
+        const used = new Set(held.map((i) => repositoryOf(i.source)));
         for (const [former, now] of Object.entries(FORMER_HOMES))
           if (used.has(now)) used.add(former);
         const training = realWorld.get(file) as readonly Example[];
         expect(
           training.filter((e) => {
-            const repository = repositoryOf(e.source as string);
-            return repository !== undefined && used.has(repository);
+            return used.has(repositoryOf(e.source as string));
           }),
         ).toEqual([]);
       },
@@ -168,6 +140,23 @@ describe("the shipped corpus", () => {
       seen.add(key);
       return false;
     });
+    expect(twice).toEqual([]);
+  });
+});
+
+describe("all the training files together", () => {
+  it("hold no text twice, across files too (the same issue title gathered for two genres)", () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const file of TRAINING_FILES) {
+      const rows = parseCorpus(readFileSync(new URL(`../../../${file}`, import.meta.url), "utf8"));
+      for (const e of rows) {
+        const key = normaliseForOverlap(e.text);
+        const first = seen.get(key);
+        if (first !== undefined) twice.push(`${file}: ${e.text} (first in ${first})`);
+        else seen.set(key, file);
+      }
+    }
     expect(twice).toEqual([]);
   });
 });

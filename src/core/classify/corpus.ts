@@ -27,6 +27,7 @@ export const TRAINING_FILES = [
   "data/corpus-realworld-tech.tsv",
   "data/corpus-realworld-pp.tsv",
   "data/corpus-realworld-pub.tsv",
+  "data/corpus-realworld-proc.tsv",
 ] as const;
 
 export function parseCorpus(content: string, file = "corpus.tsv"): Example[] {

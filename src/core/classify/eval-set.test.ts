@@ -6,7 +6,13 @@ import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "../category.js";
 import { PpppptError } from "../errors.js";
 import { parseAnnotatorLabels } from "./annotator-agreement.js";
-import { EVAL_SET_HEADER, findOverlaps, normaliseForOverlap, parseEvalSet } from "./eval-set.js";
+import {
+  EVAL_SET_HEADER,
+  findOverlaps,
+  normaliseForOverlap,
+  parseEvalSet,
+  repositoryOf,
+} from "./eval-set.js";
 
 const row = (...fields: string[]) => fields.join("\t");
 
@@ -176,3 +182,15 @@ function* candidateTexts(content: string): Generator<string> {
   }
   for (const m of content.matchAll(/"((?:[^"\\\n]|\\.)*)"/g)) yield m[1] as string;
 }
+
+describe("repositoryOf", () => {
+  it("reads the repository of a file source and of a GitHub URL, and the site of another page", () => {
+    expect(repositoryOf("dfds/postmortems:PM2021-011 - Log4Shell.md")).toBe("dfds/postmortems");
+    expect(repositoryOf("https://github.com/PostHog/posthog.com/pull/1946")).toBe(
+      "posthog/posthog.com",
+    );
+    expect(repositoryOf("https://jimherold.com/computer-science/what-is-my-manager-doing")).toBe(
+      "jimherold.com",
+    );
+  });
+});

@@ -100,3 +100,15 @@ export function findOverlaps(
   }
   return [...found];
 }
+
+/**
+ * The repository a source names, lower-cased, for the rule that training text keeps away from
+ * every repository the evaluation set draws on: `owner/repo` of `owner/repo:path` or of a GitHub
+ * URL; the host of any other page.
+ */
+export function repositoryOf(source: string): string {
+  const github = /^https?:\/\/github\.com\/([^/]+\/[^/#?]+)/i.exec(source);
+  if (github) return (github[1] as string).toLowerCase();
+  if (/^https?:\/\//i.test(source)) return new URL(source).host.toLowerCase();
+  return (source.split(":")[0] as string).toLowerCase();
+}
