@@ -253,6 +253,10 @@ describe.skipIf(!haveBrowser)(
       expect(await shown()).toEqual(forRole("manager"));
       await page.getByRole("combobox", { name: "Role" }).selectOption("director");
       await expect.poll(shown).toEqual(forRole("director"));
+      // The first option still names the config's role, not the one picked.
+      expect(
+        await page.getByRole("combobox", { name: "Role" }).locator("option").first().textContent(),
+      ).toBe("From the config (Manager)");
       // A director's question a manager is not asked.
       expect(forRole("manager")).not.toContain("people-skip-levels");
       await page.locator('fieldset[data-practice="people-skip-levels"]').getByLabel("Yes").check();

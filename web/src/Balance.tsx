@@ -14,12 +14,12 @@ import { useState } from "preact/hooks";
 import { CATEGORIES, CATEGORY_LABELS } from "../../src/core/category.js";
 import type { BalanceResult } from "../../src/core/lens/balance.js";
 import type { BalanceReport } from "../../src/core/lens/balance-report.js";
-import { ROLE_LABELS, ROLES } from "../../src/core/lens/roles.js";
 import { signedPoints } from "../../src/core/lens/rounding.js";
 import type { CategoryActivity } from "../../src/core/lens/starving.js";
 import type { TrendPoint } from "../../src/core/lens/trend.js";
 import type { Api } from "./api.js";
 import { MeetingTimePanel } from "./MeetingTime.js";
+import { RolePicker } from "./RolePicker.js";
 import { CATEGORY_COLOURS, minutesText, useReport } from "./report.js";
 import { useChart } from "./use-chart.js";
 
@@ -67,17 +67,11 @@ export function Balance(props: { api: Api; version: string }) {
             ))}
           </select>
         </label>
-        <label>
-          Role{" "}
-          <select value={role} onChange={(e) => setRole(e.currentTarget.value)}>
-            <option value="">From the config{data ? ` (${data.roleLabel})` : ""}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RolePicker
+          value={role}
+          onChange={setRole}
+          configLabel={role === "" ? data?.roleLabel : undefined}
+        />
       </div>
       {error && (
         <p class="error" role="alert">

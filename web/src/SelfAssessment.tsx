@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { CATEGORIES, CATEGORY_LABELS, type Category } from "../../src/core/category.js";
 import type { Answer, CategoryScore } from "../../src/core/lens/assessment.js";
-import { ROLE_LABELS, ROLES } from "../../src/core/lens/roles.js";
 import { plural } from "../../src/core/wording.js";
 import { AssessmentScores } from "./AssessmentScores.js";
 import { type Api, ApiError } from "./api.js";
+import { RolePicker } from "./RolePicker.js";
 import { useReport } from "./report.js";
 
 interface Question {
@@ -95,17 +95,11 @@ export function SelfAssessment(props: { api: Api; version: string }) {
             {data.date && `, last saved ${data.date}`}
           </span>
         )}
-        <label>
-          Role{" "}
-          <select value={role} onChange={(e) => setRole(e.currentTarget.value)}>
-            <option value="">From the config{data && !role ? ` (${data.roleLabel})` : ""}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RolePicker
+          value={role}
+          onChange={setRole}
+          configLabel={role === "" ? data?.roleLabel : undefined}
+        />
       </div>
       {error && (
         <p class="error" role="alert">
