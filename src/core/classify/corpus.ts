@@ -28,6 +28,7 @@ export const TRAINING_FILES = [
   "data/corpus-realworld-pp.tsv",
   "data/corpus-realworld-pub.tsv",
   "data/corpus-realworld-proc.tsv",
+  "data/corpus-realworld-prod2.tsv",
 ] as const;
 
 export function parseCorpus(content: string, file = "corpus.tsv"): Example[] {
