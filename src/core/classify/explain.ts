@@ -32,8 +32,8 @@ export function explain(model: NaiveBayes, text: string, limit = 5): Explanation
   const runnerUp = order[1] as number;
   const bySource = new Map<string, number>();
   model.visitKnown(text, (index, weight, source) => {
-    const logLik = model.logLikelihoods(index);
-    const delta = weight * ((logLik[chosen] as number) - (logLik[runnerUp] as number));
+    const per = model.featureScores(index);
+    const delta = weight * ((per[chosen] as number) - (per[runnerUp] as number));
     bySource.set(source, (bySource.get(source) ?? 0) + delta);
   });
   const all = [...bySource].map(([t, w]) => ({ text: t, weight: Math.round(w * 100) / 100 }));

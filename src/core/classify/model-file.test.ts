@@ -42,7 +42,7 @@ describe("the model file", () => {
   });
 
   it("refuses a model file of another format", () => {
-    expect(() => deserialiseModel({ ...SHIPPED_MODEL, format: 2 as 3 })).toThrow(
+    expect(() => deserialiseModel({ ...SHIPPED_MODEL, format: 2 as 4 })).toThrow(
       /another version of ppppt/,
     );
   });
