@@ -350,6 +350,11 @@ export class NaiveBayes {
     this.compile();
   }
 
+  /** Each category's score for a text with no known feature: its prior (and residual bias). */
+  baseScores(): number[] {
+    return Array.from(this.logPrior);
+  }
+
   /** Whether a residual is installed (setResidual); without one this is naive Bayes alone. */
   get hasResidual(): boolean {
     return this.withResidual;

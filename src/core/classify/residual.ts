@@ -81,7 +81,11 @@ export function fitResidual(
   };
 }
 
-function lossAndGradient(
+/**
+ * The objective fitResidual minimises at `params` ([w, b, scale]), with its gradient written
+ * into `gradient`: exported so a test can check the gradient against finite differences.
+ */
+export function lossAndGradient(
   rows: readonly ResidualRow[],
   params: Float64Array,
   gradient: Float64Array,

@@ -84,10 +84,7 @@ export function trainCombined(
   });
   const fold = (e: Example) => foldOf.get(e) as number;
   const without = (...held: number[]) =>
-    trainModel(
-      folds.filter((_, j) => !held.includes(j)).flat(),
-      options.naiveBayes,
-    );
+    trainModel(folds.filter((_, j) => !held.includes(j)).flat(), options.naiveBayes);
   // Counted in the rows' own order, so feature numbers are those of the shipped model.
   const full = trainModel(examples, options.naiveBayes);
   // outOfFold[r]: naive Bayes without the row's fold. pairOffsets[r][i]: without the row's fold
