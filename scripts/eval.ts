@@ -7,6 +7,7 @@
 // floor.
 import { readFileSync } from "node:fs";
 import { CATEGORIES, type Category } from "../src/core/category.js";
+import { fitCalibration } from "../src/core/classify/calibration.js";
 import { expectedCalibrationError } from "../src/core/classify/calibration-error.js";
 import { Classifier, UNSURE_BELOW } from "../src/core/classify/classifier.js";
 import { parseEvalSet } from "../src/core/classify/eval-set.js";
@@ -105,8 +106,27 @@ printConfusion(nb);
 console.log(
   `\nConfidence (threshold ${UNSURE_BELOW}, temperature ${temperature} × tokens^${temperaturePower}): ${pct(confident / examples.length)} of items are sure, ${pct(confidentRight / Math.max(1, confident))} of those right; ${pct(unsure / examples.length)} are marked as guesses, ${pct(unsureRight / Math.max(1, unsure))} of those right.`,
 );
+// Naive Bayes alone, calibrated on its own held-out predictions, for comparison.
+const alone = fitCalibration(
+  [false, true].map((sourced) =>
+    choice.naiveBayesHeldOut
+      .filter((h) => (h.example.source !== undefined) === sourced)
+      .map((h) => ({
+        scores: h.scores,
+        tokens: h.tokens,
+        actual: CATEGORIES.indexOf(h.example.category),
+      })),
+  ),
+);
+const aloneJudged = choice.naiveBayesHeldOut.map((h) => {
+  const p = toPrediction(
+    h.scores,
+    temperatureFor(h.tokens, alone.temperature, alone.temperaturePower),
+  );
+  return { probability: p.probability, correct: p.category === h.example.category };
+});
 console.log(
-  `Calibration error (ECE, 10 bins) under cross-validation: ${expectedCalibrationError(judged).toFixed(3)}`,
+  `Calibration error (ECE, 10 bins) under cross-validation: ${expectedCalibrationError(judged).toFixed(3)} (naive Bayes alone, at its own temperature ${alone.temperature} × tokens^${alone.temperaturePower}: ${expectedCalibrationError(aloneJudged).toFixed(3)})`,
 );
 const shippedText = readFileSync(new URL("../data/model.json", import.meta.url), "utf8");
 if (modelFileText(serialiseModel(fit.model, examples.length)) !== shippedText) {

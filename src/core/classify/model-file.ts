@@ -3,6 +3,8 @@ import { PpppptError } from "../errors.js";
 import type { FeatureWeights } from "./features.js";
 import { NaiveBayes } from "./naive-bayes.js";
 
+const K = CATEGORIES.length;
+
 /**
  * The shipped model (data/model.json), written by `npm run train` from data/corpus.tsv and
  * checked against it by a test, and read at run time by the store (shipped-model-file.ts). Plain
@@ -32,8 +34,10 @@ export interface ModelFile {
   /** The residual's K biases. */
   bias: number[];
   /**
-   * The residual's K weights per feature, in the order of `counts`, in thousandths (integers
-   * parse faster and take fewer characters than decimals); empty when naive Bayes alone won.
+   * The residual's K weights for each of the first residual.length / K features, in the order
+   * of `counts` (the words, the first of them), in thousandths (integers parse faster and take
+   * fewer characters than decimals); the features after them have none. Empty when naive Bayes
+   * alone won.
    */
   residual: number[];
 }
@@ -67,7 +71,14 @@ export function serialiseModel(model: NaiveBayes, rows: number): ModelFile {
     for (const w of f.residual) residual[f.kind].push(Math.round(w * 1000) || 0);
   }
   file.counts = [...counts.w, ...counts.p, ...counts.c];
-  if (model.hasResidual) file.residual = [...residual.w, ...residual.p, ...residual.c];
+  if (model.hasResidual) {
+    const all = [...residual.w, ...residual.p, ...residual.c];
+    // Features after the last one with a weight have none: the residual weighs only some kinds
+    // (stacking.ts: the words, which come first), so the file stops where the weights do.
+    let end = all.length;
+    while (end > 0 && all[end - 1] === 0) end--;
+    file.residual = all.slice(0, Math.ceil(end / K) * K);
+  }
   return file;
 }
 

@@ -2,6 +2,7 @@ import { CATEGORIES, type Category } from "../category.js";
 import { type Calibration, fitCalibration, type Held } from "./calibration.js";
 import type { Example } from "./corpus.js";
 import { score, trainingFolds } from "./evaluation.js";
+import type { FeatureKind } from "./features.js";
 import { DEFAULT_OPTIONS, type ModelOptions, type NaiveBayes, trainModel } from "./naive-bayes.js";
 import {
   DEFAULT_RESIDUAL_OPTIONS,
@@ -37,12 +38,21 @@ import { tokenize } from "./tokenize.js";
 export interface CombinedOptions {
   naiveBayes: Omit<ModelOptions, "temperature" | "temperaturePower">;
   residual: ResidualOptions;
+  /**
+   * The kinds of feature the residual weighs (features.ts); the others keep naive Bayes's
+   * evidence alone. Words only: on the 5,899 rows of the six training files, held-out macro-F1
+   * (the mean of team and public) was 0.826 for words, 0.826 for words and n-grams, 0.827 for
+   * words and pairs, 0.825 for all three, against 0.813 for naive Bayes alone, and words are an
+   * eighth of the features: the file grows by ~100 KiB instead of ~660 and loads as fast.
+   */
+  residualKinds: readonly FeatureKind[];
   folds: number;
 }
 
 export const DEFAULT_COMBINED_OPTIONS: CombinedOptions = {
   naiveBayes: { alpha: DEFAULT_OPTIONS.alpha, weights: DEFAULT_OPTIONS.weights },
   residual: DEFAULT_RESIDUAL_OPTIONS,
+  residualKinds: ["w"],
   folds: 5,
 };
 
@@ -105,7 +115,9 @@ export function trainCombined(
       }
     }
   }
-  const rows = examples.map((e, r) => residualRow(full, e, outOfFold[r] as Float64Array));
+  const rows = examples.map((e, r) =>
+    residualRow(full, e, outOfFold[r] as Float64Array, options.residualKinds),
+  );
 
   const naiveBayesHeldOut: HeldOutPrediction[] = examples.map((e, r) => ({
     example: e,
@@ -194,10 +206,16 @@ function argmax(scores: Float64Array): number {
 }
 
 /** A row as the regression sees it: the text's features in `model` and its offset. */
-export function residualRow(model: NaiveBayes, e: Example, offset: Float64Array): ResidualRow {
+export function residualRow(
+  model: NaiveBayes,
+  e: Example,
+  offset: Float64Array,
+  kinds: readonly FeatureKind[] = ["w", "p", "c"],
+): ResidualRow {
   const features: number[] = [];
   const values: number[] = [];
-  model.visitKnown(e.text, (index, weight) => {
+  model.visitKnown(e.text, (index, weight, _source, kind) => {
+    if (!kinds.includes(kind)) return;
     features.push(index);
     values.push(weight);
   });
