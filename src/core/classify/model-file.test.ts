@@ -37,10 +37,13 @@ describe("the model file", () => {
 
   it("was trained on every corpus row, with a temperature that softens naive Bayes", () => {
     expect(SHIPPED_MODEL.rows).toBe(training.length);
-    // Never sharper than raw naive Bayes, and softer for every text of two words or more.
+    // Never sharper than raw naive Bayes, and softer for every text of two words or more: by
+    // the temperature, and with the residual (stacking.ts) by its scale on naive Bayes's score
+    // too (on main's 5,899 rows the temperature alone is 1 for every length).
     const { temperature, temperaturePower = 0 } = SHIPPED_MODEL;
+    const scale = SHIPPED_MODEL.residual.length > 0 ? SHIPPED_MODEL.scale : 1;
     expect(temperature).toBeGreaterThanOrEqual(1);
-    expect(temperatureFor(2, temperature, temperaturePower)).toBeGreaterThan(1);
+    expect(scale / temperatureFor(2, temperature, temperaturePower)).toBeLessThan(1);
   });
 
   it("refuses a model file of another format", () => {
