@@ -42,6 +42,15 @@ describe("the shipped model with its residual", () => {
     expect(SHIPPED_MODEL.scale).toBeLessThan(1);
   });
 
+  it("keeps a text with no known word a guess: the residual's biases decide nothing", () => {
+    const classifier = Classifier.fromModel(SHIPPED_MODEL);
+    for (const text of ["zzz qqq", "qqqq zzzz", "", "🦩"]) {
+      const c = classifier.classify(text);
+      expect(c.unsure, text).toBe(true);
+      expect(c.probability, text).toBeLessThan(0.4);
+    }
+  });
+
   it("explains exactly: the words' weights and the baseline sum to the score difference", () => {
     const model = deserialiseModel(SHIPPED_MODEL);
     fc.assert(
