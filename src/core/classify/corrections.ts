@@ -17,9 +17,10 @@ export interface Correction {
 
 /**
  * How many corpus rows one correction counts as, for a model trained on
- * WEIGHT_MEASURED_AT_ROWS rows. Strong enough that three corrections make a new code name decide
- * its items; measured harmless: 60 corrections per held-out fold, at weights 3 to 15, left
- * accuracy on the fold's other items within 0.4 points of none.
+ * WEIGHT_MEASURED_AT_ROWS rows (for naive Bayes alone; applyCorrections scales it for the
+ * residual). Strong enough that three corrections make a new code name decide its items;
+ * measured harmless: 60 corrections per held-out fold, at weights 3 to 15, left accuracy on the
+ * fold's other items within 0.4 points of none.
  */
 export const CORRECTION_WEIGHT = 10;
 
@@ -56,10 +57,18 @@ export function parseCorrections(source: string): Correction[] {
   return out;
 }
 
+/**
+ * Folds corrections into the model's counts. The shipped score keeps only `residualScale` of
+ * naive Bayes's log-scores (residual.ts: about 0.4), a correction's counts included, while the
+ * residual's weights on the corpus's words stay as they are; dividing the weight by the scale
+ * keeps a correction about as strong against the shipped model as it is against naive Bayes
+ * alone. Without it, three corrections naming "Quillfeather" no longer outweighed what the
+ * residual had learnt about "next steps".
+ */
 export function applyCorrections(
   model: NaiveBayes,
   corrections: readonly Correction[],
   weight = CORRECTION_WEIGHT,
 ): void {
-  if (corrections.length > 0) model.learn(corrections, weight);
+  if (corrections.length > 0) model.learn(corrections, weight / model.residualScale);
 }

@@ -72,6 +72,22 @@ export function sourceFolds(examples: readonly Example[], k: number, seed = 1): 
   return folds;
 }
 
+/**
+ * The k folds training fits are held out by: the team's rows stratified by category, the rows
+ * taken from public material by source group, fold i holding both populations' fold i. Each
+ * public text is then predicted by a model that never read its repository or site, as the
+ * evaluation set's texts are.
+ */
+export function trainingFolds(examples: readonly Example[], k: number, seed = 1): Example[][] {
+  const team = stratifiedFolds(
+    examples.filter((e) => e.source === undefined),
+    k,
+    seed,
+  );
+  const sourced = sourceFolds(examples, k, seed);
+  return team.map((fold, i) => [...fold, ...(sourced[i] ?? [])]);
+}
+
 /** Trains on k-1 folds, predicts the held-out one, for each fold; returns every prediction. */
 export function crossValidate(
   examples: readonly Example[],

@@ -3,9 +3,12 @@ import type { NaiveBayes } from "./naive-bayes.js";
 
 /**
  * Why the model chose a category: the words (and word pairs) that weighed most for it against
- * the runner-up. A word's weight is the sum over its features (the word itself and its
- * character n-grams) of weight × (log P(feature | chosen) − log P(feature | runner-up)), in
- * nats: +1 means the word alone makes the chosen category e (≈2.7) times likelier.
+ * the runner-up. The score is linear in the text's features (naive Bayes scaled, plus the
+ * residual: residual.ts), so a word's weight is exact: the sum over its features (the word
+ * itself and its character n-grams) of weight × (score of the feature for the chosen category
+ * − for the runner-up), in nats before the temperature: +1 means the word alone makes the
+ * chosen category e (≈2.7) times likelier. The words' weights and the baseline (the priors and
+ * biases) add up to the whole difference of the two scores.
  */
 export interface WordWeight {
   text: string;
@@ -21,6 +24,8 @@ export interface Explanation {
   for: WordWeight[];
   /** Words for the runner-up, heaviest first. */
   against: WordWeight[];
+  /** What the text's words do not decide: the chosen category's prior against the runner-up's. */
+  baseline: number;
 }
 
 export function explain(model: NaiveBayes, text: string, limit = 5): Explanation {
@@ -30,12 +35,7 @@ export function explain(model: NaiveBayes, text: string, limit = 5): Explanation
   );
   const chosen = order[0] as number;
   const runnerUp = order[1] as number;
-  const bySource = new Map<string, number>();
-  model.visitKnown(text, (index, weight, source) => {
-    const logLik = model.logLikelihoods(index);
-    const delta = weight * ((logLik[chosen] as number) - (logLik[runnerUp] as number));
-    bySource.set(source, (bySource.get(source) ?? 0) + delta);
-  });
+  const { bySource, baseline } = contributions(model, text, chosen, runnerUp);
   const all = [...bySource].map(([t, w]) => ({ text: t, weight: Math.round(w * 100) / 100 }));
   return {
     category: CATEGORIES[chosen] as Category,
@@ -51,5 +51,27 @@ export function explain(model: NaiveBayes, text: string, limit = 5): Explanation
       .sort((a, b) => a.weight - b.weight)
       .slice(0, limit)
       .map((w) => ({ text: w.text, weight: -w.weight })),
+    baseline: Math.round(baseline * 100) / 100,
   };
+}
+
+/**
+ * The exact terms of the difference between categories a and b's scores for a text: every
+ * word's (and word pair's) weight, unrounded, and the baseline. baseline + Σ weights equals
+ * scores[a] − scores[b] up to floating-point rounding.
+ */
+export function contributions(
+  model: NaiveBayes,
+  text: string,
+  a: number,
+  b: number,
+): { bySource: Map<string, number>; baseline: number } {
+  const base = model.baseScores();
+  const bySource = new Map<string, number>();
+  model.visitKnown(text, (index, weight, source) => {
+    const per = model.featureScores(index);
+    const delta = weight * ((per[a] as number) - (per[b] as number));
+    bySource.set(source, (bySource.get(source) ?? 0) + delta);
+  });
+  return { bySource, baseline: (base[a] as number) - (base[b] as number) };
 }

@@ -31,18 +31,23 @@ describe("the model file", () => {
     const fresh = modelFileText(trainModelFile(training));
     // On failure: run `npm run train` and commit data/model.json with the corpus change.
     expect(fresh === shippedText).toBe(true);
-  });
+    // The whole fit (stacking.ts: 16 naive Bayes models and 6 regressions) takes ~7 s on the
+    // 2,368 rows and ~20 s on 5,899 on a quiet machine; two cores shared with other tests.
+  }, 240_000);
 
   it("was trained on every corpus row, with a temperature that softens naive Bayes", () => {
     expect(SHIPPED_MODEL.rows).toBe(training.length);
-    // Never sharper than raw naive Bayes, and softer for every text of two words or more.
+    // Never sharper than raw naive Bayes, and softer for every text of two words or more: by
+    // the temperature, and with the residual (stacking.ts) by its scale on naive Bayes's score
+    // too (on main's 5,899 rows the temperature alone is 1 for every length).
     const { temperature, temperaturePower = 0 } = SHIPPED_MODEL;
+    const scale = SHIPPED_MODEL.residual.length > 0 ? SHIPPED_MODEL.scale : 1;
     expect(temperature).toBeGreaterThanOrEqual(1);
-    expect(temperatureFor(2, temperature, temperaturePower)).toBeGreaterThan(1);
+    expect(scale / temperatureFor(2, temperature, temperaturePower)).toBeLessThan(1);
   });
 
   it("refuses a model file of another format", () => {
-    expect(() => deserialiseModel({ ...SHIPPED_MODEL, format: 2 as 3 })).toThrow(
+    expect(() => deserialiseModel({ ...SHIPPED_MODEL, format: 2 as 4 })).toThrow(
       /another version of ppppt/,
     );
   });

@@ -3,6 +3,8 @@ import { PpppptError } from "../errors.js";
 import type { FeatureWeights } from "./features.js";
 import { NaiveBayes } from "./naive-bayes.js";
 
+const K = CATEGORIES.length;
+
 /**
  * The shipped model (data/model.json), written by `npm run train` from data/corpus.tsv and
  * checked against it by a test, and read at run time by the store (shipped-model-file.ts). Plain
@@ -10,7 +12,7 @@ import { NaiveBayes } from "./naive-bayes.js";
  * NaiveBayes.load).
  */
 export interface ModelFile {
-  format: 3;
+  format: 4;
   /** How many corpus rows the counts came from. */
   rows: number;
   categories: string[];
@@ -27,11 +29,22 @@ export interface ModelFile {
   chars: number[];
   /** K counts per feature, in CATEGORIES order: the words, then the pairs, then the chars. */
   counts: number[];
+  /** The residual (residual.ts): how much of naive Bayes's log-score the score keeps. */
+  scale: number;
+  /** The residual's K biases. */
+  bias: number[];
+  /**
+   * The residual's K weights for each of the first residual.length / K features, in the order
+   * of `counts` (the words, the first of them), in thousandths (integers parse faster and take
+   * fewer characters than decimals); the features after them have none. Empty when naive Bayes
+   * alone won.
+   */
+  residual: number[];
 }
 
 export function serialiseModel(model: NaiveBayes, rows: number): ModelFile {
   const file: ModelFile = {
-    format: 3,
+    format: 4,
     rows,
     categories: [...CATEGORIES],
     alpha: model.options.alpha,
@@ -44,20 +57,33 @@ export function serialiseModel(model: NaiveBayes, rows: number): ModelFile {
     pairs: [],
     chars: [],
     counts: [],
+    scale: roundWeight(model.residualScale),
+    bias: Array.from(model.residualBias, roundWeight),
+    residual: [],
   };
   const counts: Record<"w" | "p" | "c", number[]> = { w: [], p: [], c: [] };
+  const residual: Record<"w" | "p" | "c", number[]> = { w: [], p: [], c: [] };
   for (const f of model.features()) {
     if (f.kind === "w") file.words.push(f.key as string);
     else if (f.kind === "p") file.pairs.push(f.key as string);
     else file.chars.push(f.key as number);
     for (const n of f.counts) counts[f.kind].push(round(n));
+    for (const w of f.residual) residual[f.kind].push(Math.round(w * 1000) || 0);
   }
   file.counts = [...counts.w, ...counts.p, ...counts.c];
+  if (model.hasResidual) {
+    const all = [...residual.w, ...residual.p, ...residual.c];
+    // Features after the last one with a weight have none: the residual weighs only some kinds
+    // (stacking.ts: the words, which come first), so the file stops where the weights do.
+    let end = all.length;
+    while (end > 0 && all[end - 1] === 0) end--;
+    file.residual = all.slice(0, Math.ceil(end / K) * K);
+  }
   return file;
 }
 
 export function deserialiseModel(file: ModelFile): NaiveBayes {
-  if (file.format !== 3 || file.categories.join(",") !== CATEGORIES.join(",")) {
+  if (file.format !== 4 || file.categories.join(",") !== CATEGORIES.join(",")) {
     throw new PpppptError("the classifier model was written for another version of ppppt", {
       hint: "Run `npm run train` to rebuild data/model.json.",
     });
@@ -71,10 +97,24 @@ export function deserialiseModel(file: ModelFile): NaiveBayes {
   model.docs.set(file.docs);
   model.totals.set(file.totals);
   model.load(file.words, file.pairs, file.chars, file.counts);
+  if (file.residual.length > 0) {
+    const weights = new Float32Array(file.residual.length);
+    for (let i = 0; i < weights.length; i++) weights[i] = (file.residual[i] as number) / 1000;
+    model.setResidual(file.scale, weights, file.bias);
+  }
   return model;
 }
 
 /** Counts are rounded to 4 decimals: the file stays small and the same on every machine. */
 function round(n: number): number {
   return Math.round(n * 10_000) / 10_000;
+}
+
+/**
+ * The residual's scale and biases to 3 decimals, as its weights (in thousandths): a feature's
+ * weight in a text is at most 2 (features.ts), so rounding moves a feature's part of a score
+ * by at most 0.001 nats, and a whole text's by a few thousandths.
+ */
+function roundWeight(w: number): number {
+  return Math.round(w * 1000) / 1000 || 0;
 }

@@ -95,6 +95,16 @@ export class NaiveBayes {
   private ready = new Uint8Array(1024);
   private denominators = new Float64Array(K);
   private logPrior = new Float64Array(K);
+  /**
+   * The fitted residual (residual.ts): naive Bayes's log-scores are multiplied by `scale` and
+   * each feature's K weights (and the biases) added; a feature learnt later (a correction's new
+   * word) has none, so its evidence is naive Bayes's alone. Scale 1 and no weights is plain
+   * naive Bayes.
+   */
+  private scale = 1;
+  private withResidual = false;
+  private residual = new Float32Array(1024 * K);
+  private bias = new Float64Array(K);
   /** Each token's known features (tokenFeatures); emptied whenever the features change. */
   private memo = new Map<string, TokenFeatures>();
   /** seen[i] === stamp when feature i was already counted for the current text. */
@@ -154,8 +164,16 @@ export class NaiveBayes {
     this.compile();
   }
 
-  /** Every feature, words then pairs then n-grams: its kind, key and counts per category. */
-  *features(): Generator<{ kind: FeatureKind; key: string | number; counts: Float64Array }> {
+  /**
+   * Every feature, words then pairs then n-grams: its kind, key, counts per category and
+   * residual weights per category (zeros where none is installed).
+   */
+  *features(): Generator<{
+    kind: FeatureKind;
+    key: string | number;
+    counts: Float64Array;
+    residual: Float32Array;
+  }> {
     const maps = [
       ["w", this.words],
       ["p", this.pairs],
@@ -163,7 +181,12 @@ export class NaiveBayes {
     ] as const;
     for (const [kind, map] of maps) {
       for (const [key, i] of map.entries() as Iterable<[string | number, number]>) {
-        yield { kind, key, counts: this.counts.slice(i * K, i * K + K) };
+        yield {
+          kind,
+          key,
+          counts: this.counts.slice(i * K, i * K + K),
+          residual: this.residual.slice(i * K, i * K + K),
+        };
       }
     }
   }
@@ -253,7 +276,7 @@ export class NaiveBayes {
     const scores = new Float64Array(this.logPrior);
     this.visitKnown(text, (i, w) => {
       for (let k = 0; k < K; k++) {
-        scores[k] = (scores[k] as number) + w * (this.logLikelihoods(i)[k] as number);
+        scores[k] = (scores[k] as number) + w * (this.featureScores(i)[k] as number);
       }
     });
     return scores;
@@ -274,19 +297,25 @@ export class NaiveBayes {
    * Calls `visit` once per distinct feature of the text that the model knows, with its number
    * and weight. A feature no category has seen is equal evidence for all: it is left out.
    */
-  visitKnown(text: string, visit: (index: number, weight: number, source: string) => void): void {
+  visitKnown(
+    text: string,
+    visit: (index: number, weight: number, source: string, kind: FeatureKind) => void,
+  ): void {
     const stamp = ++this.stamp;
     const seen = this.seen;
     visitFeatures(tokenize(text), this.options.weights, (kind, key, w, source) => {
       const i = this.lookup(kind, key);
       if (i === undefined || seen[i] === stamp) return;
       seen[i] = stamp;
-      visit(i, w, source);
+      visit(i, w, source, kind);
     });
   }
 
-  /** log P(feature | category), in CATEGORIES order, for a feature number from visitKnown. */
-  logLikelihoods(index: number): number[] {
+  /**
+   * What one unit of the feature adds to each category's score, in CATEGORIES order, for a
+   * feature number from visitKnown: scale × log P(feature | category) + its residual weight.
+   */
+  featureScores(index: number): number[] {
     if (this.ready[index] === 0) this.prepare(index);
     return Array.from(this.logLik.subarray(index * K, index * K + K));
   }
@@ -302,15 +331,53 @@ export class NaiveBayes {
     let all = 0;
     for (let k = 0; k < K; k++) all += this.docs[k] as number;
     for (let k = 0; k < K; k++) {
-      this.logPrior[k] = Math.log(((this.docs[k] as number) + 1) / (all + K));
+      this.logPrior[k] =
+        this.scale * Math.log(((this.docs[k] as number) + 1) / (all + K)) +
+        (this.bias[k] as number);
     }
+  }
+
+  /**
+   * Installs a fitted residual (residual.ts) for the first weights.length / K features: from
+   * now on every score is scale × naive Bayes + the residual's weights and biases.
+   */
+  setResidual(scale: number, weights: ArrayLike<number>, bias: ArrayLike<number>): void {
+    this.scale = scale;
+    this.withResidual = true;
+    this.residual.fill(0);
+    this.residual.set(weights);
+    this.bias.set(bias);
+    this.compile();
+  }
+
+  /** Each category's score for a text with no known feature: its prior (and residual bias). */
+  baseScores(): number[] {
+    return Array.from(this.logPrior);
+  }
+
+  /** Whether a residual is installed (setResidual); without one this is naive Bayes alone. */
+  get hasResidual(): boolean {
+    return this.withResidual;
+  }
+
+  /** The installed residual's scale and biases (its weights come with features()). */
+  get residualScale(): number {
+    return this.scale;
+  }
+
+  get residualBias(): Float64Array {
+    return this.bias.slice();
   }
 
   private prepare(i: number): void {
     const { alpha } = this.options;
+    const scale = this.scale;
     for (let k = 0; k < K; k++) {
       this.logLik[i * K + k] =
-        Math.log((this.counts[i * K + k] as number) + alpha) - (this.denominators[k] as number);
+        scale *
+          (Math.log((this.counts[i * K + k] as number) + alpha) -
+            (this.denominators[k] as number)) +
+        (this.residual[i * K + k] as number);
     }
     this.ready[i] = 1;
   }
@@ -336,13 +403,14 @@ export class NaiveBayes {
   private reserve(capacity: number): void {
     if (capacity <= this.ready.length) return;
     this.counts = grow(this.counts, capacity * K);
+    this.residual = grow(this.residual, capacity * K);
     this.logLik = new Float32Array(capacity * K);
     this.ready = new Uint8Array(capacity);
     this.seen = grow(this.seen, capacity);
   }
 }
 
-function grow<T extends Float64Array | Int32Array>(array: T, length: number): T {
+function grow<T extends Float64Array | Float32Array | Int32Array>(array: T, length: number): T {
   const grown = new (array.constructor as new (n: number) => T)(length);
   grown.set(array);
   return grown;

@@ -1,17 +1,15 @@
-import { fitTemperature } from "./calibration.js";
 import type { Example } from "./corpus.js";
 import { type ModelFile, serialiseModel } from "./model-file.js";
-import { DEFAULT_OPTIONS, trainModel } from "./naive-bayes.js";
+import { trainCombined } from "./stacking.js";
 
 /**
- * The whole recipe from corpus to shipped model: fit the temperature on held-out folds, then
- * count every row. Deterministic, so a test can check data/model.json against the corpus.
+ * The whole recipe from corpus to shipped model (stacking.ts): naive Bayes counts, the residual
+ * regression fitted against its out-of-fold scores, the temperature fitted on the combined
+ * model's held-out predictions. Deterministic, so a test can check data/model.json against the
+ * corpus.
  */
 export function trainModelFile(examples: readonly Example[]): ModelFile {
-  const { alpha, weights } = DEFAULT_OPTIONS;
-  const calibration = fitTemperature(examples, { alpha, weights });
-  const model = trainModel(examples, { alpha, weights, ...calibration });
-  return serialiseModel(model, examples.length);
+  return serialiseModel(trainCombined(examples).model, examples.length);
 }
 
 /** The file's text: one field a line (each array on its line), ending in a newline. */
