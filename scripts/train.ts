@@ -1,16 +1,15 @@
 // npm run train: rebuilds data/model.json from the training corpus (every file of
 // TRAINING_FILES in src/core/classify/corpus.ts; a test checks they agree).
 import { writeFileSync } from "node:fs";
-import { serialiseModel } from "../src/core/classify/model-file.js";
 import { trainCombined } from "../src/core/classify/stacking.js";
-import { modelFileText } from "../src/core/classify/train.js";
+import { modelFileText, shippedModelFile } from "../src/core/classify/train.js";
 import { readTrainingCorpus } from "./training-corpus.js";
 
 const modelPath = new URL("../data/model.json", import.meta.url);
 const started = performance.now();
 const examples = readTrainingCorpus();
 const fit = trainCombined(examples);
-const file = serialiseModel(fit.model, examples.length);
+const file = shippedModelFile(fit, examples.length);
 const text = modelFileText(file);
 writeFileSync(modelPath, text);
 const features = file.words.length + file.pairs.length + file.chars.length;

@@ -1,6 +1,6 @@
 import type { Example } from "./corpus.js";
 import { type ModelFile, serialiseModel } from "./model-file.js";
-import { trainCombined } from "./stacking.js";
+import { type CombinedFit, trainCombined } from "./stacking.js";
 
 /**
  * The whole recipe from corpus to shipped model (stacking.ts): naive Bayes counts, the residual
@@ -9,7 +9,12 @@ import { trainCombined } from "./stacking.js";
  * corpus.
  */
 export function trainModelFile(examples: readonly Example[]): ModelFile {
-  return serialiseModel(trainCombined(examples).model, examples.length);
+  return shippedModelFile(trainCombined(examples), examples.length);
+}
+
+/** The file `npm run train` writes from a fit: without the word pairs seen in one text only. */
+export function shippedModelFile(fit: CombinedFit, rows: number): ModelFile {
+  return serialiseModel(fit.model, rows, { dropPairsSeenOnce: true });
 }
 
 /** The file's text: one field a line (each array on its line), ending in a newline. */
