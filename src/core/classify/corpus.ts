@@ -31,6 +31,7 @@ export const TRAINING_FILES = [
   "data/corpus-realworld-ppl2.tsv",
   "data/corpus-realworld-prod2.tsv",
   "data/corpus-realworld-hb1.tsv",
+  "data/corpus-realworld-hb2.tsv",
 ] as const;
 
 export function parseCorpus(content: string, file = "corpus.tsv"): Example[] {
