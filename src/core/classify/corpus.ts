@@ -30,6 +30,7 @@ export const TRAINING_FILES = [
   "data/corpus-realworld-proc.tsv",
   "data/corpus-realworld-ppl2.tsv",
   "data/corpus-realworld-prod2.tsv",
+  "data/corpus-realworld-hb3.tsv",
 ] as const;
 
 export function parseCorpus(content: string, file = "corpus.tsv"): Example[] {
