@@ -32,6 +32,7 @@ export const TRAINING_FILES = [
   "data/corpus-realworld-prod2.tsv",
   "data/corpus-realworld-hb1.tsv",
   "data/corpus-realworld-hb2.tsv",
+  "data/corpus-realworld-hb3.tsv",
 ] as const;
 
 export function parseCorpus(content: string, file = "corpus.tsv"): Example[] {
