@@ -67,11 +67,7 @@ export function Balance(props: { api: Api; version: string }) {
             ))}
           </select>
         </label>
-        <RolePicker
-          value={role}
-          onChange={setRole}
-          configLabel={role === "" ? data?.roleLabel : undefined}
-        />
+        <RolePicker value={role} onChange={setRole} configLabel={data?.roleLabel} />
       </div>
       {error && (
         <p class="error" role="alert">

@@ -3,9 +3,9 @@ import { ROLE_LABELS, ROLES } from "../../src/core/lens/roles.js";
 
 /**
  * The Role select of the Balance and Assess views: "" is the config's role, any other value
- * asks for that role's report (`?role=`), as the CLI's `--role`. `configLabel` is the role a
- * report asked without `?role=` came back with; the first one seen is kept, so the option still
- * names the config's role once another is picked.
+ * asks for that role's report (`?role=`), as the CLI's `--role`. `configLabel` is the role of
+ * the report on show; the first one seen while no role is picked is the config's and is kept,
+ * so the option still names the config's role once another is picked.
  */
 export function RolePicker(props: {
   value: string;

@@ -95,11 +95,7 @@ export function SelfAssessment(props: { api: Api; version: string }) {
             {data.date && `, last saved ${data.date}`}
           </span>
         )}
-        <RolePicker
-          value={role}
-          onChange={setRole}
-          configLabel={role === "" ? data?.roleLabel : undefined}
-        />
+        <RolePicker value={role} onChange={setRole} configLabel={data?.roleLabel} />
       </div>
       {error && (
         <p class="error" role="alert">

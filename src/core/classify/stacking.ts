@@ -119,10 +119,11 @@ export function trainCombined(
     residualRow(full, e, outOfFold[r] as Float64Array, options.residualKinds),
   );
 
+  const tokens = examples.map((e) => tokenize(e.text).length);
   const naiveBayesHeldOut: HeldOutPrediction[] = examples.map((e, r) => ({
     example: e,
     scores: outOfFold[r] as Float64Array,
-    tokens: tokenize(e.text).length,
+    tokens: tokens[r] as number,
   }));
   const combinedHeldOut = new Array<HeldOutPrediction>(examples.length);
   for (let i = 0; i < k; i++) {
@@ -138,7 +139,7 @@ export function trainCombined(
       combinedHeldOut[r] = {
         example: e,
         scores: combinedScores(residual, rows[r] as ResidualRow),
-        tokens: tokenize(e.text).length,
+        tokens: tokens[r] as number,
       };
     });
   }
