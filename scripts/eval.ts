@@ -34,7 +34,7 @@ import { readShippedModel } from "../src/store/shipped-model-file.js";
 import { readTrainingCorpus } from "./training-corpus.js";
 
 const MACRO_F1_FLOOR = 0.85;
-const REAL_WORLD_FLOOR = 0.68;
+const REAL_WORLD_FLOOR = 0.7;
 const REAL_WORLD_TARGET = 0.9;
 const FOLDS = 5;
 
@@ -203,8 +203,8 @@ console.log(
 
 // Two floors, both regressions guards: the team's own rows held out (their consistency, which
 // the 0.85 was set for before public rows came in; over all rows cross-validation now mixes in
-// harder, noisier public text and reads lower), and the real-world set, held at about what the
-// shipped model scores (0.70), below issue #20's 0.90, which is printed and not yet met.
+// harder, noisier public text and reads lower), and the real-world set, held a little under what
+// the shipped model scores (0.725), below issue #20's 0.90, which is printed and not yet met.
 const teamHeldOut = ofPopulation(fit.heldOut, false);
 const floors: [string, number, number][] = [
   ["cross-validation macro-F1 on the team's rows", teamHeldOut.macroF1, MACRO_F1_FLOOR],

@@ -15,17 +15,21 @@ const training = TRAINING_FILES.flatMap((file) =>
 const shippedText = readFileSync(new URL("../../../data/model.json", import.meta.url), "utf8");
 
 describe("the model file", () => {
-  it("loads back to a model that classifies as the one saved", () => {
-    const examples = parseCorpus(corpusText).slice(0, 400);
-    const model = trainModel(examples, { temperature: 2 });
-    const loaded = deserialiseModel(serialiseModel(model, examples.length));
-    for (const text of ["Review the caching RFC", "1:1 Dana", "Zephyr 🎤 PAY-1", ""]) {
-      const a = model.predict(text);
-      const b = loaded.predict(text);
-      expect(b.category).toBe(a.category);
-      expect(b.probability).toBeCloseTo(a.probability, 3);
-    }
-  });
+  it.each([false, true])(
+    "loads back to a model that classifies as the one saved (complement %s)",
+    (complement) => {
+      const examples = parseCorpus(corpusText).slice(0, 400);
+      const model = trainModel(examples, { temperature: 2, complement, alpha: 1 });
+      const loaded = deserialiseModel(serialiseModel(model, examples.length));
+      expect(loaded.options.complement).toBe(complement);
+      for (const text of ["Review the caching RFC", "1:1 Dana", "Zephyr 🎤 PAY-1", ""]) {
+        const a = model.predict(text);
+        const b = loaded.predict(text);
+        expect(b.category).toBe(a.category);
+        expect(b.probability).toBeCloseTo(a.probability, 3);
+      }
+    },
+  );
 
   it("data/model.json is what `npm run train` makes of the training corpus", () => {
     const fresh = modelFileText(trainModelFile(training));

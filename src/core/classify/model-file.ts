@@ -17,6 +17,8 @@ export interface ModelFile {
   rows: number;
   categories: string[];
   alpha: number;
+  /** Complement naive Bayes (naive-bayes.ts); absent in older files: false. */
+  complement?: boolean;
   temperature: number;
   /** T grows as the token count to this power (naive-bayes.ts); absent in older files: 0. */
   temperaturePower?: number;
@@ -63,6 +65,7 @@ export function serialiseModel(
     rows,
     categories: [...CATEGORIES],
     alpha: model.options.alpha,
+    complement: model.options.complement === true,
     temperature: model.options.temperature,
     temperaturePower: model.options.temperaturePower,
     weights: model.options.weights,
@@ -112,6 +115,7 @@ export function deserialiseModel(file: ModelFile): NaiveBayes {
   }
   const model = new NaiveBayes({
     alpha: file.alpha,
+    complement: file.complement === true,
     temperature: file.temperature,
     temperaturePower: file.temperaturePower ?? 0,
     weights: file.weights,

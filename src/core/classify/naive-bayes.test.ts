@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CATEGORIES } from "../category.js";
 import type { Example } from "./corpus.js";
 import { NaiveBayes, toPrediction, trainModel } from "./naive-bayes.js";
 
@@ -97,5 +98,66 @@ describe("naive Bayes", () => {
 
   it("an empty model answers without throwing", () => {
     expect(new NaiveBayes().predict("anything").probability).toBeCloseTo(0.2, 5);
+  });
+});
+
+describe("complement naive Bayes", () => {
+  const complement = { complement: true, alpha: 1 };
+
+  it("learns the categories of a small corpus", () => {
+    const model = trainModel(TINY, complement);
+    expect(model.predict("Promotion feedback for Dana").category).toBe("people");
+    expect(model.predict("Customer escalation call").category).toBe("product");
+    expect(model.predict("on-call policy draft").category).toBe("process");
+    expect(model.predict("talk at the meetup").category).toBe("public");
+    expect(model.predict("RFC on caching").category).toBe("tech");
+  });
+
+  it("scores a word by how unlikely it is in the other categories", () => {
+    const model = trainModel(TINY, complement);
+    const blog = [...model.features()].find((f) => f.kind === "w" && f.key === "blog");
+    let index = -1;
+    model.visitKnown("blog", (i, _weight, _source, kind) => {
+      if (kind === "w") index = i;
+    });
+    if (blog === undefined || index < 0) throw new Error("no feature for blog");
+    const all = blog.counts.reduce((a, b) => a + b, 0);
+    const totals = Array.from(model.totals);
+    const allTotals = totals.reduce((a, b) => a + b, 0);
+    model.featureScores(index).forEach((s, k) => {
+      const elsewhere = all - (blog.counts[k] as number);
+      const denominator = allTotals - (totals[k] as number) + model.featureCount;
+      expect(s).toBeCloseTo(-(Math.log(elsewhere + 1) - Math.log(denominator)), 4);
+    });
+    // Seen in a public row only, the word counts for public above every other category.
+    const scores = Array.from(model.scores("blog"));
+    expect(scores.indexOf(Math.max(...scores))).toBe(CATEGORIES.indexOf("public"));
+  });
+
+  it("scores the same on the fast walk as through the feature visitor", () => {
+    const model = trainModel(TINY, complement);
+    for (const text of [...TINY.map((e) => e.text), "1:1 PAY-12 🎤 Zoë's RFCs", ""]) {
+      const fast = model.scores(text);
+      const reference = model.scoresByVisitor(text);
+      fast.forEach((s, k) => {
+        expect(s, text).toBeCloseTo(reference[k] as number, 4);
+      });
+    }
+  });
+
+  it("learning more texts later equals training on them from the start", () => {
+    const later = trainModel(TINY.slice(0, 10), complement);
+    later.learn(TINY.slice(10));
+    const once = trainModel(TINY, complement);
+    for (const text of ["Fix the RFC", "Dana promo", "meetup blog"]) {
+      expect(Array.from(later.scores(text))).toEqual(Array.from(once.scores(text)));
+    }
+  });
+
+  it("a text learnt with weight is then classified as taught", () => {
+    const model = trainModel(TINY, complement);
+    const text = "Kumquat notes";
+    model.learn([{ category: "process", text }], 10);
+    expect(model.predict(text).category).toBe("process");
   });
 });

@@ -25,6 +25,9 @@ import { tokenize } from "./tokenize.js";
  * more words a text has, the more that double counting adds up, so T grows with the number of
  * tokens n: T(n) = temperature × max(1, n)^temperaturePower (a power of 0 is one T for all).
  *
+ * With `complement` the same counts give complement naive Bayes (ModelOptions.complement): still
+ * counts, still linear in the features, so learning, loading and `why` are unchanged.
+ *
  * Everything lives in flat typed arrays indexed by feature number (feature i, category k at
  * i * K + k): loading the shipped model and classifying are then loops over numbers, with one
  * map lookup per feature. A feature's log-probabilities are computed the first time a text
@@ -41,6 +44,15 @@ export interface ModelOptions {
   /** How T grows with the text's token count (T × n^power); fitted with the temperature. */
   temperaturePower: number;
   weights: FeatureWeights;
+  /**
+   * Complement naive Bayes (Rennie et al., 2003): a feature's evidence for category k is how
+   * unlikely it is in the texts of every other category, −log P(f | not k), instead of how
+   * likely it is in k's own, log P(f | k). Each estimate then rests on four categories' counts
+   * rather than one, so a word that one category's rows happen to use a few times weighs less:
+   * on text written elsewhere that is what goes wrong (docs/classification.md, "Complement
+   * naive Bayes"). Absent: false.
+   */
+  complement?: boolean;
 }
 
 export const DEFAULT_OPTIONS: ModelOptions = {
@@ -313,7 +325,8 @@ export class NaiveBayes {
 
   /**
    * What one unit of the feature adds to each category's score, in CATEGORIES order, for a
-   * feature number from visitKnown: scale × log P(feature | category) + its residual weight.
+   * feature number from visitKnown: scale × log P(feature | category) (complement: scale ×
+   * −log P(feature | not category)) + its residual weight.
    */
   featureScores(index: number): number[] {
     if (this.ready[index] === 0) this.prepare(index);
@@ -323,8 +336,14 @@ export class NaiveBayes {
   /** Makes the counts current: later lookups compute log-probabilities from them afresh. */
   compile(): void {
     const { alpha } = this.options;
+    let allTotals = 0;
+    for (let k = 0; k < K; k++) allTotals += this.totals[k] as number;
     for (let k = 0; k < K; k++) {
-      this.denominators[k] = Math.log((this.totals[k] as number) + alpha * this.size);
+      // Complement: the weight every category but k has counted.
+      const total = this.options.complement
+        ? allTotals - (this.totals[k] as number)
+        : (this.totals[k] as number);
+      this.denominators[k] = Math.log(total + alpha * this.size);
     }
     this.ready.fill(0);
     this.memo.clear();
@@ -372,12 +391,24 @@ export class NaiveBayes {
   private prepare(i: number): void {
     const { alpha } = this.options;
     const scale = this.scale;
-    for (let k = 0; k < K; k++) {
-      this.logLik[i * K + k] =
-        scale *
-          (Math.log((this.counts[i * K + k] as number) + alpha) -
-            (this.denominators[k] as number)) +
-        (this.residual[i * K + k] as number);
+    const base = i * K;
+    if (this.options.complement) {
+      let all = 0;
+      for (let k = 0; k < K; k++) all += this.counts[base + k] as number;
+      for (let k = 0; k < K; k++) {
+        const elsewhere = all - (this.counts[base + k] as number);
+        this.logLik[base + k] =
+          -scale * (Math.log(elsewhere + alpha) - (this.denominators[k] as number)) +
+          (this.residual[base + k] as number);
+      }
+    } else {
+      for (let k = 0; k < K; k++) {
+        this.logLik[base + k] =
+          scale *
+            (Math.log((this.counts[base + k] as number) + alpha) -
+              (this.denominators[k] as number)) +
+          (this.residual[base + k] as number);
+      }
     }
     this.ready[i] = 1;
   }
