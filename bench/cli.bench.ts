@@ -45,6 +45,11 @@ const MEMORY_MB = Number(process.env.PPPPT_BENCH_MEMORY_MB ?? "50");
 const BYTES_PER_ITEM = 110;
 const TODAY = "2026-11-25";
 const ADD_TEXT = "1:1 with Dana about the promo packet friday +promo-cycle";
+/**
+ * An item that names no date: natural-date.ts asks chrono-node nothing (mayNameADate), so this
+ * is `add` without chrono's first parse, about a third of a `node -e 0`.
+ */
+const ADD_UNDATED = "Review the caching RFC with the platform team +infra";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const ppppt = join(root, "bin", "ppppt.cjs");
 const node = process.execPath;
@@ -118,6 +123,9 @@ try {
     // guesses every time.
     measure(size, "ppppt list, no guess cache", node, [ppppt, "list"], { env }, dropGuesses);
     measure(size, "ppppt add", node, [ppppt, "add", ADD_TEXT], {
+      env: { ...env, PPPPT_FILE: addFile },
+    });
+    measure(size, "ppppt add, no date in the text", node, [ppppt, "add", ADD_UNDATED], {
       env: { ...env, PPPPT_FILE: addFile },
     });
 
@@ -225,6 +233,11 @@ within("ppppt list at 1k items", row(1000, "ppppt list"), 1.6);
 against("ppppt list at 1k items", row(1000, "ppppt list"), row(1000, `${todoSh} ls`), 1);
 against("ppppt list at 10k items", row(10_000, "ppppt list"), row(10_000, `${todoSh} ls`), 0.6);
 within("ppppt add at 1k items", row(1000, "ppppt add"), 2);
+within(
+  "ppppt add at 1k items, no date in the text",
+  row(1000, "ppppt add, no date in the text"),
+  2,
+);
 within("ppppt list at 10k items (#9's target)", row(10_000, "ppppt list"), 1.5);
 if (MEMORY_MB > 0) memoryFigure();
 

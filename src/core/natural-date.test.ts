@@ -1,8 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import * as chrono from "chrono-node";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findDateInText, parseNaturalDate, requireNaturalDate } from "./natural-date.js";
+import {
+  findDateInText,
+  mayNameADate,
+  parseNaturalDate,
+  requireNaturalDate,
+} from "./natural-date.js";
 
 // A Wednesday.
 const today = "2026-11-25";
@@ -223,3 +229,130 @@ describe.skipIf(!existsSync(FIXTURES))("on titles people wrote (../shared/fixtur
     expect(findDateInText(weekend as string, tuesday)).toBeUndefined();
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// The gate in front of chrono-node (mayNameADate): it may let through text with no date, never
+// turn away text in which chrono finds one.
+
+const chronoFinds = (text: string) =>
+  chrono.parse(text, new Date(2026, 10, 25, 12), { forwardDate: true }).length > 0;
+
+/** The rows of every training file and the real-world evaluation set: text people wrote. */
+function corpusTexts(): string[] {
+  const data = fileURLToPath(new URL("../../data/", import.meta.url));
+  const texts: string[] = [];
+  for (const name of readdirSync(data).filter((n) => n.endsWith(".tsv"))) {
+    for (const line of readFileSync(`${data}${name}`, "utf8").split("\n")) {
+      if (line === "" || line.startsWith("#")) continue;
+      texts.push(line.split("\t")[1] ?? "");
+    }
+  }
+  for (const line of readFileSync(`${data}eval/realworld.tsv`, "utf8").split("\n").slice(1)) {
+    if (line !== "") texts.push(line.split("\t")[0] ?? "");
+  }
+  return texts;
+}
+
+describe("the gate in front of chrono-node", () => {
+  it("knows every parser of chrono's casual English configuration", () => {
+    // The patterns these parsers match are what mayNameADate's comment and word lists are
+    // derived from; a chrono-node upgrade that adds or changes one must be read again.
+    expect(chrono.casual.parsers.map((p) => p.constructor.name)).toEqual([
+      "ENYearMonthDayParser",
+      "ISOFormatParser",
+      "SlashDateFormatParser",
+      "ENTimeUnitWithinFormatParser",
+      "ENMonthNameLittleEndianParser",
+      "ENMonthNameMiddleEndianParser",
+      "ENWeekdayParser",
+      "ENSlashMonthFormatParser",
+      "ENTimeExpressionParser",
+      "ENTimeUnitAgoFormatParser",
+      "ENTimeUnitLaterFormatParser",
+      "ENYearMonthNameParser",
+      "ENCasualDateParser",
+      "ENCasualTimeParser",
+      "ENEndOfCurrentMonthParser",
+      "ENMonthNameParser",
+      "ENRelativeDateFormatParser",
+      "ENTimeUnitCasualRelativeFormatParser",
+    ]);
+  });
+
+  it("lets through every word of chrono's English dictionaries", async () => {
+    const constants = (await import(
+      new URL("../../node_modules/chrono-node/dist/esm/locales/en/constants.js", import.meta.url)
+        .href
+    )) as Record<string, Record<string, unknown>>;
+    const keys = (name: string) =>
+      Object.keys(constants[name] ?? {}).map((k) => k.replace(/\.$/, ""));
+    expect(keys("WEEKDAY_DICTIONARY")).toContain("thurs");
+    for (const word of [...keys("WEEKDAY_DICTIONARY"), ...keys("MONTH_DICTIONARY")]) {
+      expect(mayNameADate(`Plan ${word}`), word).toBe(true);
+      expect(mayNameADate(`Plan next${word}`), word).toBe(true);
+    }
+    for (const month of keys("MONTH_DICTIONARY")) {
+      for (const tail of [
+        "of",
+        ...keys("ORDINAL_WORD_DICTIONARY").map((o) => o.split(/[ -]/)[0]),
+      ]) {
+        expect(mayNameADate(`Plan ${month}${tail} `), `${month}${tail}`).toBe(true);
+      }
+    }
+    for (const unit of keys("TIME_UNIT_DICTIONARY")) {
+      for (const number of [...keys("INTEGER_WORD_DICTIONARY"), "a", "an", "the", "few", "half"]) {
+        expect(mayNameADate(`Ship in ${number} ${unit}`), `${number} ${unit}`).toBe(true);
+        // chrono wants a word boundary after "a" and "an" ("as" is not "a s").
+        if (!["a", "an"].includes(number)) {
+          expect(mayNameADate(`Ship in ${number}${unit}`), `${number}${unit}`).toBe(true);
+        }
+        expect(mayNameADate(`${number} ${unit}later`), `${number} ${unit}later`).toBe(true);
+      }
+      for (const relative of ["this", "last", "past", "next", "after"]) {
+        expect(mayNameADate(`${relative} ${unit}`), `${relative} ${unit}`).toBe(true);
+      }
+    }
+  });
+
+  it("turns away nothing chrono reads a date in (property)", () => {
+    const fragment = fc.constantFrom(
+      ..."a an the in for within about one ten few half couple of this last next past after ago later from now".split(
+        " ",
+      ),
+      ..."s m h d w mo y yr hr min sec day week month year weekend night noon today tmrw".split(
+        " ",
+      ),
+      ..."mon monk sat satin may mayor dec decide jun junior team them lasts ones admin".split(" "),
+      ..."first twenty later ago out before".split(" "),
+      ..."review plan ship fix call with Dana RFC".split(" "),
+    );
+    const separator = fc.constantFrom(" ", " ", "", ",", "/", ".", "-", "'", "(", ")");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fragment, separator), { maxLength: 6 }), (parts) => {
+        const text = parts.map(([f, sep]) => f + sep).join("");
+        if (!mayNameADate(text)) expect(chronoFinds(text), text).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("turns away nothing chrono reads a date in, in text people wrote, and most of it", () => {
+    const texts = corpusTexts();
+    expect(texts.length).toBeGreaterThan(8000);
+    const turnedAway = texts.filter((t) => !mayNameADate(t));
+    for (const text of turnedAway) expect(chronoFinds(text), text).toBe(false);
+    // Not a gate that lets everything through: most items name no date word at all.
+    expect(turnedAway.length / texts.length).toBeGreaterThan(0.5);
+  });
+});
+
+describe.skipIf(!existsSync(FIXTURES))(
+  "the gate on titles people wrote (../shared/fixtures)",
+  () => {
+    it("turns away nothing chrono reads a date in", () => {
+      for (const title of realTitles().filter((t) => !mayNameADate(t))) {
+        expect(chronoFinds(title), title).toBe(false);
+      }
+    });
+  },
+);

@@ -34,7 +34,9 @@ export function parseNaturalDate(text: string, today: IsoDate): IsoDate | undefi
       if (date !== undefined) return date;
     }
   }
-  const results = chrono.parse(t, referenceFor(today), { forwardDate: true });
+  const results = mayNameADate(t)
+    ? chrono.parse(t, referenceFor(today), { forwardDate: true })
+    : [];
   const first = results[0];
   if (first === undefined || first.index !== 0 || first.text.length !== t.length) {
     return undefined;
@@ -333,6 +335,57 @@ const PATTERNS = OUR_PATTERNS.map((p) => ({
   whole: new RegExp(`^(?:${p.re.source})$`, "i"),
 }));
 
+/**
+ * Whether chrono-node could read a date anywhere in the text: false only when none of its
+ * English parsers can match, so chrono is not asked. Its first parse in a process costs about
+ * 30 ms (a third of a `node -e 0`: it builds and first runs some twenty large regular
+ * expressions), and most items (`add "Review the caching RFC"`) name no date at all.
+ *
+ * Every pattern of chrono's casual English configuration (chrono-node 2.10) needs one of:
+ * - a digit (ISO, slash and year formats, times of day, "in 3 days", "+2w");
+ * - a word of its dictionaries, ending where a letter does not follow, though letters may come
+ *   before it ("nextweek", "friday"; weekday, month, casual and unit words of three letters or
+ *   more);
+ * - a one- or two-letter time unit (s, m, h, d, w, mo, y, yr…) right after a number word or a
+ *   relative word ("a m", "in a d", "the w", "lasts" as "last s").
+ * The test suite holds this to chrono's own dictionaries and parser list, so an upgrade that
+ * adds a word or a parser fails it, and checks that chrono finds nothing in any real-world
+ * text the gate turns away.
+ */
+export function mayNameADate(text: string): boolean {
+  const lower = text.toLowerCase();
+  return /[0-9]/.test(lower) || DATE_WORD.test(lower) || SHORT_UNIT.test(lower);
+}
+
+const words = (list: string) => list.split(" ").join("|");
+
+/** What chrono lets follow a time unit with no space between ("dayslater", "2wago"). */
+const UNIT_TAIL = words("ago before earlier later after from henceforth forward out");
+
+/** What chrono lets follow a month name with no space between ("mayof", "decfirst"). */
+const MONTH_TAIL = words(
+  "of first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty thirtieth thirty",
+);
+
+const DATE_WORD = new RegExp(
+  [
+    // Weekdays (chrono's WEEKDAY_DICTIONARY) and the two words its weekday parser adds; a
+    // weekday is followed by letters only in "fridaynextweek", whose "week" is found itself.
+    `(?:${words("sunday sun monday mon tuesday tue wednesday wed thursday thurs thur thu friday fri saturday sat weekend weekday")})(?![a-z])`,
+    // Casual days and times of day (ENCasualDateParser, ENCasualTimeParser).
+    `(?:${words("now today tonight tomorrow overmorrow tmr tmrw yesterday night morning afternoon evening midnight midday noon")})(?![a-z])`,
+    // Time units of three letters or more (TIME_UNIT_DICTIONARY).
+    `(?:${words("sec second seconds min mins minute minutes hrs hour hours day days week weeks mon mos month months qtr quarter quarters year years")})(?:${UNIT_TAIL})?(?![a-z])`,
+    // Months (MONTH_DICTIONARY).
+    `(?:${words("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec")})(?:${MONTH_TAIL})?(?![a-z])`,
+  ].join("|"),
+);
+
+/** Number words (NUMBER_PATTERN) and relative words, then a short unit, with room between. */
+const SHORT_UNIT = new RegExp(
+  `(?:${words("one two three four five six seven eight nine ten eleven twelve half an?\\b few several the couple of this last past next after")})\\s*(?:${words("s m h hr d w mo y yr")})(?:${UNIT_TAIL})?(?![a-z])`,
+);
+
 function candidatesIn(masked: string, today: IsoDate): Candidate[] {
   const found: Candidate[] = [];
   for (const p of PATTERNS) {
@@ -352,9 +405,11 @@ function candidatesIn(masked: string, today: IsoDate): Candidate[] {
       });
     }
   }
-  for (const r of chrono.parse(masked, referenceFor(today), { forwardDate: true })) {
-    const c = fromChrono(r, masked, today);
-    if (c) found.push(c);
+  if (mayNameADate(masked)) {
+    for (const r of chrono.parse(masked, referenceFor(today), { forwardDate: true })) {
+      const c = fromChrono(r, masked, today);
+      if (c) found.push(c);
+    }
   }
   // Where two readings overlap, a repetition wins ("every friday" over "friday at 10am"),
   // then the longer ("Dec 15th" over "15th"), then ours.
