@@ -107,7 +107,7 @@ for (const [name, s, team, sourced] of results) {
   );
 }
 console.log(
-  `\nShipped: ${choice.useResidual ? `naive Bayes × ${fit.model.residualScale.toFixed(3)} + the residual` : "naive Bayes alone"} (the mean of team and public macro-F1 held out: ${choice.naiveBayes.toFixed(3)} alone, ${choice.combined.toFixed(3)} with the residual)`,
+  `\nShipped: ${fit.model.options.complement ? "complement " : ""}${choice.useResidual ? `naive Bayes × ${fit.model.residualScale.toFixed(3)} + the residual` : "naive Bayes alone"} (the mean of team and public macro-F1 held out: ${choice.naiveBayes.toFixed(3)} alone, ${choice.combined.toFixed(3)} with the residual)`,
 );
 const nb = score(fit.heldOut.map(predicted));
 printPerCategory("shipped model per category:", nb);
