@@ -53,6 +53,14 @@ export async function openDashboardPage(
   return { page, consoleErrors };
 }
 
+/** A `ready` for a test that starts on one view: its link in the nav clicked, its heading drawn. */
+export function navigatedTo(link: string, heading: { name: string; exact?: boolean }) {
+  return async (page: Page) => {
+    await page.getByRole("link", { name: link, exact: true }).click();
+    await page.getByRole("heading", heading).waitFor();
+  };
+}
+
 /** The controls under `root` with no name a screen reader could say (their HTML, shortened). */
 export function unnamedControls(root: Locator): Promise<string[]> {
   return root.evaluate((el) =>
