@@ -27,19 +27,38 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A desktop-sized tab on the dashboard's URL, with the board drawn; console errors collected. */
-export async function openBoardPage(
+export interface PageSetup {
+  viewport?: { width: number; height: number };
+  acceptDownloads?: boolean;
+  /** What the test waits for before it starts; the board's first column by default. */
+  ready?: (page: Page) => Promise<unknown>;
+}
+
+/** A tab on the dashboard's URL (desktop-sized unless told), ready; console errors collected. */
+export async function openDashboardPage(
   browser: Browser,
   url: string,
+  setup: PageSetup = {},
 ): Promise<{ page: Page; consoleErrors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await browser.newPage({
+    viewport: setup.viewport ?? { width: 1440, height: 900 },
+    acceptDownloads: setup.acceptDownloads,
+  });
   const consoleErrors: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error") consoleErrors.push(m.text());
   });
   await page.goto(url);
-  await page.locator(".column").first().waitFor();
+  await (setup.ready ?? ((p: Page) => p.locator(".column").first().waitFor()))(page);
   return { page, consoleErrors };
+}
+
+/** A `ready` for a test that starts on one view: its link in the nav clicked, its heading drawn. */
+export function navigatedTo(link: string, heading: { name: string; exact?: boolean }) {
+  return async (page: Page) => {
+    await page.getByRole("link", { name: link, exact: true }).click();
+    await page.getByRole("heading", heading).waitFor();
+  };
 }
 
 /** The controls under `root` with no name a screen reader could say (their HTML, shortened). */

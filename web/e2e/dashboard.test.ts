@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { request } from "node:http";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -8,17 +8,11 @@ import { loadCategoriserFor } from "../../src/cli/categoriser.js";
 import { runPpppt } from "../../src/cli/fake-io.js";
 import type { RunningDashboard } from "../../src/server/start.js";
 import { appendCorrection, correctionsPath } from "../../src/store/corrections-file.js";
-import {
-  CHROMIUM_PATH,
-  haveBrowser,
-  launchChromium,
-  openBoardPage,
-  unnamedControls,
-} from "./browser.js";
-import { startFixtureDashboard } from "./fixture-docket.js";
+import { CHROMIUM_PATH, haveBrowser, unnamedControls } from "./browser.js";
+import { ARTIFACTS, type DashboardSession, startDashboardSession } from "./dashboard-session.js";
+import { fixtureDocketText } from "./fixture-docket.js";
 
 const TODAY = "2026-11-25";
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
 
 if (!haveBrowser) {
   console.warn(
@@ -36,26 +30,27 @@ describe.skipIf(!haveBrowser)("the dashboard in a real browser", () => {
   let origin: string;
   const dialogs: string[] = [];
   let consoleErrors: string[] = [];
+  let session: DashboardSession;
 
   beforeAll(async () => {
-    ({ dir, file, dashboard } = await startFixtureDashboard(TODAY, ARTIFACTS, (docket) => ({
-      categoriser: () => loadCategoriserFor(docket),
-      learn: (text, category) => appendCorrection(docket, { date: TODAY, category, text }),
-    })));
+    session = await startDashboardSession({
+      today: TODAY,
+      docket: fixtureDocketText(TODAY),
+      options: ({ file: docket }) => ({
+        categoriser: () => loadCategoriserFor(docket),
+        learn: (text, category) => appendCorrection(docket, { date: TODAY, category, text }),
+      }),
+    });
+    ({ dir, file, dashboard, browser } = session);
     origin = `http://127.0.0.1:${dashboard.port}`;
-    browser = await launchChromium();
-    ({ page, consoleErrors } = await openBoardPage(browser, dashboard.url));
+    ({ page, consoleErrors } = await session.openPage());
     page.on("dialog", (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await dashboard?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   const column = (key: string) => page.locator(`[data-column="${key}"]`);
   const card = (title: string) => page.locator(".card", { hasText: title });

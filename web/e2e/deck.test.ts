@@ -1,61 +1,37 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPpppt } from "../../src/cli/fake-io.js";
 import { buildDemoDocket } from "../../src/core/demo/demo-docket.js";
-import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
-import { findWebRoot } from "../../src/server/static-files.js";
-import { haveBrowser, launchChromium } from "./browser.js";
+import { haveBrowser, navigatedTo } from "./browser.js";
+import { ARTIFACTS, type DashboardSession, startDashboardSession } from "./dashboard-session.js";
 
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const TODAY = "2026-11-25";
 
 describe.skipIf(!haveBrowser)("the deck view in a real browser", () => {
+  let session: DashboardSession;
   let dir: string;
   let file: string;
-  let dashboard: RunningDashboard;
-  let browser: Browser;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
+  // The server's own environment, for the CLI runs that must see what it sees.
   const env = () => ({ HOME: dir, XDG_CONFIG_HOME: join(dir, "config") });
 
   beforeAll(async () => {
-    if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
-    dir = await mkdtemp(join(tmpdir(), "ppppt-e2e-deck-"));
-    file = join(dir, "todo.txt");
-    await writeFile(
-      file,
-      `${buildDemoDocket({ today: TODAY, seed: 1 })}x 2026-11-24 Private board prep cat:people spent:1h private:1\n`,
-    );
-    await mkdir(ARTIFACTS, { recursive: true });
-    dashboard = await startDashboard({
-      docketPath: file,
-      port: 0,
-      today: () => TODAY,
-      categoriser: async () => () => undefined,
-      env: env(),
+    session = await startDashboardSession({
+      today: TODAY,
+      docket: `${buildDemoDocket({ today: TODAY, seed: 1 })}x 2026-11-24 Private board prep cat:people spent:1h private:1\n`,
     });
-    browser = await launchChromium();
-    page = await browser.newPage({
+    ({ dir, file } = session);
+    ({ page, consoleErrors } = await session.openPage({
       viewport: { width: 1440, height: 1000 },
       acceptDownloads: true,
-    });
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
-    });
-    await page.goto(dashboard.url);
-    await page.getByRole("link", { name: "Deck", exact: true }).click();
-    await page.getByRole("heading", { name: "Deck" }).waitFor();
+      ready: navigatedTo("Deck", { name: "Deck" }),
+    }));
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await dashboard?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it("shows the outline `ppppt deck --json` gives, with notes, and no private item", async () => {
     await page.locator("[data-slide]").first().waitFor();

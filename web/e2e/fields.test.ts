@@ -1,11 +1,11 @@
-import { readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPpppt } from "../../src/cli/fake-io.js";
-import type { RunningDashboard } from "../../src/server/start.js";
-import { haveBrowser, launchChromium, openBoardPage, unnamedControls } from "./browser.js";
-import { startFixtureDashboard } from "./fixture-docket.js";
+import { haveBrowser, unnamedControls } from "./browser.js";
+import { ARTIFACTS, type DashboardSession, startDashboardSession } from "./dashboard-session.js";
+import { fixtureDocketText } from "./fixture-docket.js";
 
 /**
  * A card's timer and fields in Debian's chromium: one test per control, each checking the
@@ -13,33 +13,28 @@ import { startFixtureDashboard } from "./fixture-docket.js";
  */
 
 const TODAY = "2026-11-25";
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const DANA = "Write the promo packet for Dana";
 const SAM = "1:1 with Sam about the on-call load";
 
 describe.skipIf(!haveBrowser)("a card's timer and fields in a real browser", () => {
-  let dir: string;
   let file: string;
-  let dashboard: RunningDashboard;
-  let browser: Browser;
   let page: Page;
   // The server's wall clock, moved by the tests.
   let clock = new Date("2026-11-25T09:00:00Z");
   let consoleErrors: string[] = [];
+  let session: DashboardSession;
 
   beforeAll(async () => {
-    ({ dir, file, dashboard } = await startFixtureDashboard(TODAY, ARTIFACTS, () => ({
-      now: () => clock,
-    })));
-    browser = await launchChromium();
-    ({ page, consoleErrors } = await openBoardPage(browser, dashboard.url));
+    session = await startDashboardSession({
+      today: TODAY,
+      docket: fixtureDocketText(TODAY),
+      options: () => ({ now: () => clock }),
+    });
+    ({ file } = session);
+    ({ page, consoleErrors } = await session.openPage());
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await dashboard?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   const card = (title: string) => page.locator(".card", { hasText: title });
   const lineOf = async (id: string) =>

@@ -1,14 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
-import { findWebRoot } from "../../src/server/static-files.js";
-import { haveBrowser, launchChromium } from "./browser.js";
+import { haveBrowser } from "./browser.js";
+import { ARTIFACTS, type DashboardSession, startDashboardSession } from "./dashboard-session.js";
 
 const TODAY = "2026-11-25";
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const DOCKET = [
   "(A) Review the caching RFC +platform @desk due:2026-11-27 cat:tech id:aaaa",
   "1:1 with Dana Kim due:2026-11-26 with:dana.k cat:people id:bbbb",
@@ -18,33 +14,17 @@ const DOCKET = [
 ].join("\n");
 
 describe.skipIf(!haveBrowser)("the board's search and filter bar in a real browser", () => {
-  let dir: string;
-  let dashboard: RunningDashboard;
-  let browser: Browser;
+  let session: DashboardSession;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
-    dir = await mkdtemp(join(tmpdir(), "ppppt-e2e-filter-"));
-    const file = join(dir, "todo.txt");
-    await writeFile(file, DOCKET);
-    await mkdir(ARTIFACTS, { recursive: true });
-    dashboard = await startDashboard({
-      docketPath: file,
-      port: 0,
-      today: () => TODAY,
-      categoriser: async () => () => undefined,
-      env: { HOME: dir, XDG_CONFIG_HOME: join(dir, "config") },
-    });
-    browser = await launchChromium();
+    session = await startDashboardSession({ today: TODAY, docket: DOCKET });
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await dashboard?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
+
+  const firstCardDrawn = (p: Page) => p.locator("article[data-id]").first().waitFor();
 
   const cards = async () =>
     (
@@ -54,12 +34,7 @@ describe.skipIf(!haveBrowser)("the board's search and filter bar in a real brows
     ).sort();
 
   it("narrows the board by text, person, due range and priority, and keeps the filter in the URL", async () => {
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
-    });
-    await page.goto(dashboard.url);
-    await page.locator("article[data-id]").first().waitFor();
+    ({ page, consoleErrors } = await session.openPage({ ready: firstCardDrawn }));
     expect(await cards()).toEqual(["aaaa", "bbbb", "cccc", "dddd"]);
     const bar = page.getByRole("search", { name: "Search and filter" });
     // A wide screen shows every field: nothing is folded, so there is no Filters button.
@@ -98,11 +73,12 @@ describe.skipIf(!haveBrowser)("the board's search and filter bar in a real brows
   });
 
   it("opens filtered from a link with +project and @context, and fits a 390 px phone", async () => {
-    page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    const url = new URL(dashboard.url);
+    const url = new URL(session.dashboard.url);
     url.searchParams.set("context", "@waiting");
-    await page.goto(url.toString());
-    await page.locator("article[data-id]").first().waitFor();
+    ({ page } = await session.openPage(
+      { viewport: { width: 390, height: 844 }, ready: firstCardDrawn },
+      url.toString(),
+    ));
     expect(await cards()).toEqual(["cccc"]);
     const bar = page.getByRole("search", { name: "Search and filter" });
     // Folded on a phone: Search in sight, the rest behind a button that counts what is set.

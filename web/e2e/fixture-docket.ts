@@ -1,13 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { addDays, type IsoDate } from "../../src/core/dates.js";
-import {
-  type RunningDashboard,
-  type StartOptions,
-  startDashboard,
-} from "../../src/server/start.js";
-import { findWebRoot } from "../../src/server/static-files.js";
 
 /**
  * A small docket for the browser tests: known ids (dm01…) and titles, dated around `today`,
@@ -44,35 +35,4 @@ export function fixtureDocketText(today: IsoDate): string {
     `x ${d(-17)} ${d(-22)} Pair on a flaky test fix cat:tech id:dm25`,
     "",
   ].join("\n");
-}
-
-export interface FixtureDashboard {
-  dir: string;
-  file: string;
-  dashboard: RunningDashboard;
-}
-
-/**
- * The fixture docket in a fresh folder with the dashboard serving it (on any free port), and
- * the screenshot folder made; `options` adds to or overrides the server's options.
- */
-export async function startFixtureDashboard(
-  today: IsoDate,
-  artifacts: string,
-  options: (file: string) => Partial<StartOptions>,
-): Promise<FixtureDashboard> {
-  if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
-  const dir = await mkdtemp(join(tmpdir(), "ppppt-e2e-"));
-  const file = join(dir, "todo.txt");
-  await writeFile(file, fixtureDocketText(today));
-  await mkdir(artifacts, { recursive: true });
-  const dashboard = await startDashboard({
-    docketPath: file,
-    port: 0,
-    today: () => today,
-    categoriser: async () => () => undefined,
-    env: { HOME: dir, XDG_CONFIG_HOME: join(dir, "config") },
-    ...options(file),
-  });
-  return { dir, file, dashboard };
 }

@@ -1,15 +1,12 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPpppt } from "../../src/cli/fake-io.js";
-import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
-import { findWebRoot } from "../../src/server/static-files.js";
-import { haveBrowser, launchChromium } from "./browser.js";
+import { haveBrowser } from "./browser.js";
+import { ARTIFACTS, type DashboardSession, startDashboardSession } from "./dashboard-session.js";
 
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const NOW = new Date("2026-11-29T12:00:00Z");
 const ISSUES = join(import.meta.dirname, "../../../shared/fixtures/issues");
 const JUNIT = join(import.meta.dirname, "../../../shared/fixtures/junit");
@@ -50,54 +47,42 @@ function bugExport(): string {
 }
 
 describe.skipIf(!haveBrowser || !existsSync(ISSUES))("the Health view in a real browser", () => {
-  let dir: string;
-  let dashboard: RunningDashboard;
-  let browser: Browser;
+  let session: DashboardSession;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
-    dir = await mkdtemp(join(tmpdir(), "ppppt-e2e-health-"));
-    const file = join(dir, "todo.txt");
-    await writeFile(file, "");
-    const env = { PPPPT_FILE: file, PPPPT_CONFIG: join(dir, "config.yaml") };
-    const runs = await writeRuns(dir);
-    const ci = await runPpppt(["health", "ingest", ...runs, join(JUNIT, "*.xml")], env);
-    // The junit fixtures hold three malformed reports: rejected, the others ingested.
-    expect(ci.stderr).toContain("3 of");
-    await writeFile(join(dir, "bugs.json"), bugExport());
-    const exports = (await readdir(ISSUES))
-      .filter((f) => /\.(json|csv)$/.test(f))
-      .map((f) => join(ISSUES, f));
-    const issues = await runPpppt(
-      ["health", "ingest-issues", join(dir, "bugs.json"), ...exports],
-      env,
-    );
-    expect(issues.code, issues.stderr).toBe(0);
-    await mkdir(ARTIFACTS, { recursive: true });
-    dashboard = await startDashboard({
-      docketPath: file,
-      port: 0,
-      today: () => "2026-11-29",
-      now: () => NOW,
-      categoriser: async () => () => undefined,
-      env: { HOME: dir, PPPPT_CONFIG: env.PPPPT_CONFIG },
+    session = await startDashboardSession({
+      today: "2026-11-29",
+      docket: "",
+      files: { "bugs.json": bugExport() },
+      prepare: async ({ dir, file }) => {
+        const env = { PPPPT_FILE: file, PPPPT_CONFIG: join(dir, "config.yaml") };
+        const runs = await writeRuns(dir);
+        const ci = await runPpppt(["health", "ingest", ...runs, join(JUNIT, "*.xml")], env);
+        // The junit fixtures hold three malformed reports: rejected, the others ingested.
+        expect(ci.stderr).toContain("3 of");
+        const exports = (await readdir(ISSUES))
+          .filter((f) => /\.(json|csv)$/.test(f))
+          .map((f) => join(ISSUES, f));
+        const issues = await runPpppt(
+          ["health", "ingest-issues", join(dir, "bugs.json"), ...exports],
+          env,
+        );
+        expect(issues.code, issues.stderr).toBe(0);
+      },
+      options: ({ dir }) => ({
+        now: () => NOW,
+        env: { HOME: dir, PPPPT_CONFIG: join(dir, "config.yaml") },
+      }),
     });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1200 } });
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
-    });
-    await page.goto(dashboard.url);
-    await page.getByRole("link", { name: "Board", exact: true }).waitFor();
+    ({ page, consoleErrors } = await session.openPage({
+      viewport: { width: 1440, height: 1200 },
+      ready: (p) => p.getByRole("link", { name: "Board", exact: true }).waitFor(),
+    }));
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await dashboard?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it("is reached with g then h and draws each SLO's budget and burn", async () => {
     await page.keyboard.press("g");

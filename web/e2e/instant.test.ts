@@ -1,12 +1,13 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPpppt } from "../../src/cli/fake-io.js";
 import type { RunningDashboard } from "../../src/server/start.js";
 import { acquireLock } from "../../src/store/docket-file.js";
-import { haveBrowser, launchChromium, openBoardPage } from "./browser.js";
-import { fixtureDocketText, startFixtureDashboard } from "./fixture-docket.js";
+import { haveBrowser } from "./browser.js";
+import { ARTIFACTS, type DashboardSession, startDashboardSession } from "./dashboard-session.js";
+import { fixtureDocketText } from "./fixture-docket.js";
 
 /**
  * The board answers before the server does (issue #21): changes drawn at once and taken back
@@ -15,7 +16,6 @@ import { fixtureDocketText, startFixtureDashboard } from "./fixture-docket.js";
  */
 
 const TODAY = "2026-11-25";
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
 
 /** Sixty Tech items after the fixture's, and an urgent one last in the file. */
 const longTech = Array.from(
@@ -31,29 +31,24 @@ describe.skipIf(!haveBrowser)("the instant board in a real browser", () => {
   let page: Page;
   let consoleErrors: string[] = [];
   const requests: string[] = [];
+  let session: DashboardSession;
 
   beforeAll(async () => {
-    ({ dir, file, dashboard } = await startFixtureDashboard(TODAY, ARTIFACTS, () => ({
+    session = await startDashboardSession({
+      today: TODAY,
+      docket: `${fixtureDocketText(TODAY)}${longTech.join("\n")}\n(A) 2026-11-01 Patch the urgent CVE cat:tech id:cve1\n`,
       // A held lock is refused after this long, not the store's fifteen seconds.
-      lockWaitMs: 400,
-    })));
-    await writeFile(
-      file,
-      `${fixtureDocketText(TODAY)}${longTech.join("\n")}\n(A) 2026-11-01 Patch the urgent CVE cat:tech id:cve1\n`,
-    );
-    browser = await launchChromium();
-    ({ page, consoleErrors } = await openBoardPage(browser, dashboard.url));
+      options: () => ({ lockWaitMs: 400 }),
+    });
+    ({ dir, file, dashboard, browser } = session);
+    ({ page, consoleErrors } = await session.openPage());
     page.on("request", (r) => {
       const url = new URL(r.url());
       if (url.pathname.startsWith("/api/")) requests.push(`${r.method()} ${url.pathname}`);
     });
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await dashboard?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   const column = (key: string) => page.locator(`[data-column="${key}"]`);
   const card = (title: string) => page.locator(".card", { hasText: title });

@@ -1,15 +1,12 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPpppt } from "../../src/cli/fake-io.js";
-import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
-import { findWebRoot } from "../../src/server/static-files.js";
-import { haveBrowser, launchChromium, unnamedControls } from "./browser.js";
+import { haveBrowser, unnamedControls } from "./browser.js";
+import { ARTIFACTS, type DashboardSession, startDashboardSession } from "./dashboard-session.js";
 
 const TODAY = "2026-11-25";
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const CONFIG = "people:\n  - priya\n  - dana.k: Dana Kim\n  - dana.m: Dana Morales\n";
 const DOCKET = [
   "1:1 with Dana Kim due:2026-11-26 with:dana.k cat:people id:aaaa",
@@ -30,43 +27,30 @@ const DOCKET = [
 describe.skipIf(!haveBrowser)(
   "people, done history and the self-assessment in a real browser",
   () => {
+    let session: DashboardSession;
     let dir: string;
-    let file: string;
     let env: Record<string, string>;
-    let dashboard: RunningDashboard;
-    let browser: Browser;
     let page: Page;
-    const consoleErrors: string[] = [];
+    let consoleErrors: string[] = [];
 
     beforeAll(async () => {
-      if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
-      dir = await mkdtemp(join(tmpdir(), "ppppt-e2e-people-"));
-      file = join(dir, "todo.txt");
-      await writeFile(file, DOCKET);
-      await writeFile(join(dir, "config.yaml"), CONFIG);
-      env = { PPPPT_FILE: file, PPPPT_CONFIG: join(dir, "config.yaml") };
-      await mkdir(ARTIFACTS, { recursive: true });
-      dashboard = await startDashboard({
-        docketPath: file,
-        port: 0,
-        today: () => TODAY,
-        categoriser: async () => () => undefined,
-        env,
+      session = await startDashboardSession({
+        today: TODAY,
+        docket: DOCKET,
+        files: { "config.yaml": CONFIG },
+        options: ({ dir, file }) => {
+          // The CLI runs below read the same docket and config as the server.
+          env = { PPPPT_FILE: file, PPPPT_CONFIG: join(dir, "config.yaml") };
+          return { env };
+        },
       });
-      browser = await launchChromium();
-      page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      page.on("console", (m) => {
-        if (m.type() === "error") consoleErrors.push(m.text());
-      });
-      await page.goto(dashboard.url);
-      await page.locator("article[data-id]").first().waitFor();
+      ({ dir } = session);
+      ({ page, consoleErrors } = await session.openPage({
+        ready: (p) => p.locator("article[data-id]").first().waitFor(),
+      }));
     }, 60_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await dashboard?.close();
-      if (dir) await rm(dir, { recursive: true, force: true });
-    });
+    afterAll(() => session?.close());
 
     const idsIn = (section: string) =>
       page

@@ -1,13 +1,11 @@
-import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningDashboard } from "../../src/server/start.js";
-import { haveBrowser, launchChromium } from "./browser.js";
-import { startFixtureDashboard } from "./fixture-docket.js";
+import { haveBrowser } from "./browser.js";
+import { ARTIFACTS, type DashboardSession, startDashboardSession } from "./dashboard-session.js";
+import { fixtureDocketText } from "./fixture-docket.js";
 
 const TODAY = "2026-11-25";
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const VIEW_LINKS = [
   "Board",
   "Balance",
@@ -44,25 +42,19 @@ const clip = (a: Box, b: Box): Box => {
 
 /** The page at a phone's width (390 px), and where a long item's toast goes at 1440 and 390. */
 describe.skipIf(!haveBrowser)("the dashboard on a phone, and toasts beside the board", () => {
-  let dir: string;
-  let dashboard: RunningDashboard;
-  let browser: Browser;
+  let session: DashboardSession;
 
   beforeAll(async () => {
-    ({ dir, dashboard } = await startFixtureDashboard(TODAY, ARTIFACTS, () => ({})));
-    browser = await launchChromium();
+    session = await startDashboardSession({ today: TODAY, docket: fixtureDocketText(TODAY) });
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await dashboard?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   const open = async (width: number, height: number): Promise<Page> => {
-    const page = await browser.newPage({ viewport: { width, height } });
-    await page.goto(dashboard.url);
-    await page.locator("article[data-id]").first().waitFor();
+    const { page } = await session.openPage({
+      viewport: { width, height },
+      ready: (p) => p.locator("article[data-id]").first().waitFor(),
+    });
     return page;
   };
   const horizontalOverflow = (page: Page) =>

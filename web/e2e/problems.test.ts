@@ -1,16 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPpppt } from "../../src/cli/fake-io.js";
-import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
-import { findWebRoot } from "../../src/server/static-files.js";
-import { haveBrowser, launchChromium } from "./browser.js";
+import { haveBrowser } from "./browser.js";
+import { ARTIFACTS, type DashboardSession, startDashboardSession } from "./dashboard-session.js";
 import { fixtureDocketText } from "./fixture-docket.js";
 
 const TODAY = "2026-11-25";
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
 
 /**
  * A docket with what an editor leaves behind: lines ppppt cannot read and a line copied with
@@ -18,16 +15,11 @@ const ARTIFACTS = join(process.cwd(), "test-artifacts");
  * the copied item stays on the board, flagged.
  */
 describe.skipIf(!haveBrowser)("the dashboard warns about unreadable lines and repeated ids", () => {
-  let dir: string;
+  let session: DashboardSession;
   let file: string;
-  let dashboard: RunningDashboard;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
-    dir = await mkdtemp(join(tmpdir(), "ppppt-e2e-problems-"));
-    file = join(dir, "todo.txt");
     const lines = fixtureDocketText(TODAY).trimEnd().split("\n");
     // Line 2 is dm01 (the promo packet); a copy of it, edited, keeps the id.
     lines.push(
@@ -36,25 +28,12 @@ describe.skipIf(!haveBrowser)("the dashboard warns about unreadable lines and re
       "Offsite planning due:2026-13-45",
       "",
     );
-    await writeFile(file, lines.join("\n"));
-    dashboard = await startDashboard({
-      docketPath: file,
-      port: 0,
-      today: () => TODAY,
-      categoriser: async () => () => undefined,
-      env: { HOME: dir, XDG_CONFIG_HOME: join(dir, "config") },
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(dashboard.url);
-    await page.locator(".column").first().waitFor();
+    session = await startDashboardSession({ today: TODAY, docket: lines.join("\n") });
+    ({ file } = session);
+    ({ page } = await session.openPage({ viewport: { width: 1280, height: 900 } }));
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await dashboard?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it("shows how many lines could not be read, with their line numbers", async () => {
     const box = page.getByRole("status", { name: "Problems in the docket" });

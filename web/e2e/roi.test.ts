@@ -1,52 +1,28 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPpppt } from "../../src/cli/fake-io.js";
 import { ROI_FIXTURE, ROI_TODAY } from "../../src/core/roi/roi-fixture.js";
-import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
-import { findWebRoot } from "../../src/server/static-files.js";
-import { haveBrowser, launchChromium } from "./browser.js";
-
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
+import { haveBrowser, navigatedTo } from "./browser.js";
+import { ARTIFACTS, type DashboardSession, startDashboardSession } from "./dashboard-session.js";
 
 describe.skipIf(!haveBrowser)("the ROI view in a real browser", () => {
-  let dir: string;
+  let session: DashboardSession;
   let file: string;
-  let dashboard: RunningDashboard;
-  let browser: Browser;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
-    dir = await mkdtemp(join(tmpdir(), "ppppt-e2e-roi-"));
-    file = join(dir, "todo.txt");
-    await writeFile(file, ROI_FIXTURE);
-    await mkdir(ARTIFACTS, { recursive: true });
-    dashboard = await startDashboard({
-      docketPath: file,
-      port: 0,
-      today: () => ROI_TODAY,
-      categoriser: async () => () => undefined,
-      env: { HOME: dir, XDG_CONFIG_HOME: join(dir, "config") },
-    });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
-    });
-    await page.goto(dashboard.url);
-    await page.getByRole("link", { name: "ROI", exact: true }).click();
-    await page.getByRole("heading", { name: "ROI check" }).waitFor();
+    session = await startDashboardSession({ today: ROI_TODAY, docket: ROI_FIXTURE });
+    ({ file } = session);
+    ({ page, consoleErrors } = await session.openPage({
+      viewport: { width: 1440, height: 1000 },
+      ready: navigatedTo("ROI", { name: "ROI check" }),
+    }));
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await dashboard?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   const rows = () => page.locator("tr[data-proposal]");
 

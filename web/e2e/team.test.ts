@@ -1,15 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPpppt } from "../../src/cli/fake-io.js";
-import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
-import { findWebRoot } from "../../src/server/static-files.js";
-import { haveBrowser, launchChromium } from "./browser.js";
+import { haveBrowser, navigatedTo } from "./browser.js";
+import { ARTIFACTS, type DashboardSession, startDashboardSession } from "./dashboard-session.js";
 
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const TODAY = "2026-11-25";
 
 /** A team of a director and two managers, made with the real CLI and a bare repository. */
@@ -57,40 +54,30 @@ async function makeTeam(root: string) {
 }
 
 describe.skipIf(!haveBrowser)("the Team view in a real browser", () => {
+  let session: DashboardSession;
   let dir: string;
-  let dashboard: RunningDashboard;
-  let browser: Browser;
   let page: Page;
   let lee: Record<string, string>;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
-    dir = await mkdtemp(join(tmpdir(), "ppppt-e2e-team-"));
-    ({ lee } = await makeTeam(dir));
-    await mkdir(ARTIFACTS, { recursive: true });
-    dashboard = await startDashboard({
-      docketPath: lee.PPPPT_FILE as string,
-      port: 0,
-      today: () => TODAY,
-      categoriser: async () => () => undefined,
-      env: lee,
+    session = await startDashboardSession({
+      today: TODAY,
+      // The server reads the director's own docket, which makeTeam writes; this one stays empty.
+      docket: "",
+      prepare: async ({ dir }) => {
+        ({ lee } = await makeTeam(dir));
+      },
+      options: () => ({ docketPath: lee.PPPPT_FILE as string, env: lee }),
     });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
-    });
-    await page.goto(dashboard.url);
-    await page.getByRole("link", { name: "Team", exact: true }).click();
-    await page.getByRole("heading", { name: "Team", exact: true }).waitFor();
+    ({ dir } = session);
+    ({ page, consoleErrors } = await session.openPage({
+      viewport: { width: 1440, height: 1000 },
+      ready: navigatedTo("Team", { name: "Team", exact: true }),
+    }));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await dashboard?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it("shows one card a member, with the mix `team balance --json` computes", async () => {
     await page.locator("article[data-person]").first().waitFor();

@@ -1,14 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPpppt } from "../../src/cli/fake-io.js";
-import { type RunningDashboard, startDashboard } from "../../src/server/start.js";
-import { findWebRoot } from "../../src/server/static-files.js";
-import { haveBrowser, launchChromium } from "./browser.js";
+import { haveBrowser, navigatedTo } from "./browser.js";
+import { ARTIFACTS, type DashboardSession, startDashboardSession } from "./dashboard-session.js";
 
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const TODAY = "2026-11-25";
 
 function calendar(): string {
@@ -33,49 +29,33 @@ function calendar(): string {
 }
 
 describe.skipIf(!haveBrowser)("the Time view in a real browser", () => {
-  let dir: string;
-  let dashboard: RunningDashboard;
-  let browser: Browser;
+  let session: DashboardSession;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!findWebRoot()) throw new Error("the page is not built: run `npm run build` first");
-    dir = await mkdtemp(join(tmpdir(), "ppppt-e2e-time-"));
-    const file = join(dir, "todo.txt");
-    await writeFile(file, "");
-    await writeFile(join(dir, "work.ics"), calendar());
-    const env = { PPPPT_FILE: file, PPPPT_CONFIG: join(dir, "config.yaml") };
-    await writeFile(env.PPPPT_CONFIG, "calendar:\n  timezone: Europe/Berlin\n");
-    const imported = await runPpppt(
-      ["import", "calendar", join(dir, "work.ics"), "--today", TODAY],
-      env,
-    );
-    expect(imported.code, imported.stderr).toBe(0);
-    await runPpppt(["calendar", "recat", "staff", "process", "--today", TODAY], env);
-    await mkdir(ARTIFACTS, { recursive: true });
-    dashboard = await startDashboard({
-      docketPath: file,
-      port: 0,
-      today: () => TODAY,
-      categoriser: async () => () => undefined,
-      env: { HOME: dir, PPPPT_CONFIG: env.PPPPT_CONFIG },
+    session = await startDashboardSession({
+      today: TODAY,
+      docket: "",
+      files: { "work.ics": calendar(), "config.yaml": "calendar:\n  timezone: Europe/Berlin\n" },
+      prepare: async ({ dir, file }) => {
+        const env = { PPPPT_FILE: file, PPPPT_CONFIG: join(dir, "config.yaml") };
+        const imported = await runPpppt(
+          ["import", "calendar", join(dir, "work.ics"), "--today", TODAY],
+          env,
+        );
+        expect(imported.code, imported.stderr).toBe(0);
+        await runPpppt(["calendar", "recat", "staff", "process", "--today", TODAY], env);
+      },
+      options: ({ dir }) => ({ env: { HOME: dir, PPPPT_CONFIG: join(dir, "config.yaml") } }),
     });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
-    });
-    await page.goto(dashboard.url);
-    await page.getByRole("link", { name: "Time", exact: true }).click();
-    await page.getByRole("heading", { name: "Where the time goes" }).waitFor();
+    ({ page, consoleErrors } = await session.openPage({
+      viewport: { width: 1440, height: 1000 },
+      ready: navigatedTo("Time", { name: "Where the time goes" }),
+    }));
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await dashboard?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it("shows the week's meetings coloured by category, the costliest series and the load", async () => {
     const week = page.locator(".time-week li");

@@ -22,6 +22,7 @@ import { MeetingTimePanel } from "./MeetingTime.js";
 import { RolePicker } from "./RolePicker.js";
 import { CATEGORY_COLOURS, minutesText, useReport } from "./report.js";
 import { useChart } from "./use-chart.js";
+import { ViewError, ViewHead } from "./ViewHead.js";
 
 Chart.register(
   BarController,
@@ -55,8 +56,7 @@ export function Balance(props: { api: Api; version: string }) {
   const { data, error } = useReport<BalanceReport>(props.api, path, props.version);
   return (
     <section class="view" aria-labelledby="balance-title">
-      <div class="view-head">
-        <h2 id="balance-title">Balance</h2>
+      <ViewHead id="balance-title" title="Balance">
         <label>
           Period{" "}
           <select value={period} onChange={(e) => setPeriod(e.currentTarget.value)}>
@@ -68,12 +68,8 @@ export function Balance(props: { api: Api; version: string }) {
           </select>
         </label>
         <RolePicker value={role} onChange={setRole} configLabel={data?.roleLabel} />
-      </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      </ViewHead>
+      <ViewError error={error} />
       {data && (
         <>
           <p class="muted period-used">

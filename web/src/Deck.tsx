@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import type { DeckStory } from "../../src/core/deck/story.js";
 import type { Api } from "./api.js";
 import { useReport } from "./report.js";
+import { ViewError, ViewHead } from "./ViewHead.js";
 
 const PERIODS = [
   { key: "7d", label: "Last 7 days" },
@@ -46,14 +47,17 @@ export function Deck(props: { api: Api; version: string }) {
 
   return (
     <section class="view" aria-labelledby="deck-title">
-      <div class="view-head">
-        <h2 id="deck-title">Deck</h2>
-        {data && (
-          <span class="muted">
-            {data.title}, {data.subtitle}: {data.slides.length} slides
-          </span>
-        )}
-      </div>
+      <ViewHead
+        id="deck-title"
+        title="Deck"
+        summary={
+          data && (
+            <>
+              {data.title}, {data.subtitle}: {data.slides.length} slides
+            </>
+          )
+        }
+      />
       <div class="deck-controls">
         <label>
           Period{" "}
@@ -82,11 +86,7 @@ export function Deck(props: { api: Api; version: string }) {
           </span>
         )}
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ViewError error={error} />
       {data && (
         <ol class="deck-outline">
           {data.slides.map((s, i) => (

@@ -3,6 +3,7 @@ import type { IssueFigures, PriorityFigures, TechDebtPoint } from "../../src/cor
 import type { BudgetPoint, SloStatus } from "../../src/core/health/slo.js";
 import type { Api } from "./api.js";
 import { useReport } from "./report.js";
+import { ViewError, ViewHead } from "./ViewHead.js";
 
 /** What GET /api/health answers (src/server/health-routes.ts). */
 interface HealthResponse {
@@ -34,19 +35,16 @@ export function Health(props: { api: Api; version: string }) {
   const empty = data && data.flaky.runs === 0 && data.issues.issues === 0;
   return (
     <section class="view" aria-labelledby="health-title">
-      <div class="view-head">
-        <h2 id="health-title">Engineering health</h2>
-        {data && (
-          <span class="muted">
-            {data.sloFile ? `SLOs from ${data.sloFile}` : "the default SLOs"} · docs/health.md
-          </span>
-        )}
-      </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ViewHead
+        id="health-title"
+        title="Engineering health"
+        summary={
+          data && (
+            <>{data.sloFile ? `SLOs from ${data.sloFile}` : "the default SLOs"} · docs/health.md</>
+          )
+        }
+      />
+      <ViewError error={error} />
       {empty && (
         <p>
           No test reports or issue exports yet. Run <code>ppppt health ingest PATH…</code> on CI's

@@ -5,6 +5,7 @@ import type { Api } from "./api.js";
 import { friendlyDate } from "./format.js";
 import { hashFor, useHashParam } from "./hash.js";
 import { minutesText, useReport } from "./report.js";
+import { ViewError, ViewHead } from "./ViewHead.js";
 
 /**
  * What was done in a week (`#history` this week, `#history/2026-11-16` the week of that day),
@@ -20,15 +21,14 @@ export function History(props: { api: Api; version: string; today: string }) {
   };
   return (
     <section class="view history" aria-labelledby="history-title">
-      <div class="view-head">
-        <h2 id="history-title">Done</h2>
+      <ViewHead id="history-title" title="Done">
         {data && (
           <span class="muted" data-testid="history-period">
             week {data.period.label}: {data.period.start} to {data.period.end},{" "}
             {plural(data.total, "item")} done
           </span>
         )}
-      </div>
+      </ViewHead>
       <nav class="history-weeks" aria-label="Weeks">
         <button type="button" disabled={!data} onClick={() => data && go(data.previous)}>
           ← Previous week
@@ -52,11 +52,7 @@ export function History(props: { api: Api; version: string; today: string }) {
           />
         </label>
       </nav>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ViewError error={error} />
       {data && data.total === 0 && <p>Nothing was done this week.</p>}
       {data?.groups.map((g) => {
         const label = g.category ? CATEGORY_LABELS[g.category as Category] : "No category";

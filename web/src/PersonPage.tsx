@@ -4,6 +4,7 @@ import type { Api, ItemJson } from "./api.js";
 import { friendlyDate } from "./format.js";
 import { hashFor, useHashParam } from "./hash.js";
 import { useReport } from "./report.js";
+import { ViewError, ViewHead } from "./ViewHead.js";
 
 /** One entry of GET /api/people: everyone known, with what is open about them. */
 export interface KnownPerson {
@@ -55,15 +56,12 @@ function PeoplePicker(props: { api: Api; version: string; query?: string }) {
   }, [data, query]);
   return (
     <section class="view" aria-labelledby="people-title">
-      <div class="view-head">
-        <h2 id="people-title">People</h2>
-        {data && <span class="muted">{plural(data.people.length, "person", "people")} known</span>}
-      </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ViewHead
+        id="people-title"
+        title="People"
+        summary={data && <>{plural(data.people.length, "person", "people")} known</>}
+      />
+      <ViewError error={error} />
       <form
         class="people-find"
         onSubmit={(e) => {
@@ -114,9 +112,7 @@ function PersonReportView(props: { api: Api; version: string; today: string; nam
       <>
         <section class="view" aria-labelledby="person-title">
           <h2 id="person-title">{props.name}</h2>
-          <p class="error" role="alert">
-            {error}
-          </p>
+          <ViewError error={error} />
           <p>
             <a href={hashFor("person")}>All people</a>
           </p>
@@ -133,13 +129,12 @@ function PersonReportView(props: { api: Api; version: string; today: string; nam
   const today = props.today;
   return (
     <section class="view person-page" aria-labelledby="person-title">
-      <div class="view-head">
-        <h2 id="person-title">{who}</h2>
+      <ViewHead id="person-title" title={who}>
         <a href={hashFor("person")}>All people</a>
         <a href={`?person=${encodeURIComponent(r.person.handle)}#board`}>
           Their items on the board
         </a>
-      </div>
+      </ViewHead>
       <div class="panels">
         <div class="panel">
           <h3>1:1s</h3>

@@ -4,6 +4,7 @@ import type { Practice } from "../../src/core/lens/playbook.js";
 import { AssessmentScores } from "./AssessmentScores.js";
 import type { Api, ItemJson } from "./api.js";
 import { useReport } from "./report.js";
+import { ViewError, ViewHead } from "./ViewHead.js";
 
 interface PlanReport {
   roleLabel: string;
@@ -32,15 +33,12 @@ export function Plan(props: { api: Api; version: string; onTakeUp: (id: string) 
   const error = plan.error ?? book.error;
   return (
     <section class="view" aria-labelledby="plan-title">
-      <div class="view-head">
-        <h2 id="plan-title">Plan and playbook</h2>
-        {plan.data && <span class="muted">as {plan.data.roleLabel}</span>}
-      </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ViewHead
+        id="plan-title"
+        title="Plan and playbook"
+        summary={plan.data && <>as {plan.data.roleLabel}</>}
+      />
+      <ViewError error={error} />
       {plan.data && (
         <div class="panels">
           <div class="panel">

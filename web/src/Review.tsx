@@ -6,25 +6,25 @@ import type { Api, ItemJson } from "./api.js";
 import { friendlyDate } from "./format.js";
 import { MeetingTimePanel } from "./MeetingTime.js";
 import { useReport } from "./report.js";
+import { ViewError, ViewHead } from "./ViewHead.js";
 
 /** The weekly review, as `ppppt review` writes it: done, slipped, drift, the next practice. */
 export function Review(props: { api: Api; version: string; onTakeUp: (id: string) => void }) {
   const { data, error } = useReport<ReviewJson>(props.api, "/api/review", props.version);
   return (
     <section class="view" aria-labelledby="review-title">
-      <div class="view-head">
-        <h2 id="review-title">Weekly review</h2>
-        {data && (
-          <span class="muted">
-            {data.period.label}, {data.period.start} to {data.period.end}
-          </span>
-        )}
-      </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ViewHead
+        id="review-title"
+        title="Weekly review"
+        summary={
+          data && (
+            <>
+              {data.period.label}, {data.period.start} to {data.period.end}
+            </>
+          )
+        }
+      />
+      <ViewError error={error} />
       {data && <ReviewBody review={data} onTakeUp={props.onTakeUp} />}
     </section>
   );

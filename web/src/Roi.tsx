@@ -4,6 +4,7 @@ import type { RoiReport, ScoredProposal } from "../../src/core/roi/report.js";
 import type { Api } from "./api.js";
 import { useReport } from "./report.js";
 import { useChart } from "./use-chart.js";
+import { ViewError, ViewHead } from "./ViewHead.js";
 
 Chart.register(ScatterController, LinearScale, PointElement, Tooltip);
 
@@ -15,20 +16,19 @@ export function Roi(props: { api: Api; version: string }) {
   const { data, error } = useReport<RoiReport>(props.api, "/api/roi", props.version);
   return (
     <section class="view" aria-labelledby="roi-title">
-      <div class="view-head">
-        <h2 id="roi-title">ROI check</h2>
-        {data && (
-          <span class="muted">
-            {data.proposals.length} open, median RICE {data.portfolio.medianRice ?? "-"}, median
-            effort left {data.portfolio.medianEffort ?? "-"} weeks
-          </span>
-        )}
-      </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ViewHead
+        id="roi-title"
+        title="ROI check"
+        summary={
+          data && (
+            <>
+              {data.proposals.length} open, median RICE {data.portfolio.medianRice ?? "-"}, median
+              effort left {data.portfolio.medianEffort ?? "-"} weeks
+            </>
+          )
+        }
+      />
+      <ViewError error={error} />
       {data && data.proposals.length === 0 && (
         <p>
           No open proposals. Add one with{" "}

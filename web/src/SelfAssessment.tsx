@@ -6,6 +6,7 @@ import { AssessmentScores } from "./AssessmentScores.js";
 import { type Api, ApiError } from "./api.js";
 import { RolePicker } from "./RolePicker.js";
 import { useReport } from "./report.js";
+import { ViewError, ViewHead } from "./ViewHead.js";
 
 interface Question {
   id: string;
@@ -86,22 +87,22 @@ export function SelfAssessment(props: { api: Api; version: string }) {
   const answered = data ? data.questions.filter((q) => answers[q.id] !== undefined).length : 0;
   return (
     <section class="view assess" aria-labelledby="assess-title">
-      <div class="view-head">
-        <h2 id="assess-title">Self-assessment</h2>
-        {data && (
-          <span class="muted">
-            for a {data.roleLabel}: {answered} of {plural(data.questions.length, "question")}{" "}
-            answered
-            {data.date && `, last saved ${data.date}`}
-          </span>
-        )}
+      <ViewHead
+        id="assess-title"
+        title="Self-assessment"
+        summary={
+          data && (
+            <>
+              for a {data.roleLabel}: {answered} of {plural(data.questions.length, "question")}{" "}
+              answered
+              {data.date && `, last saved ${data.date}`}
+            </>
+          )
+        }
+      >
         <RolePicker value={role} onChange={setRole} configLabel={data?.roleLabel} />
-      </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      </ViewHead>
+      <ViewError error={error} />
       {said && (
         <p class={said.error ? "error" : "muted"} role={said.error ? "alert" : "status"}>
           {said.text}

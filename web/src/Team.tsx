@@ -6,6 +6,7 @@ import { plural } from "../../src/core/wording.js";
 import type { Api } from "./api.js";
 import { MixChart } from "./Balance.js";
 import { useReport } from "./report.js";
+import { ViewError, ViewHead } from "./ViewHead.js";
 
 type TeamResponse =
   | { joined: false; hint: string | null }
@@ -16,20 +17,19 @@ export function Team(props: { api: Api; version: string }) {
   const { data, error } = useReport<TeamResponse>(props.api, "/api/team", props.version);
   return (
     <section class="view" aria-labelledby="team-title">
-      <div class="view-head">
-        <h2 id="team-title">Team</h2>
-        {data?.joined && (
-          <span class="muted">
-            {data.period.label}, {plural(data.people.length, "member")}; this machine last synced{" "}
-            {when(data.lastSync)}
-          </span>
-        )}
-      </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ViewHead
+        id="team-title"
+        title="Team"
+        summary={
+          data?.joined && (
+            <>
+              {data.period.label}, {plural(data.people.length, "member")}; this machine last synced{" "}
+              {when(data.lastSync)}
+            </>
+          )
+        }
+      />
+      <ViewError error={error} />
       {data && !data.joined && (
         <p>
           Not in a team on this machine. Join one with{" "}

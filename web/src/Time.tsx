@@ -12,6 +12,7 @@ import { CATEGORIES, CATEGORY_LABELS } from "../../src/core/category.js";
 import type { Api } from "./api.js";
 import { CATEGORY_COLOURS, minutesText, useReport } from "./report.js";
 import { useChart } from "./use-chart.js";
+import { ViewError, ViewHead } from "./ViewHead.js";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -20,15 +21,12 @@ export function Time(props: { api: Api; version: string }) {
   const { data, error } = useReport<TimeReport>(props.api, "/api/time", props.version);
   return (
     <section class="view" aria-labelledby="time-title">
-      <div class="view-head">
-        <h2 id="time-title">Where the time goes</h2>
-        {data && <span class="muted">meetings imported with ppppt import calendar</span>}
-      </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ViewHead
+        id="time-title"
+        title="Where the time goes"
+        summary={data && "meetings imported with ppppt import calendar"}
+      />
+      <ViewError error={error} />
       {data && data.sources === 0 && (
         <p>
           No calendar imported yet. Export one as .ics and run{" "}
