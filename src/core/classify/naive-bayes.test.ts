@@ -21,9 +21,13 @@ const TINY: Example[] = [
   { category: "tech", text: "Database scaling limits" },
 ];
 
-describe("naive Bayes", () => {
+// Every property of the model holds for plain and for complement naive Bayes (the shipped one).
+describe.each([
+  ["naive Bayes", {}],
+  ["complement naive Bayes", { complement: true, alpha: 1 }],
+] as const)("%s", (_name, options) => {
   it("learns the categories of a small corpus", () => {
-    const model = trainModel(TINY);
+    const model = trainModel(TINY, options);
     expect(model.predict("Promotion feedback for Dana").category).toBe("people");
     expect(model.predict("Customer escalation call").category).toBe("product");
     expect(model.predict("on-call policy draft").category).toBe("process");
@@ -32,23 +36,23 @@ describe("naive Bayes", () => {
   });
 
   it("gives probabilities that sum to 1, the highest being the category's", () => {
-    const p = trainModel(TINY).predict("Blog post draft");
+    const p = trainModel(TINY, options).predict("Blog post draft");
     expect(p.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
     expect(p.probability).toBe(Math.max(...p.probabilities));
   });
 
   it("is unsure of a text with no known word", () => {
-    const p = trainModel(TINY).predict("zzz qqq");
+    const p = trainModel(TINY, options).predict("zzz qqq");
     expect(p.probability).toBeLessThan(0.4);
   });
 
   it("counts a word once per text however often it occurs", () => {
-    const model = trainModel(TINY);
+    const model = trainModel(TINY, options);
     expect(model.scores("blog blog blog")).toEqual(model.scores("blog"));
   });
 
   it("scores the same on the fast walk as through the feature visitor", () => {
-    const model = trainModel(TINY);
+    const model = trainModel(TINY, options);
     for (const text of [...TINY.map((e) => e.text), "1:1 PAY-12 🎤 Zoë's RFCs", ""]) {
       const fast = model.scores(text);
       const reference = model.scoresByVisitor(text);
@@ -59,9 +63,9 @@ describe("naive Bayes", () => {
   });
 
   it("learning more texts later equals training on them from the start", () => {
-    const later = trainModel(TINY.slice(0, 10));
+    const later = trainModel(TINY.slice(0, 10), options);
     later.learn(TINY.slice(10));
-    const once = trainModel(TINY);
+    const once = trainModel(TINY, options);
     for (const text of ["Fix the RFC", "Dana promo", "meetup blog"]) {
       expect(Array.from(later.scores(text))).toEqual(Array.from(once.scores(text)));
     }
@@ -74,13 +78,13 @@ describe("naive Bayes", () => {
       "Dana 1:1 Dana promo",
       "rfc rfc",
     ];
-    const later = trainModel(TINY.slice(0, 12));
+    const later = trainModel(TINY.slice(0, 12), options);
     const first = texts.map((t) => Array.from(later.scores(t)));
     expect(texts.map((t) => Array.from(later.scores(t)))).toEqual(first);
     // Learning new words and n-grams must reach texts whose tokens were already seen.
     const more = [...TINY.slice(12), { category: "tech" as const, text: "Zephyr caching rollout" }];
     later.learn(more);
-    const once = trainModel([...TINY, more[more.length - 1] as Example]);
+    const once = trainModel([...TINY, more[more.length - 1] as Example], options);
     for (const t of texts) {
       expect(Array.from(later.scores(t)), t).toEqual(Array.from(once.scores(t)));
       expect(Array.from(later.scores(t)), t).toEqual(Array.from(later.scoresByVisitor(t)));
@@ -88,7 +92,7 @@ describe("naive Bayes", () => {
   });
 
   it("a temperature above 1 softens the probabilities without changing the answer", () => {
-    const model = trainModel(TINY);
+    const model = trainModel(TINY, options);
     const scores = model.scores("Review the caching RFC");
     const sharp = toPrediction(scores, 1);
     const soft = toPrediction(scores, 3);
@@ -97,21 +101,12 @@ describe("naive Bayes", () => {
   });
 
   it("an empty model answers without throwing", () => {
-    expect(new NaiveBayes().predict("anything").probability).toBeCloseTo(0.2, 5);
+    expect(new NaiveBayes(options).predict("anything").probability).toBeCloseTo(0.2, 5);
   });
 });
 
 describe("complement naive Bayes", () => {
   const complement = { complement: true, alpha: 1 };
-
-  it("learns the categories of a small corpus", () => {
-    const model = trainModel(TINY, complement);
-    expect(model.predict("Promotion feedback for Dana").category).toBe("people");
-    expect(model.predict("Customer escalation call").category).toBe("product");
-    expect(model.predict("on-call policy draft").category).toBe("process");
-    expect(model.predict("talk at the meetup").category).toBe("public");
-    expect(model.predict("RFC on caching").category).toBe("tech");
-  });
 
   it("scores a word by how unlikely it is in the other categories", () => {
     const model = trainModel(TINY, complement);
@@ -132,26 +127,6 @@ describe("complement naive Bayes", () => {
     // Seen in a public row only, the word counts for public above every other category.
     const scores = Array.from(model.scores("blog"));
     expect(scores.indexOf(Math.max(...scores))).toBe(CATEGORIES.indexOf("public"));
-  });
-
-  it("scores the same on the fast walk as through the feature visitor", () => {
-    const model = trainModel(TINY, complement);
-    for (const text of [...TINY.map((e) => e.text), "1:1 PAY-12 🎤 Zoë's RFCs", ""]) {
-      const fast = model.scores(text);
-      const reference = model.scoresByVisitor(text);
-      fast.forEach((s, k) => {
-        expect(s, text).toBeCloseTo(reference[k] as number, 4);
-      });
-    }
-  });
-
-  it("learning more texts later equals training on them from the start", () => {
-    const later = trainModel(TINY.slice(0, 10), complement);
-    later.learn(TINY.slice(10));
-    const once = trainModel(TINY, complement);
-    for (const text of ["Fix the RFC", "Dana promo", "meetup blog"]) {
-      expect(Array.from(later.scores(text))).toEqual(Array.from(once.scores(text)));
-    }
   });
 
   it("a text learnt with weight is then classified as taught", () => {
