@@ -5,32 +5,27 @@
 // (concepts) a word's first noun or verb sense, its lexicographer file and its hypernyms up to
 // `depth` levels, counted in a second multinomial naive Bayes added with a weight; (expansion) a
 // word the model has seen fewer than `rare` times counts as the WordNet synonyms and hypernyms'
-// words (and optionally gloss words) that the model knows. Measured as in
-// word-vectors-experiment.ts: cross-validation (team rows stratified, public rows by source),
-// temperature fitted on those held-out scores, then trained on every row and scored on
-// data/eval/realworld.tsv, which chooses nothing. Figures: docs/classification.md, "Complement
+// words (and optionally gloss words) that the model knows. Measured by
+// experiment-measure.ts, as word-vectors-experiment.ts is: data/eval/realworld.tsv chooses
+// nothing. Figures: docs/classification.md, "Complement
 // naive Bayes: measured and shipped". About a minute. Mode `complement` (no WordNet used) is the
 // same harness on plain and complement naive Bayes at several α: that section's first table.
 import { readFileSync } from "node:fs";
-import { CATEGORIES, type Category } from "../src/core/category.js";
-import { alignLabels, parseAnnotatorLabels } from "../src/core/classify/annotator-agreement.js";
-import { expectedCalibrationError } from "../src/core/classify/calibration-error.js";
-import type { Example } from "../src/core/classify/corpus.js";
-import { parseEvalSet } from "../src/core/classify/eval-set.js";
-import { score, sourceFolds, stratifiedFolds } from "../src/core/classify/evaluation.js";
-import {
-  DEFAULT_OPTIONS,
-  type ModelOptions,
-  type NaiveBayes,
-  temperatureFor,
-  toPrediction,
-  trainModel,
-} from "../src/core/classify/naive-bayes.js";
+import { CATEGORIES } from "../src/core/category.js";
+import { type ModelOptions, trainModel } from "../src/core/classify/naive-bayes.js";
 import { tokenize } from "../src/core/classify/tokenize.js";
-import { readTrainingCorpus } from "./training-corpus.js";
+import {
+  baseline,
+  evalSet,
+  examples,
+  nbOptions,
+  report,
+  type Variant,
+  wordTable,
+} from "./experiment-measure.js";
 
 const K = CATEGORIES.length;
-const FOLDS = 5;
+const _FOLDS = 5;
 const WN = process.env.WORDNET_DIR ?? "/usr/share/wordnet";
 type Pos = "noun" | "verb" | "adj" | "adv";
 const POSES: Pos[] = ["noun", "verb", "adj", "adv"];
@@ -211,33 +206,7 @@ function relatedWords(token: string, o: Lookup & { gloss: boolean; hyper: boolea
 }
 
 // ---------------------------------------------------------------------------------------------
-type Scorer = (text: string) => Float64Array;
-type Variant = { name: string; train: (rows: readonly Example[]) => Scorer };
-const nbOptions = { alpha: DEFAULT_OPTIONS.alpha, weights: DEFAULT_OPTIONS.weights };
-const baseline: Variant = {
-  name: "naive Bayes",
-  train: (rows) => {
-    const m = trainModel(rows, nbOptions);
-    return (t) => m.scores(t);
-  },
-};
-
-function wordLogLik(model: NaiveBayes): Map<string, { l: Float64Array; n: number }> {
-  const { alpha } = model.options;
-  const den = Array.from(model.totals, (t) => Math.log(t + alpha * model.featureCount));
-  const out = new Map<string, { l: Float64Array; n: number }>();
-  for (const f of model.features()) {
-    if (f.kind !== "w") continue;
-    const l = new Float64Array(K);
-    let n = 0;
-    for (let k = 0; k < K; k++) {
-      l[k] = Math.log((f.counts[k] as number) + alpha) - (den[k] as number);
-      n += f.counts[k] as number;
-    }
-    out.set(f.key as string, { l, n });
-  }
-  return out;
-}
+// The variants
 
 /** Concepts as counted features in a second multinomial NB, added with `weight`. */
 function conceptVariant(
@@ -264,12 +233,12 @@ function conceptVariant(
         }
       }
       const V = counts.size;
-      const table = o.onlyRare ? wordLogLik(model) : undefined;
+      const table = o.onlyRare ? wordTable(model) : undefined;
       return (text) => {
         const scores = model.scores(text);
         const seen = new Set<string>();
         for (const t of tokenize(text)) {
-          if (table && (table.get(t)?.n ?? 0) >= (o.onlyRare as number)) continue;
+          if (table && (table.total.get(t) ?? 0) >= (o.onlyRare as number)) continue;
           for (const c of conceptsOf(t, o)) seen.add(c);
         }
         for (const c of seen) {
@@ -296,18 +265,18 @@ function expansionVariant(
     name: `expansion senses ${o.senses} ${o.poses.join("+")} gloss ${o.gloss} hyper ${o.hyper} w ${o.weight} min ${o.minCount} rare<${o.rare}`,
     train: (rows) => {
       const model = trainModel(rows, nbOptions);
-      const table = wordLogLik(model);
+      const table = wordTable(model);
       return (text) => {
         const scores = model.scores(text);
         const seen = new Set<string>();
         for (const t of tokenize(text)) {
-          if ((table.get(t)?.n ?? 0) >= o.rare || seen.has(t)) continue;
+          if ((table.total.get(t) ?? 0) >= o.rare || seen.has(t)) continue;
           seen.add(t);
-          const rel = relatedWords(t, o).filter((w) => (table.get(w)?.n ?? 0) >= o.minCount);
+          const rel = relatedWords(t, o).filter((w) => (table.total.get(w) ?? 0) >= o.minCount);
           if (rel.length === 0) continue;
           const share = o.weight / rel.length;
           for (const w of rel) {
-            const l = (table.get(w) as { l: Float64Array }).l;
+            const l = table.logLik.get(w) as Float64Array;
             for (let k = 0; k < K; k++)
               scores[k] = (scores[k] as number) + share * (l[k] as number);
           }
@@ -318,111 +287,16 @@ function expansionVariant(
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-interface Held {
-  scores: Float64Array;
-  tokens: number;
-  actual: number;
-}
-function logLoss(held: readonly Held[], t: number): number {
-  let s = 0;
-  for (const h of held)
-    s -= Math.log(
-      Math.max(
-        toPrediction(h.scores, temperatureFor(h.tokens, t, 0)).probabilities[h.actual] as number,
-        1e-12,
-      ),
-    );
-  return s / held.length;
-}
-function fitT(pops: Held[][]): number {
-  let lo = 0;
-  let hi = Math.log(100);
-  const phi = (Math.sqrt(5) - 1) / 2;
-  const loss = (t: number) => pops.reduce((s, p) => s + logLoss(p, t), 0);
-  for (let i = 0; i < 30; i++) {
-    const a = hi - phi * (hi - lo);
-    const b = lo + phi * (hi - lo);
-    if (loss(Math.exp(a)) < loss(Math.exp(b))) hi = b;
-    else lo = a;
-  }
-  return Math.max(1, Math.exp((lo + hi) / 2));
-}
-function fig(held: readonly Held[], t: number, mask?: boolean[]) {
-  const preds = held.map((h) => toPrediction(h.scores, temperatureFor(h.tokens, t, 0)));
-  const res = held.map((h, i) => ({
-    actual: CATEGORIES[h.actual] as Category,
-    predicted: (preds[i] as ReturnType<typeof toPrediction>).category,
-  }));
-  const ece = expectedCalibrationError(
-    preds.map((p, i) => ({ probability: p.probability, correct: p.category === res[i]?.actual })),
-  );
-  return {
-    f1: score(mask ? res.filter((_, i) => mask[i]) : res).macroF1,
-    all: score(res),
-    ece,
-    preds: res.map((r) => r.predicted),
-  };
-}
-
-const examples = readTrainingCorpus();
-const team = examples.filter((e) => e.source === undefined);
-const sourced = examples.filter((e) => e.source !== undefined);
-const teamFolds = stratifiedFolds(team, FOLDS);
-const publicFolds = sourceFolds(sourced, FOLDS);
-const evalSet = parseEvalSet(
-  readFileSync(new URL("../data/eval/realworld.tsv", import.meta.url), "utf8"),
-);
-const blind = alignLabels(
-  evalSet.map((item) => item.text),
-  parseAnnotatorLabels(
-    readFileSync(new URL("../data/eval/second-annotator.tsv", import.meta.url), "utf8"),
-  ),
-);
-const decidable = evalSet.map((item, i) => blind[i] === item.category);
-
-function report(v: Variant): void {
-  const started = performance.now();
-  const pops: Held[][] = [[], []];
-  for (let i = 0; i < FOLDS; i++) {
-    const training = [
-      ...teamFolds.filter((_, j) => j !== i).flat(),
-      ...publicFolds.filter((_, j) => j !== i).flat(),
-    ];
-    const s = v.train(training);
-    [teamFolds[i] ?? [], publicFolds[i] ?? []].forEach((fold, p) => {
-      for (const e of fold)
-        (pops[p] as Held[]).push({
-          scores: s(e.text),
-          tokens: tokenize(e.text).length,
-          actual: CATEGORIES.indexOf(e.category),
-        });
-    });
-  }
-  const t = fitT(pops);
-  const s = v.train(examples);
-  const held = evalSet.map((it) => ({
-    scores: s(it.text),
-    tokens: tokenize(it.text).length,
-    actual: CATEGORIES.indexOf(it.category),
-  }));
-  const e = fig(held, t);
-  const f = (x: number) => x.toFixed(3);
-  console.log(
-    `${v.name}\n  CV team ${f(fig(pops[0] as Held[], t).f1)} public ${f(fig(pops[1] as Held[], t).f1)} | real-world ${f(e.f1)} decidable ${f(fig(held, t, decidable).f1)} ECE ${f(e.ece)} T ${t.toFixed(2)} [${((performance.now() - started) / 1000).toFixed(0)} s]`,
-  );
-}
-
 {
   const model = trainModel(examples, nbOptions);
-  const table = wordLogLik(model);
+  const table = wordTable(model);
   let tok = 0,
     unk = 0,
     unkWn = 0;
   for (const it of evalSet)
     for (const t of tokenize(it.text)) {
       tok++;
-      if (!table.has(t)) {
+      if (!table.logLik.has(t)) {
         unk++;
         if (sensesOf(t, { senses: 1, depth: 0, poses: POSES }).length) unkWn++;
       }
