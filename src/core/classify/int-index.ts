@@ -48,7 +48,7 @@ export class IntIndex {
    * One tight loop rather than a call per key: it runs once per command, as cold code, where
    * the calls cost more than the placing.
    */
-  addAll(keys: readonly number[], first: number): void {
+  addAll(keys: ArrayLike<number>, first: number): void {
     this.reserve(this.count + keys.length);
     const slots = this.slots;
     const values = this.values;
