@@ -4,7 +4,7 @@ import { readFileSync, statSync } from "node:fs";
 import { parseCorpus } from "../src/core/classify/corpus.js";
 
 const FLOOR_PER_SECOND = 50_000;
-// Reading data/model.json and building the classifier, the part of a command's start that the
+// Reading data/model.bin and building the classifier, the part of a command's start that the
 // model's size decides (issue #20: "under the current ~35-40 ms").
 const LOAD_TARGET_MS = 40;
 const RUN_MS = 2_000;
@@ -46,7 +46,7 @@ const perSecond = Math.round(done / seconds);
 
 const loadMs = readMs + buildMs;
 console.log(
-  `classify: code import ${importMs.toFixed(1)} ms (under tsx, which compiles it first); model load ${loadMs.toFixed(1)} ms = ${readMs.toFixed(1)} ms to read and parse data/model.json (${modelKiB.toFixed(0)} KiB) + ${buildMs.toFixed(1)} ms to build the classifier; target < ${LOAD_TARGET_MS} ms ${loadMs < LOAD_TARGET_MS ? "met" : "NOT MET"}`,
+  `classify: code import ${importMs.toFixed(1)} ms (under tsx, which compiles it first); model load ${loadMs.toFixed(1)} ms = ${readMs.toFixed(1)} ms to read and decode data/model.bin (${modelKiB.toFixed(0)} KiB) + ${buildMs.toFixed(1)} ms to build the classifier; target < ${LOAD_TARGET_MS} ms ${loadMs < LOAD_TARGET_MS ? "met" : "NOT MET"}`,
 );
 console.log(
   `classify: ${perCpuSecond.toLocaleString("en")} classifications per CPU-second on one core (${perSecond.toLocaleString("en")}/s wall clock; ${done.toLocaleString("en")} corpus texts in ${seconds.toFixed(2)} s; floor ${FLOOR_PER_SECOND.toLocaleString("en")}/s)`,

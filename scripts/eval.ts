@@ -2,7 +2,7 @@
 // team's rows in stratified folds, the public rows in folds by repository or site), naive Bayes
 // alone and with the residual (stacking.ts, the same fit as `npm run train`, so it takes as
 // long), beside two baselines (always the biggest category; the keyword rule); then the shipped
-// model (whatever data/model.json holds) on the real-world set data/eval/realworld.tsv, which
+// model (whatever data/model.bin holds) on the real-world set data/eval/realworld.tsv, which
 // nothing trains on. Calibration error for both. Then how far two annotators of the real-world
 // set agree, the ceiling its labels put on any model. Exits 1 when cross-validation on the team's
 // rows or the real-world figure falls below its floor.
@@ -27,9 +27,10 @@ import {
   score,
 } from "../src/core/classify/evaluation.js";
 import { keywordCategory } from "../src/core/classify/keyword-rule.js";
+import { encodeModelBytes } from "../src/core/classify/model-bytes.js";
 import { temperatureFor, toPrediction } from "../src/core/classify/naive-bayes.js";
 import { type HeldOutPrediction, trainCombined } from "../src/core/classify/stacking.js";
-import { modelFileText, shippedModelFile } from "../src/core/classify/train.js";
+import { shippedModelFile } from "../src/core/classify/train.js";
 import { readShippedModel } from "../src/store/shipped-model-file.js";
 import { readTrainingCorpus } from "./training-corpus.js";
 
@@ -137,10 +138,10 @@ const aloneJudged = choice.naiveBayesHeldOut.map((h) => {
 console.log(
   `Calibration error (ECE, 10 bins) under cross-validation: ${expectedCalibrationError(judged).toFixed(3)} (naive Bayes alone, at its own temperature ${alone.temperature} × tokens^${alone.temperaturePower}: ${expectedCalibrationError(aloneJudged).toFixed(3)})`,
 );
-const shippedText = readFileSync(new URL("../data/model.json", import.meta.url), "utf8");
-if (modelFileText(shippedModelFile(fit, examples.length)) !== shippedText) {
+const shippedBytes = readFileSync(new URL("../data/model.bin", import.meta.url));
+if (!shippedBytes.equals(encodeModelBytes(shippedModelFile(fit, examples.length)))) {
   console.log(
-    "\nNOTE: data/model.json is not what `npm run train` makes of this corpus; the real-world figures below are for the file as it is.",
+    "\nNOTE: data/model.bin is not what `npm run train` makes of this corpus; the real-world figures below are for the file as it is.",
   );
 }
 
@@ -166,7 +167,7 @@ const decidable = evaluateHeldOut(
   (text) => classifier.classify(text),
 ).all;
 console.log(
-  `\nShipped model (data/model.json) on the real-world set ${realWorldFile}: ${realWorld.length} items from ${new Set(realWorld.map((i) => i.source)).size} sources, never trained on (data/eval/SOURCES.md)\n`,
+  `\nShipped model (data/model.bin) on the real-world set ${realWorldFile}: ${realWorld.length} items from ${new Set(realWorld.map((i) => i.source)).size} sources, never trained on (data/eval/SOURCES.md)\n`,
 );
 console.log(`${"".padEnd(22)}accuracy  macro-F1     ECE  items`);
 for (const [name, r] of [

@@ -30,7 +30,7 @@ export function guessCachePath(env: Env, docketPath: string): string {
  * What the guesses depend on besides the texts: the docket (its path), the model file, the
  * code that classifies, and the docket's corrections file. Files are fingerprinted by their
  * metadata (size, modification and change times, inode), as git's index does: a stat costs
- * microseconds where hashing the 540 KB model would cost milliseconds, and any rewrite of a
+ * microseconds where hashing the 929 KiB model would cost milliseconds, and any rewrite of a
  * file (a `recat`, a hand edit, `npm run train`, a reinstall or rebuild) changes its change time.
  */
 export function guessFingerprint(docketPath: string): string {

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { PpppptError } from "../core/errors.js";
 
 /**
- * Files that ship with ppppt (playbook/, data/model.json) are found by walking up from this
+ * Files that ship with ppppt (playbook/, data/model.bin) are found by walking up from this
  * module to the package root: the first folder holding both package.json and the file. That
  * works from src/ under vitest and tsx and from dist/cli.cjs when bundled, and
  * nothing has to be configured.

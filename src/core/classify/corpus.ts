@@ -19,7 +19,7 @@ export interface Example {
  * corpus, then text nobody on the team wrote (public handbooks, runbooks, minutes, issue and
  * pull-request titles, labelled with the same rubric; docs/classification.md, data/SOURCES.md),
  * one file per genre it was gathered for. `npm run train`, `npm run eval` and the test that
- * checks data/model.json all read these, in this order.
+ * checks data/model.bin all read these, in this order.
  */
 export const TRAINING_FILES = [
   "data/corpus.tsv",

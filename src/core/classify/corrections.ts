@@ -25,8 +25,8 @@ export interface Correction {
 export const CORRECTION_WEIGHT = 10;
 
 /**
- * The training rows CORRECTION_WEIGHT was chosen and checked at (data/model.json's `rows` then):
- * weights 3 to 15 were harmless there, 0.17% to 0.87% of the corpus per correction.
+ * The training rows CORRECTION_WEIGHT was chosen and checked at (the shipped model's `rows`
+ * then): weights 3 to 15 were harmless there, 0.17% to 0.87% of the corpus per correction.
  */
 const WEIGHT_MEASURED_AT_ROWS = 1732;
 

@@ -154,7 +154,7 @@ describe("the real-world evaluation set", () => {
     // Every file under data/ is, or may become, training data, but the evaluation set itself and
     // the trained model, whose strings are features ("public speaking" is a word pair), not texts.
     const files = walk(join(root, "data")).filter(
-      (f) => !f.startsWith(join(root, "data/eval")) && f !== join(root, "data/model.json"),
+      (f) => !f.startsWith(join(root, "data/eval")) && f !== join(root, "data/model.bin"),
     );
     expect(files.map((f) => relative(root, f))).toContain("data/corpus.tsv");
     const texts = items.map((i) => i.text);

@@ -164,7 +164,7 @@ export interface HeldOutReport {
 /**
  * Scores a trained categoriser on labelled items it never saw (the real-world set): all of
  * them, and the ones the rubric marks ambiguous on their own. It asks only for an answer per
- * text, so whatever model data/model.json holds is measured the same way.
+ * text, so whatever model data/model.bin holds is measured the same way.
  */
 export function evaluateHeldOut(
   items: readonly { text: string; category: Category; ambiguous: boolean }[],

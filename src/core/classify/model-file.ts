@@ -1,47 +1,47 @@
 import { CATEGORIES } from "../category.js";
-import { PpppptError } from "../errors.js";
 import type { FeatureWeights } from "./features.js";
 import { NaiveBayes } from "./naive-bayes.js";
 
 const K = CATEGORIES.length;
 
 /**
- * The shipped model (data/model.json), written by `npm run train` from data/corpus.tsv and
- * checked against it by a test, and read at run time by the store (shipped-model-file.ts). Plain
- * arrays, so the native JSON.parse builds them; the model then only fills three maps (see
- * NaiveBayes.load).
+ * The shipped model as the code holds it: what `npm run train` writes (model-bytes.ts turns it
+ * into the bytes of data/model.bin and back) and what the classifier is built from. The numbers
+ * are in typed arrays, so the file's sections can be used as they are read, without parsing.
  */
 export interface ModelFile {
-  format: 4;
   /** How many corpus rows the counts came from. */
   rows: number;
   categories: string[];
   alpha: number;
-  /** Complement naive Bayes (naive-bayes.ts); absent in older files: false. */
-  complement?: boolean;
+  /** Complement naive Bayes (naive-bayes.ts). */
+  complement: boolean;
   temperature: number;
-  /** T grows as the token count to this power (naive-bayes.ts); absent in older files: 0. */
-  temperaturePower?: number;
+  /** T grows as the token count to this power (naive-bayes.ts). */
+  temperaturePower: number;
   weights: FeatureWeights;
   docs: number[];
   totals: number[];
   words: string[];
   pairs: string[];
   /** Character n-gram hashes (features.ts). */
-  chars: number[];
-  /** K counts per feature, in CATEGORIES order: the words, then the pairs, then the chars. */
-  counts: number[];
+  chars: Int32Array;
+  /**
+   * K counts per feature, in CATEGORIES order: the words, then the pairs, then the chars.
+   * Rounded to 4 decimals by serialiseModel (Float64Array); the file keeps them as Float32
+   * (model-bytes.ts), within 4e-6 of those.
+   */
+  counts: Float32Array | Float64Array;
   /** The residual (residual.ts): how much of naive Bayes's log-score the score keeps. */
   scale: number;
   /** The residual's K biases. */
   bias: number[];
   /**
    * The residual's K weights for each of the first residual.length / K features, in the order
-   * of `counts` (the words, the first of them), in thousandths (integers parse faster and take
-   * fewer characters than decimals); the features after them have none. Empty when naive Bayes
-   * alone won.
+   * of `counts` (the words, the first of them), rounded to thousandths; the features after them
+   * have none. Empty when naive Bayes alone won.
    */
-  residual: number[];
+  residual: Float32Array;
 }
 
 export interface SerialiseOptions {
@@ -61,7 +61,6 @@ export function serialiseModel(
 ): ModelFile {
   const seenOnce = model.options.weights.pair + 1e-9;
   const file: ModelFile = {
-    format: 4,
     rows,
     categories: [...CATEGORIES],
     alpha: model.options.alpha,
@@ -73,12 +72,13 @@ export function serialiseModel(
     totals: Array.from(model.totals, round),
     words: [],
     pairs: [],
-    chars: [],
-    counts: [],
+    chars: new Int32Array(0),
+    counts: new Float64Array(0),
     scale: roundWeight(model.residualScale),
     bias: Array.from(model.residualBias, roundWeight),
-    residual: [],
+    residual: new Float32Array(0),
   };
+  const chars: number[] = [];
   const counts: Record<"w" | "p" | "c", number[]> = { w: [], p: [], c: [] };
   const residual: Record<"w" | "p" | "c", number[]> = { w: [], p: [], c: [] };
   for (const f of model.features()) {
@@ -91,43 +91,36 @@ export function serialiseModel(
     }
     if (f.kind === "w") file.words.push(f.key as string);
     else if (f.kind === "p") file.pairs.push(f.key as string);
-    else file.chars.push(f.key as number);
+    else chars.push(f.key as number);
     for (const n of f.counts) counts[f.kind].push(round(n));
     for (const w of f.residual) residual[f.kind].push(Math.round(w * 1000) || 0);
   }
-  file.counts = [...counts.w, ...counts.p, ...counts.c];
+  file.chars = Int32Array.from(chars);
+  file.counts = Float64Array.from([...counts.w, ...counts.p, ...counts.c]);
   if (model.hasResidual) {
     const all = [...residual.w, ...residual.p, ...residual.c];
     // Features after the last one with a weight have none: the residual weighs only some kinds
     // (stacking.ts: the words, which come first), so the file stops where the weights do.
     let end = all.length;
     while (end > 0 && all[end - 1] === 0) end--;
-    file.residual = all.slice(0, Math.ceil(end / K) * K);
+    file.residual = Float32Array.from(all.slice(0, Math.ceil(end / K) * K), (w) => w / 1000);
   }
   return file;
 }
 
+/** The classifier's model from a file whose categories model-bytes.ts has checked. */
 export function deserialiseModel(file: ModelFile): NaiveBayes {
-  if (file.format !== 4 || file.categories.join(",") !== CATEGORIES.join(",")) {
-    throw new PpppptError("the classifier model was written for another version of ppppt", {
-      hint: "Run `npm run train` to rebuild data/model.json.",
-    });
-  }
   const model = new NaiveBayes({
     alpha: file.alpha,
-    complement: file.complement === true,
+    complement: file.complement,
     temperature: file.temperature,
-    temperaturePower: file.temperaturePower ?? 0,
+    temperaturePower: file.temperaturePower,
     weights: file.weights,
   });
   model.docs.set(file.docs);
   model.totals.set(file.totals);
   model.load(file.words, file.pairs, file.chars, file.counts);
-  if (file.residual.length > 0) {
-    const weights = new Float32Array(file.residual.length);
-    for (let i = 0; i < weights.length; i++) weights[i] = (file.residual[i] as number) / 1000;
-    model.setResidual(file.scale, weights, file.bias);
-  }
+  if (file.residual.length > 0) model.setResidual(file.scale, file.residual, file.bias);
   return model;
 }
 

@@ -159,7 +159,7 @@ export class NaiveBayes {
   load(
     words: readonly string[],
     pairs: readonly string[],
-    chars: readonly number[],
+    chars: ArrayLike<number>,
     counts: ArrayLike<number>,
   ): void {
     // Tight loops over preallocated arrays: this runs once per command, as cold code, so
