@@ -44,8 +44,13 @@ describe("zones", () => {
         fc.property(minute, (ms) => {
           // ical.js reads a zone's offset at a local time: the wall clock at that instant.
           const wall = wallAt(ms, zone);
-          // The second pass through a fall-back hour is the same wall time as the first.
-          fc.pre(wallToUtc(wall, zone) === ms);
+          // A wall time a fall-back hour shows twice is ambiguous, and ical.js picks between its
+          // two instants by its own rule (the later one at the hour's first minute: Berlin,
+          // 1986-09-28 02:00), so only wall times that happen once are compared.
+          const twice = [1_800_000, 3_600_000].some(
+            (d) => JSON.stringify(wallAt(ms + d, zone)) === JSON.stringify(wall),
+          );
+          fc.pre(wallToUtc(wall, zone) === ms && !twice);
           const t = new ICAL.Time({ ...wall, isDate: false }, tz);
           expect(t.toUnixTime() * 1000).toBe(ms);
           expect(tz.utcOffset(t) / 60).toBe(offsetAt(ms, zone));
