@@ -33,22 +33,25 @@ const PREAMBLE = 16;
 const SECTIONS = ["words", "pairs", "chars", "counts", "residual"] as const;
 type Section = (typeof SECTIONS)[number];
 
-interface Header {
+/** The file's scalars, as ModelFile has them (its arrays are the sections), and the layout. */
+type Header = Pick<
+  ModelFile,
+  | "rows"
+  | "categories"
+  | "alpha"
+  | "complement"
+  | "temperature"
+  | "temperaturePower"
+  | "weights"
+  | "docs"
+  | "totals"
+  | "scale"
+  | "bias"
+> & {
   format: number;
-  rows: number;
-  categories: string[];
-  alpha: number;
-  complement: boolean;
-  temperature: number;
-  temperaturePower: number;
-  weights: FeatureWeights;
-  docs: number[];
-  totals: number[];
-  scale: number;
-  bias: number[];
   /** Each section's length in bytes, before its padding. */
   sections: Record<Section, number>;
-}
+};
 
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
